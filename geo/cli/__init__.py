@@ -1,0 +1,53 @@
+"""The ``missionmap`` command line: the only place that prints or exits.
+
+Each command lives in a module of its own (``geo/cli/<command>.py``): it parses
+its options, calls the library, and reports. Errors from the library are
+:class:`~geo.errors.GeoError` s, caught here once and printed as one line.
+
+Exit codes: 0 success, 1 a problem with the user's input or data, 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from geo import __version__
+from geo.errors import GeoError
+
+# One module per command, each defining a click command of the same name.
+COMMANDS = ("build", "extract", "geocode")
+
+
+class MissionMapGroup(click.Group):
+    """Catches :class:`GeoError` once, for every command, and exits 1 without a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except GeoError as error:
+            click.echo(f"missionmap: error: {error}", err=True)
+            ctx.exit(1)
+
+
+@click.group(
+    cls=MissionMapGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.version_option(__version__, "--version", "-V", prog_name="missionmap")
+def main() -> None:
+    """Turn reports about a peacekeeping mission into a map of its sites.
+
+    Put the reports in seeds/, then:
+
+    \b
+        missionmap build          # writes maps/<mission>.html
+        missionmap extract        # what each report says about each site
+        missionmap geocode Gao    # where the gazetteer puts a name
+    """
+
+
+for _name in COMMANDS:
+    _module = importlib.import_module(f"geo.cli.{_name}")
+    main.add_command(getattr(_module, _name.replace("-", "_")))

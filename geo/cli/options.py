@@ -1,0 +1,21 @@
+"""Options that several commands share, spelled the same everywhere."""
+
+from __future__ import annotations
+
+import click
+
+seeds_option = click.option(
+    "--seeds",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Folder of seed reports (*.txt, *.md).",
+)
+data_option = click.option(
+    "--data",
+    default="data",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=str),
+    help="Project data folder (register, and overrides of the bundled gazetteer).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")

@@ -1,0 +1,165 @@
+"""The domain: small frozen records that every pipeline stage passes along.
+
+A :class:`Document` names :class:`Place` s; each occurrence is a :class:`Mention`;
+a mention that states the mission's status at a place is :class:`Evidence`; the
+evidence about one place, merged, is a :class:`Site`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Status(Enum):
+    """What has become of a mission site.
+
+    Members are ordered by how specific they are: a handover implies the
+    mission left, and leaving is more than a plan to leave.
+
+    >>> Status.parse("Handed-over")
+    <Status.HANDED_OVER: 'handed over'>
+    >>> Status.HANDED_OVER.rank > Status.CLOSED.rank > Status.PENDING.rank
+    True
+    """
+
+    HANDED_OVER = "handed over"
+    CLOSED = "closed"
+    PENDING = "pending"
+
+    @property
+    def rank(self) -> int:
+        """Specificity: 3 for handed over, 2 for closed, 1 for pending."""
+        return {"handed over": 3, "closed": 2, "pending": 1}[self.value]
+
+    @property
+    def slug(self) -> str:
+        """The value as an identifier: ``handed-over``, ``closed``, ``pending``."""
+        return self.value.replace(" ", "-")
+
+    @classmethod
+    def parse(cls, text: str) -> Status:
+        """Read a status written by a person: case, hyphens and underscores are ignored.
+
+        Raises ``ValueError`` naming the valid statuses.
+        """
+        key = " ".join(text.strip().lower().replace("-", " ").replace("_", " ").split())
+        for status in cls:
+            if status.value == key:
+                return status
+        valid = ", ".join(s.value for s in cls)
+        raise ValueError(f"unknown status {text!r}; valid statuses are: {valid}")
+
+
+@dataclass(frozen=True)
+class Mission:
+    """The mission a map is about, read from ``data/mission.yaml``."""
+
+    slug: str  # file stem of the map, e.g. "minusma"
+    name: str  # e.g. "MINUSMA"
+    country: str  # ISO 3166-1 alpha-2 of the host country, e.g. "ML"
+    country_name: str
+    title: str  # the map's title
+
+
+@dataclass(frozen=True)
+class Document:
+    """One seed document: its body text and the metadata that came with it."""
+
+    path: str  # as shown to users (POSIX, relative where possible)
+    text: str  # the body, without front matter
+    title: str | None = None
+    date: dt.date | None = None
+    source: str | None = None
+    url: str | None = None
+    lang: str = "en"
+    first_line: int = 1  # line of the file on which ``text`` starts
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document, with its character offsets in ``Document.text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry: a town, a camp or an administrative region."""
+
+    id: str  # stable: the GeoNames id where there is one
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO 3166-1 alpha-2
+    feature_class: str  # GeoNames class: P populated place, A admin area, S site
+    feature_code: str  # GeoNames code: PPLC capital, PPLA admin seat, ADM1 region, ...
+    admin1: str | None = None  # name of the admin-1 region the place lies in
+    population: int = 0
+    ascii_name: str = ""
+    alternate_names: tuple[str, ...] = ()
+    source: str = "GeoNames"
+    precision_km: float | None = None  # how far the point may be from the real place
+
+    @property
+    def is_region(self) -> bool:
+        """True for administrative areas (a region, the country), not settlements."""
+        return self.feature_class == "A"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a gazetteer name in a document."""
+
+    place: Place
+    document: Document
+    surface: str  # the words as written, e.g. "Tombouctou"
+    start: int  # offsets in ``document.text``
+    end: int
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A statement of a site's status, with the words that prove it.
+
+    Read from a document (``mention`` and ``document`` set) or entered by hand
+    (``source`` starts with "manual").
+    """
+
+    place: Place
+    status: Status
+    date: dt.date | None  # when it happened; None if nobody says
+    quote: str  # the sentence, or the note of a manual entry
+    source: str  # document path, or "manual" / "manual: who"
+    document: Document | None = None
+    mention: Mention | None = None
+
+    @property
+    def is_manual(self) -> bool:
+        return self.document is None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Two statements about one site that disagree; the map keeps ``kept``."""
+
+    place: Place
+    kept: Evidence
+    other: Evidence
+    reason: str
+
+
+@dataclass(frozen=True)
+class Site:
+    """A mission site as the map shows it: its current status and its story."""
+
+    place: Place
+    status: Status
+    evidence: Evidence  # the statement the status rests on
+    history: tuple[Evidence, ...] = field(default=())  # every statement, oldest first
+    kind: str | None = None  # HQ, camp, temporary base, ... (from the register)
+    note: str | None = None

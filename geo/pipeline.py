@@ -1,0 +1,54 @@
+"""The pipeline from seed folder to merged sites, as one library call.
+
+``run`` reads the files at the edge (documents, gazetteer) and hands plain data
+to the pure stages: extract -> status -> register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from geo.documents import load_documents
+from geo.errors import DocumentError
+from geo.extract import find_mentions
+from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.model import Document, Evidence, Mention, Mission
+from geo.project import Project, load_mission
+from geo.register import Merged, merge
+from geo.status import read_statements
+
+
+@dataclass(frozen=True)
+class Result:
+    mission: Mission
+    gazetteer: Gazetteer
+    documents: tuple[Document, ...]
+    problems: tuple[DocumentError, ...]  # seeds that could not be read
+    mentions: tuple[Mention, ...]
+    statements: tuple[Evidence, ...]
+    merged: Merged
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The latest document date: how current the map is."""
+        dates = [d.date for d in self.documents if d.date]
+        return max(dates, default=None)
+
+
+def run(project: Project) -> Result:
+    """Read the project's seeds and data and merge what they say about each site."""
+    mission = load_mission(project)
+    gazetteer = load_gazetteer(project.gazetteer_dir, mission.country)
+    loaded = load_documents(project.seeds)
+    mentions = tuple(m for doc in loaded.documents for m in find_mentions(doc, gazetteer))
+    statements = tuple(read_statements(list(mentions), mission.country))
+    return Result(
+        mission=mission,
+        gazetteer=gazetteer,
+        documents=loaded.documents,
+        problems=loaded.problems,
+        mentions=mentions,
+        statements=statements,
+        merged=merge(statements),
+    )

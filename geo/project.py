@@ -1,0 +1,103 @@
+"""Where a project's files are: seeds, data, the bundled data, the mission profile.
+
+A project folder may hold its own ``data/``; whatever it lacks (the gazetteer,
+the boundaries, the mission profile) comes from the data bundled with
+missionmap, so an installed wheel works from any folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from geo.errors import DataError, GeoError
+from geo.model import Mission
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_data_dir() -> Path:
+    """The data shipped with missionmap: inside the wheel, or the checkout's ``data/``."""
+    inside_wheel = PACKAGE_DIR / "_bundled"
+    if inside_wheel.is_dir():
+        return inside_wheel
+    return PACKAGE_DIR.parent / "data"
+
+
+@dataclass(frozen=True)
+class Project:
+    """The folders one run reads and writes."""
+
+    seeds: Path
+    data: Path  # the project's data folder: register files live here
+
+    def data_file(self, relative: str) -> Path:
+        """``data/<relative>`` of the project if it exists there, else the bundled one."""
+        own = self.data / relative
+        return own if own.exists() else bundled_data_dir() / relative
+
+    @property
+    def gazetteer_dir(self) -> Path:
+        return self.data_file("gazetteer")
+
+    @property
+    def boundaries_dir(self) -> Path:
+        return self.data_file("boundaries")
+
+    @property
+    def sites_csv(self) -> Path:
+        return self.data / "sites.csv"
+
+    @property
+    def events_csv(self) -> Path:
+        return self.data / "events.csv"
+
+
+def open_project(seeds: str | Path, data: str | Path) -> Project:
+    """Check that the seeds folder exists and return the project's paths."""
+    seeds_path = Path(seeds)
+    if not seeds_path.is_dir():
+        raise GeoError(
+            "seeds folder not found",
+            value=str(seeds),
+            fix="create it and put the mission's reports in it, or point --seeds at the folder that holds them",
+        )
+    data_path = Path(data)
+    if data_path.exists() and not data_path.is_dir():
+        raise GeoError("data is not a folder", value=str(data), fix="point --data at a folder")
+    return Project(seeds=seeds_path, data=data_path)
+
+
+def load_mission(project: Project) -> Mission:
+    """Read ``mission.yaml``: which mission and country the map is about."""
+    path = project.data_file("mission.yaml")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataError("cannot read the mission profile", path=path, fix=str(exc)) from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(
+            "the mission profile is not valid YAML",
+            path=path,
+            line=None if mark is None else mark.line + 1,
+            fix="write it as 'key: value' lines",
+        ) from exc
+    fields = ("slug", "name", "country", "country_name", "title")
+    if not isinstance(raw, dict):
+        raise DataError(
+            "the mission profile must be a mapping",
+            path=path,
+            fix="write it as 'key: value' lines: " + ", ".join(fields),
+        )
+    missing = [name for name in fields if not str(raw.get(name) or "").strip()]
+    if missing:
+        raise DataError(
+            "the mission profile lacks keys",
+            path=path,
+            value=", ".join(missing),
+            fix="add a line 'key: value' for each",
+        )
+    return Mission(**{name: str(raw[name]).strip() for name in fields})

@@ -1,0 +1,111 @@
+"""Shared fixtures: running the real command line, and a real headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+# Flags for Chromium on a machine with no network: without the background
+# networking switches it keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture
+def run_cli():
+    """Run ``python -m geo`` for real, in a given folder; returns the CompletedProcess."""
+
+    def run(
+        *args: str, cwd: Path | str = REPO, env: dict | None = None
+    ) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "geo", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            env={**os.environ, **(env or {})},
+            timeout=300,
+        )
+
+    return run
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """An empty project folder with an empty ``seeds/``; tests add the reports they need."""
+    (tmp_path / "seeds").mkdir()
+    return tmp_path
+
+
+def chromium_executable() -> str | None:
+    return (
+        os.environ.get("MISSIONMAP_CHROMIUM")
+        or shutil.which("chromium")
+        or shutil.which("chromium-browser")
+    )
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A real headless Debian Chromium driven by Playwright.
+
+    Skips on a developer machine without Chromium; under CI a missing browser fails.
+    """
+    executable = chromium_executable()
+    if executable is None:
+        message = "no Chromium found: apt-get install chromium (or set MISSIONMAP_CHROMIUM)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def offline_page(browser):
+    """A browser page that may load ``file:`` URLs only: every network request is aborted.
+
+    ``page.errors`` collects console errors and uncaught exceptions; ``page.blocked``
+    the URLs the page tried to fetch from the network.
+    """
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    errors: list[str] = []
+    blocked: list[str] = []
+
+    def only_files(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "about:")):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+
+    context.route("**/*", only_files)
+    page.on(
+        "console", lambda message: errors.append(message.text) if message.type == "error" else None
+    )
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.errors = errors
+    page.blocked = blocked
+    yield page
+    context.close()
