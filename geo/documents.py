@@ -1,27 +1,36 @@
-"""Seed documents: reading them, their metadata, and their sentences.
+"""Seed documents: reading them, their metadata, their language, their sentences.
 
-A seed is ``seeds/*.txt`` or ``seeds/*.md`` in UTF-8. Its metadata (title, date,
-source, url, lang) comes from YAML front matter at the top of the file, or from
-a sidecar ``<stem>.meta.yaml`` that lets a document be kept byte for byte as it
-was received.
+A seed is ``seeds/*.txt`` or ``seeds/*.md`` in UTF-8 (a byte-order mark is
+fine). Its metadata (title, date, source, url, lang, note) comes from YAML front
+matter at the top of the file, from a sidecar ``<stem>.meta.yaml`` that lets a
+document be kept byte for byte as it was received, or from both when they agree.
+
+The words of a language that the pipeline needs -- abbreviations for sentence
+splitting here, status cues later -- live in ``geo/rules/<lang>.yaml``; see
+:func:`vocabulary`.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from geo.errors import DocumentError
+from geo.errors import DataError, DocumentError
 from geo.model import Document, Sentence
 
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
 METADATA_KEYS = ("title", "date", "source", "url", "lang", "note")
+FALLBACK_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -33,54 +42,86 @@ class Loaded:
 
 
 def seed_paths(folder: Path) -> list[Path]:
-    """The seed files of a folder, in name order (sidecars excluded)."""
+    """The seed files of a folder, in name order.
+
+    Sidecars are not seeds, and neither are hidden files (an editor's lock
+    file ".#report.txt" is no report).
+    """
     return sorted(
-        path for path in folder.iterdir() if path.is_file() and path.suffix.lower() in SEED_SUFFIXES
+        path
+        for path in folder.iterdir()
+        if path.is_file() and path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
     )
 
 
 def load_documents(folder: Path) -> Loaded:
-    """Read every seed of ``folder``; a broken one is reported and skipped, the rest load."""
+    """Read every seed of ``folder``; a broken one is reported and skipped, the rest load.
+
+    A sidecar whose document is missing is reported too: its metadata would
+    otherwise be silently lost.
+    """
     documents, problems = [], []
-    for path in seed_paths(folder):
+    paths = seed_paths(folder)
+    for path in paths:
         try:
             documents.append(read_document(path))
         except DocumentError as error:
             problems.append(error)
+    stems = {path.stem for path in paths}
+    for sidecar in sorted(folder.glob("[!.]*" + SIDECAR_SUFFIX)):
+        if sidecar.name.removesuffix(SIDECAR_SUFFIX) not in stems:
+            problems.append(
+                DocumentError(
+                    "metadata sidecar without a document",
+                    path=display_path(sidecar),
+                    fix="put the report it describes next to it as a .txt or .md file "
+                    "of the same name, or delete the sidecar",
+                )
+            )
     return Loaded(tuple(documents), tuple(problems))
 
 
 def read_document(path: Path) -> Document:
     """Read one seed and its metadata. Raises :class:`DocumentError` naming file and line."""
-    raw = path.read_bytes()
-    text = decode_utf8(raw, path)
+    text = decode_utf8(read_bytes(path), path)
     metadata, body, first_line = split_front_matter(text, path)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     if sidecar.exists():
-        if metadata:
-            raise DocumentError(
-                "metadata given twice, in front matter and in a sidecar",
-                path=sidecar,
-                fix=f"keep one of the two: the front matter of {path.name} or {sidecar.name}",
-            )
-        metadata = parse_metadata(decode_utf8(sidecar.read_bytes(), sidecar), sidecar, 1)
+        sidecar_text = decode_utf8(read_bytes(sidecar), sidecar)
+        metadata = combine_metadata(metadata, parse_metadata(sidecar_text, sidecar, 1), sidecar)
     return document_from(path, body, metadata, first_line)
 
 
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(
+            "cannot read the file",
+            path=display_path(path),
+            value=exc.strerror,
+            fix="check that the file exists and that you may read it",
+        ) from None
+
+
 def decode_utf8(raw: bytes, path: Path) -> str:
-    """Decode UTF-8 (a byte-order mark is fine); name the line of the first bad byte."""
+    """Decode UTF-8 (a byte-order mark is fine); name the line of the first bad byte.
+
+    The text is brought to Unicode normal form C, so that an accent typed as a
+    separate combining mark (e + U+0301) reads like the accented letter.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DocumentError(
             "not UTF-8 text",
-            path=path,
+            path=display_path(path),
             line=line,
             value=raw[exc.start : exc.start + 4],
             fix="save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
         ) from None
-    return text.removeprefix("\ufeff")
+    return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
@@ -99,7 +140,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not closing:
         raise DocumentError(
             "front matter is not closed",
-            path=path,
+            path=display_path(path),
             line=1,
             fix="end the metadata block with a line holding only ---",
         )
@@ -109,15 +150,29 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     return metadata, text[body_start:], text[:body_start].count("\n") + 1
 
 
+class _TextLoader(yaml.SafeLoader):
+    """A YAML loader that leaves dates as text, so that we check them ourselves."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def parse_metadata(block: str, path: Path, first_line: int) -> dict:
-    """Parse and validate a metadata block; ``first_line`` is its line in the file."""
+    """Parse and validate a metadata block; ``first_line`` is its line in the file.
+
+    Returns a dict whose ``date`` (if any) is a :class:`datetime.date`.
+    """
+    shown = display_path(path)
     try:
-        metadata = yaml.safe_load(block)
+        metadata = yaml.load(block, Loader=_TextLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DocumentError(
             "metadata is not valid YAML",
-            path=path,
+            path=shown,
             line=first_line + (mark.line if mark else 0),
             fix="write one 'key: value' per line, quoting values that hold a colon",
         ) from None
@@ -126,32 +181,36 @@ def parse_metadata(block: str, path: Path, first_line: int) -> dict:
     if not isinstance(metadata, dict):
         raise DocumentError(
             "metadata must be 'key: value' lines",
-            path=path,
+            path=shown,
             line=first_line,
             fix="write one 'key: value' per line: " + ", ".join(METADATA_KEYS),
         )
     lines = block.splitlines()
+    checked = {}
     for key, value in metadata.items():
         line = first_line + _line_of_key(lines, str(key))
         if key not in METADATA_KEYS:
             raise DocumentError(
                 "unknown metadata key",
-                path=path,
+                path=shown,
                 line=line,
                 value=key,
                 fix="use only " + ", ".join(METADATA_KEYS),
             )
-        if key == "date":
-            metadata[key] = parse_date(value, path, line)
-        elif value is not None and not isinstance(value, str | int | float):
+        if value is not None and not isinstance(value, str | int | float):
             raise DocumentError(
                 f"metadata '{key}' must be text",
-                path=path,
+                path=shown,
                 line=line,
                 value=value,
                 fix=f"write {key}: followed by plain text",
             )
-    return metadata
+        if key == "date":
+            value = parse_date(value, path, line)
+        elif key == "lang":
+            value = parse_language(value, path, line)
+        checked[key] = value
+    return checked
 
 
 def _line_of_key(lines: list[str], key: str) -> int:
@@ -161,24 +220,66 @@ def _line_of_key(lines: list[str], key: str) -> int:
     return 0
 
 
+# A day, optionally with the time of day a feed may add (which is dropped).
+_ISO_DAY = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
+
+
 def parse_date(value: object, path: Path, line: int) -> dt.date | None:
-    """A metadata date: an ISO 8601 day (YAML may already have read it as a date)."""
-    if value is None:
+    """A metadata date: an ISO 8601 day, YYYY-MM-DD, that exists in the calendar.
+
+    >>> parse_date("2023-12-11", Path("a.md"), 2), parse_date("2023-12-11T09:30:00Z", Path("a.md"), 2)
+    (datetime.date(2023, 12, 11), datetime.date(2023, 12, 11))
+    """
+    if value is None or str(value).strip() == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    text = str(value).strip()
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = _ISO_DAY.fullmatch(text)
+        if not day:
+            raise ValueError(text)
+        return dt.date.fromisoformat(day["day"])
     except ValueError:
         raise DocumentError(
             "invalid date",
-            path=path,
+            path=display_path(path),
             line=line,
-            value=str(value),
+            value=text,
             fix="write the day as YYYY-MM-DD, e.g. date: 2023-12-11",
         ) from None
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+
+
+def parse_language(value: object, path: Path, line: int) -> str | None:
+    """A metadata language: a tag such as ``en`` or ``fr-ML``; only the language counts."""
+    if value is None or str(value).strip() == "":
+        return None
+    text = str(value).strip().lower()
+    if not _LANGUAGE_TAG.fullmatch(text):
+        raise DocumentError(
+            "invalid language",
+            path=display_path(path),
+            line=line,
+            value=str(value),
+            fix="write a language code such as lang: en or lang: fr",
+        )
+    return re.split(r"[-_]", text)[0]
+
+
+def combine_metadata(front: dict, sidecar: dict, sidecar_path: Path) -> dict:
+    """Front matter and sidecar together; a key they both give must agree."""
+    for key in front.keys() & sidecar.keys():
+        if front[key] != sidecar[key]:
+            raise DocumentError(
+                f"metadata '{key}' differs between the front matter and the sidecar",
+                path=display_path(sidecar_path),
+                value=f"{front[key]} / {sidecar[key]}",
+                fix=f"give {key} in one place only, or the same value in both",
+            )
+    return {**front, **sidecar}
 
 
 def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Document:
@@ -193,7 +294,7 @@ def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Doc
         date=metadata.get("date"),
         source=text_of("source"),
         url=text_of("url"),
-        lang=text_of("lang") or "en",
+        lang=metadata.get("lang") or FALLBACK_LANGUAGE,
         first_line=first_line,
     )
 
@@ -206,112 +307,162 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-# Words after which a full stop does not end a sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "sgt",
-        "st",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "etc",
-        "approx",
-        "dept",
-        "gov",
-        "sen",
-        "rep",
-        "jr",
-        "sr",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "fig",
-        "al",
-    ]
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)")
-_BLOCK_BREAK = re.compile(r"\n[ \t]*\n|\n[ \t]*(?=[-*•]\s|\d+[.)]\s)")
+@cache
+def vocabulary(lang: str) -> Mapping:
+    """The words of a language, from ``geo/rules/<lang>.yaml``.
 
+    A language without a file, or a key its file lacks, falls back to English,
+    so a report in a language missionmap does not know yet is still read.
 
-def sentences(text: str) -> list[Sentence]:
-    """Split a text into sentences with their offsets.
-
-    Paragraph breaks and bullet items always end a sentence; a full stop does
-    unless it follows an abbreviation ("Dec.", "Mr.") or an initialism ("U.N.")
-    and the next word starts in lower case or with a digit.
-
-    >>> [s.text for s in sentences("The U.N. left Gao on Dec. 1. Mopti is next.")]
-    ['The U.N. left Gao on Dec. 1.', 'Mopti is next.']
+    >>> vocabulary("en")["lang"], vocabulary("xx")["lang"]
+    ('en', 'en')
     """
-    return [s for start, end in _blocks(text) for s in _split_block(text, start, end)]
+    fallback = _rules_file(FALLBACK_LANGUAGE)
+    if lang == FALLBACK_LANGUAGE or not _rules_path(lang).is_file():
+        return fallback
+    return {**fallback, **_rules_file(lang)}
+
+
+def _rules_path(lang: str):
+    return resources.files("geo") / "rules" / f"{lang}.yaml"
+
+
+@cache
+def _rules_file(lang: str) -> Mapping:
+    source = _rules_path(lang)
+    try:
+        rules = yaml.safe_load(source.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise DataError(
+            "language rules are not valid YAML",
+            path=str(source),
+            line=None if mark is None else mark.line + 1,
+            fix="repair the file; every key of en.yaml is documented there",
+        ) from None
+    if not isinstance(rules, dict):
+        raise DataError(
+            "language rules must be a mapping",
+            path=str(source),
+            fix="copy en.yaml and translate it",
+        )
+    return rules
+
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# A line that starts a block of its own: a bullet item or a Markdown heading.
+_ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+")
+_NEXT_CHARACTER = re.compile(r"\s*(\S?)")
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
+
+
+def sentences(text: str, lang: str = FALLBACK_LANGUAGE) -> list[Sentence]:
+    """Split a text into sentences with their offsets in ``text``.
+
+    Paragraph breaks, bullet items and headings always end a sentence. A full
+    stop does, except after a title ("Mr.", "Gen.") or an initial ("U.N.",
+    "F."), or after an abbreviation ("Dec.", "No.") when the next word starts in
+    lower case or with a digit. ``Sentence.text`` has its white space collapsed.
+
+    >>> [s.text for s in sentences("The U.N. left Gao on Dec. 1. Mr. Diop said: “It is over.” Mopti is next.")]
+    ['The U.N. left Gao on Dec. 1.', 'Mr. Diop said: “It is over.”', 'Mopti is next.']
+    >>> [s.text for s in sentences("Sites still open:\\n- Gao\\n- Timbuktu")]
+    ['Sites still open:', 'Gao', 'Timbuktu']
+    """
+    return list(_sentences(text, lang))
+
+
+@lru_cache(maxsize=16)
+def _sentences(text: str, lang: str) -> tuple[Sentence, ...]:
+    """Sentences are asked for again by later stages (list lead-ins): split once."""
+    words = vocabulary(lang)
+    titles = frozenset(words.get("titles", ()))
+    abbreviations = frozenset(words.get("abbreviations", ())) | titles
+    return tuple(
+        sentence
+        for start, end in _blocks(text)
+        for sentence in _split_block(text, start, end, titles, abbreviations)
+    )
+
+
+def lead_in(text: str, item: Sentence, lang: str = FALLBACK_LANGUAGE) -> Sentence | None:
+    """For a bullet item, the sentence that introduces its list, if it ends in a colon.
+
+    >>> text = "Sites still to close:\\n- Gao\\n- Timbuktu"
+    >>> lead_in(text, sentences(text)[2]).text
+    'Sites still to close:'
+    """
+    if not _is_list_item(text, item.start):
+        return None
+    split = _sentences(text, lang)
+    earlier = split[: bisect.bisect_right([s.end for s in split], item.start)]
+    for sentence in reversed(earlier):
+        if not _is_list_item(text, sentence.start):
+            return sentence if sentence.text.endswith(":") else None
+    return None
+
+
+def _is_list_item(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    marker = _ITEM.fullmatch(text, line_start, start)
+    return bool(marker and marker["bullet"])
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for brk in _BLOCK_BREAK.finditer(text):
-        yield start, brk.start()
-        start = brk.end()
-    yield start, len(text)
+    """Paragraphs, bullet items and headings, without their markers, as offsets."""
+    start, offset = None, 0
+    for line in text.splitlines(keepends=True):
+        line_start, offset = offset, offset + len(line)
+        if not line.strip():
+            if start is not None:
+                yield start, line_start
+            start = None
+            continue
+        item = _ITEM.match(line)
+        if item and start is not None:
+            yield start, line_start
+            start = None
+        if start is None:
+            start = line_start + (item.end() if item else 0)
+        if item and item["heading"]:
+            yield start, offset
+            start = None
+    if start is not None:
+        yield start, len(text)
 
 
-def _split_block(text: str, start: int, end: int) -> Iterator[Sentence]:
+def _split_block(
+    text: str, start: int, end: int, titles: frozenset, abbreviations: frozenset
+) -> Iterator[Sentence]:
     begin = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        if _is_abbreviation(text, begin, match):
+        if _continues(text, begin, match, titles, abbreviations):
             continue
         yield from _sentence(text, begin, match.end())
         begin = match.end()
     yield from _sentence(text, begin, end)
 
 
-def _is_abbreviation(text: str, begin: int, match: re.Match) -> bool:
+def _continues(
+    text: str, begin: int, match: re.Match, titles: frozenset, abbreviations: frozenset
+) -> bool:
+    """Whether the full stop of ``match`` belongs to a word rather than ending the sentence."""
     if match.group() != ".":
         return False
     word = re.search(r"([\w.]+)$", text[begin : match.start()])
     if not word:
         return False
     token = word.group(1)
-    following = text[match.end() :].lstrip()[:1]
+    if token.lower() in titles or _INITIALISM.fullmatch(token):
+        return True
+    following = _NEXT_CHARACTER.match(text, match.end())[1]
     next_continues = following == "" or following.islower() or following.isdigit()
-    if token.lower() in ABBREVIATIONS:
-        return next_continues or token.lower() in {"mr", "mrs", "ms", "dr", "gen", "prof"}
-    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token):  # U.N, U.S
-        return next_continues
-    return False
+    return next_continues and token.lower() in abbreviations
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not stripped:
-        return
-    lead = len(chunk) - len(chunk.lstrip())
-    begin = start + lead
-    # A bullet marker is layout, not part of the sentence.
-    bullet = re.match(r"(?:[-*•]|\d+[.)])\s+", stripped)
-    if bullet:
-        begin += bullet.end()
-        stripped = stripped[bullet.end() :]
-    yield Sentence(" ".join(stripped.split()), begin, begin + len(stripped))
+    if stripped:
+        begin = start + len(chunk) - len(chunk.lstrip())
+        yield Sentence(" ".join(stripped.split()), begin, begin + len(stripped))

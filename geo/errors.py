@@ -45,7 +45,8 @@ class GeoError(Exception):
             text += f": {self.value!r}"
         text += "."
         if self.fix:
-            text += f" Fix: {self.fix.rstrip('.')}."
+            fix = self.fix.rstrip(".")
+            text += f" Fix: {fix}" + ("" if fix.endswith(("?", "!")) else ".")
         return text
 
 

@@ -2,63 +2,131 @@
 
 Names are matched as whole words, longest first ("Mopti-Sévaré" before
 "Mopti"), after the same normalisation the gazetteer applies, so "TOMBOUCTOU",
-"Tombouctou" and "Gao's" are all found.
+"Tombouctou" and "Gao's" are all found and "Gaol" or "Gao2" never are.
 """
 
 from __future__ import annotations
 
 import re
 
-from geo.documents import sentences
+from geo.documents import sentences, vocabulary
 from geo.gazetteer import Gazetteer, normalise
-from geo.model import Document, Mention, Sentence
+from geo.model import Document, Mention, Place, Sentence
 
 # A word: letters, with apostrophes inside ("Aguel'hoc", "Gao's").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A lower-case elided word before a name: "d'Ansongo", "l’Adrar", "qu'Aguelhok".
+_ELIDED = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])")
 # What may stand between the words of one name.
 _JOINER = re.compile(r"[ \t\-‐‑]{1,3}")
+# A share of capitalised words above which a sentence is a title-case headline.
+_HEADLINE_SHARE = 0.6
 
 
 def find_mentions(document: Document, gazetteer: Gazetteer) -> list[Mention]:
     """Every gazetteer name in ``document``, in text order.
 
     A name must start with a capital letter, as proper nouns do in reports, so
-    that common words never become places.
+    that common words never become places; and a common word of the
+    document's language (its ``common_words``) is no place even when a capital
+    starts it at the head of a sentence or in a headline ("Say" is a town in
+    Niger, "Dire" one in Mali).
     """
     mentions = []
-    for sentence in sentences(document.text):
-        mentions.extend(mentions_in_sentence(document, sentence, gazetteer))
+    longest = gazetteer.longest_name
+    for sentence in sentences(document.text, document.lang):
+        mentions.extend(mentions_in_sentence(document, sentence, gazetteer, longest))
     return mentions
 
 
 def mentions_in_sentence(
-    document: Document, sentence: Sentence, gazetteer: Gazetteer
+    document: Document, sentence: Sentence, gazetteer: Gazetteer, longest: int | None = None
 ) -> list[Mention]:
+    """The gazetteer names in one sentence of ``document``, in text order.
+
+    ``longest`` is the most words a gazetteer name has (``gazetteer.longest_name``,
+    worth computing once for many sentences).
+    """
+    longest = gazetteer.longest_name if longest is None else longest
     text = document.text
-    words = list(_WORD.finditer(text, sentence.start, sentence.end))
+    words = _words(text, sentence.start, sentence.end)
+    words_of = vocabulary(document.lang)
+    common = frozenset(words_of.get("common_words", ()))
+    region_words = frozenset(words_of.get("region_words", ()))
+    headline = _is_headline([text[a:b] for a, b in words])
+    keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
-        match = _longest_name_at(text, words, i, gazetteer)
+        match = _longest_name_at(text, words, keys, i, gazetteer, longest)
         if match is None:
             i += 1
             continue
         last, places = match
-        start, end = words[i].start(), words[last].end()
-        found.append(Mention(places[0], document, text[start:end], start, end, sentence))
+        start, end = words[i][0], words[last][1]
+        surface = text[start:end]
+        if (i == 0 or headline or surface.isupper()) and normalise(surface) in common:
+            i = last + 1
+            continue
+        following = text[slice(*words[last + 1])].lower() if last + 1 < len(words) else ""
+        place = _region_if_named(places) if following in region_words else places[0]
+        found.append(Mention(place, document, surface, start, end, sentence))
         i = last + 1
     return found
 
 
-def _longest_name_at(text: str, words: list[re.Match], i: int, gazetteer: Gazetteer):
-    if not words[i].group()[0].isupper():
-        return None
-    last_possible = min(len(words), i + gazetteer.longest_name) - 1
-    for last in range(last_possible, i - 1, -1):
-        if not all(
-            _JOINER.fullmatch(text[words[k].end() : words[k + 1].start()]) for k in range(i, last)
-        ):
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The words of ``text[start:end]`` as offsets.
+
+    Letters glued to digits or underscores are no word ("Gao2", "_Gao"); an
+    elided article or preposition is cut off ("d'Ansongo", "l’Adrar").
+    """
+    words = []
+    for word in _WORD.finditer(text, start, end):
+        before = text[word.start() - 1] if word.start() else " "
+        after = text[word.end()] if word.end() < len(text) else " "
+        if before.isalnum() or before == "_" or after.isalnum() or after == "_":
             continue
-        places = gazetteer.candidates(normalise(text[words[i].start() : words[last].end()]))
+        elided = _ELIDED.match(word.group())
+        if elided and elided.group().islower() and text[word.start() + elided.end()].isupper():
+            words.append((word.start() + elided.end(), word.end()))
+        else:
+            words.append((word.start(), word.end()))
+    return words
+
+
+def _is_headline(words: list[str]) -> bool:
+    letters = [w for w in words if len(w) > 3]
+    if len(letters) < 3:
+        return False
+    capitalised = sum(1 for w in letters if w[0].isupper())
+    return capitalised / len(letters) >= _HEADLINE_SHARE
+
+
+def _region_if_named(places: tuple[Place, ...]) -> Place:
+    """For "the Kidal region": the region called so, if the gazetteer has one."""
+    regions = [p for p in places if p.is_region and p.feature_code.startswith("ADM")]
+    return regions[0] if regions else places[0]
+
+
+def _longest_name_at(
+    text: str,
+    words: list[tuple[int, int]],
+    keys: list[str],
+    i: int,
+    gazetteer: Gazetteer,
+    longest: int,
+):
+    """The last word and the places of the longest name starting at word ``i``, if any.
+
+    ``keys`` are the words normalised as the gazetteer's index is.
+    """
+    if not text[words[i][0]].isupper():
+        return None
+    last_possible = min(len(words), i + longest) - 1
+    for last in range(last_possible, i - 1, -1):
+        if not all(_JOINER.fullmatch(text[words[k][1] : words[k + 1][0]]) for k in range(i, last)):
+            continue
+        places = gazetteer.index.get(" ".join(keys[i : last + 1]), ())
         if places:
             return last, places
     return None

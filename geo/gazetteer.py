@@ -7,10 +7,12 @@ hyphens never decide whether a report's spelling is found.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from geo.errors import DataError, UnknownPlaceError
@@ -32,9 +34,13 @@ GAZETTEER_COLUMNS = (
     "precision_km",
 )
 
-_POSSESSIVE = re.compile(r"['’`´]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’`´‘ʼ]s\b", re.IGNORECASE)
 _APOSTROPHES = re.compile(r"['’`´‘ʼ]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./]+")
+# How alike (rapidfuzz's normalised edit similarity, 0-100) a known name must be
+# to be suggested. A plain edit distance, not a partial match: partial matching
+# would offer "Aba" for "Diabali" because the letters occur inside it.
+SUGGESTION_CUTOFF = 75
 
 
 def normalise(name: str) -> str:
@@ -54,6 +60,8 @@ class Gazetteer:
     """Places and the names they are known by.
 
     ``country`` is the mission's country: its places win over namesakes abroad.
+    ``index`` maps every normalised name to the places known by it, the most
+    likely first.
     """
 
     places: tuple[Place, ...]
@@ -62,6 +70,14 @@ class Gazetteer:
 
     @classmethod
     def from_places(cls, places: Iterable[Place], country: str) -> Gazetteer:
+        """Index ``places`` by all their names; ``country`` is the mission's (ISO alpha-2).
+
+        >>> gao = Place("1", "Gao", 16.27, -0.04, "ML", "P", "PPLA", population=86633)
+        >>> region = Place("2", "Gao Region", 16.45, 1.26, "ML", "A", "ADM1", alternate_names=("Gao",))
+        >>> gazetteer = Gazetteer.from_places([region, gao], "ML")
+        >>> [p.name for p in gazetteer.candidates("GAO's")]
+        ['Gao', 'Gao Region']
+        """
         places = tuple(places)
         keyed: dict[str, list[Place]] = {}
         for place in places:
@@ -76,14 +92,25 @@ class Gazetteer:
         }
         return cls(places=places, country=country, index=index)
 
-    @property
+    @cached_property
     def longest_name(self) -> int:
         """The most words any known name has (how far a text scan must look ahead)."""
         return max((key.count(" ") + 1 for key in self.index), default=1)
 
     def candidates(self, name: str) -> tuple[Place, ...]:
-        """Every place known by ``name``, the most likely first."""
+        """Every place known by ``name``, the most likely first.
+
+        The most likely is the one in the mission's country, then a settlement
+        before an administrative area of the same name, then the most populous.
+        """
         return self.index.get(normalise(name), ())
+
+    def region(self, name: str) -> Place | None:
+        """The admin-1 region known by ``name`` ("Kidal", "Kidal region"), or None.
+
+        For text such as "the Kidal region", where the bare name would mean the town.
+        """
+        return next((p for p in self.candidates(name) if p.feature_code == "ADM1"), None)
 
     def lookup(self, name: str) -> Place:
         """The most likely place called ``name``; :class:`UnknownPlaceError` if none."""
@@ -93,29 +120,40 @@ class Gazetteer:
         return found[0]
 
     def suggest(self, name: str, limit: int = 3) -> tuple[str, ...]:
-        """Known names spelt like ``name``, for "did you mean" messages."""
-        from rapidfuzz import fuzz, process, utils
+        """Up to ``limit`` names of known places spelt like ``name``, the closest first.
 
-        choices = {p.id: p.name for p in self.places}
+        For "did you mean" messages: "Tombuctu" suggests Timbuktu.
+        """
+        from rapidfuzz import fuzz, process
+
         found = process.extract(
             normalise(name),
-            choices,
-            scorer=fuzz.WRatio,
-            processor=utils.default_process,
-            limit=limit * 3,
-            score_cutoff=70,
+            self._suggestion_keys,
+            scorer=fuzz.ratio,
+            limit=None,
+            score_cutoff=SUGGESTION_CUTOFF,
+        )
+        ranked = sorted(
+            found, key=lambda hit: (-hit[1], _preference(self.index[hit[0]][0], self.country))
         )
         names: list[str] = []
-        for place_name, _score, _key in found:
+        for key, _score, _position in ranked:
+            place_name = self.index[key][0].name
             if place_name not in names:
                 names.append(place_name)
         return tuple(names[:limit])
 
+    @cached_property
+    def _suggestion_keys(self) -> list[str]:
+        return sorted(self.index)
+
     def get(self, place_id: str) -> Place:
-        for place in self.places:
-            if place.id == place_id:
-                return place
-        raise KeyError(place_id)
+        """The place with this id; ``KeyError`` if there is none."""
+        return self._by_id[place_id]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Place]:
+        return {place.id: place for place in self.places}
 
 
 def _preference(place: Place, country: str) -> tuple:
@@ -124,44 +162,77 @@ def _preference(place: Place, country: str) -> tuple:
 
 
 def load_gazetteer(folder: Path, country: str) -> Gazetteer:
-    """Read every ``*.csv`` of the gazetteer folder."""
-    files = sorted(folder.glob("*.csv"))
+    """Read every ``*.csv`` of the gazetteer folder; ``country`` is the mission's.
+
+    Raises :class:`~geo.errors.DataError` with the file and line of a bad row,
+    or of an id that two rows share.
+    """
+    files = sorted(Path(folder).glob("*.csv"))
     if not files:
         raise DataError(
             "no gazetteer files found",
             path=folder,
             fix="put the gazetteer CSV files in data/gazetteer/",
         )
-    return Gazetteer.from_places((p for path in files for p in read_places(path)), country)
+    places: list[Place] = []
+    first_seen: dict[str, str] = {}
+    for path in files:
+        for line, place in _numbered_places(path):
+            if place.id in first_seen:
+                raise DataError(
+                    "gazetteer id used twice",
+                    path=path,
+                    line=line,
+                    value=place.id,
+                    fix=f"give one of this row and {first_seen[place.id]} another id",
+                )
+            first_seen[place.id] = f"{path}:{line}"
+            places.append(place)
+    return Gazetteer.from_places(places, country)
 
 
-def read_places(path: Path) -> Iterable[Place]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in GAZETTEER_COLUMNS if c not in (reader.fieldnames or ())]
-        if missing:
-            raise DataError(
-                "gazetteer file lacks columns",
-                path=path,
-                line=1,
-                value=", ".join(missing),
-                fix="use the header: " + ",".join(GAZETTEER_COLUMNS),
-            )
-        for row in reader:
-            yield place_from_row(row, path, reader.line_num)
+def read_places(path: Path) -> Iterator[Place]:
+    """The places of one gazetteer CSV file (columns :data:`GAZETTEER_COLUMNS`)."""
+    return (place for _line, place in _numbered_places(path))
 
 
-def place_from_row(row: dict[str, str], path: Path, line: int) -> Place:
+def _numbered_places(path: Path) -> Iterator[tuple[int, Place]]:
     try:
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-    except ValueError:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            _check_header(reader.fieldnames, path)
+            for row in reader:
+                yield reader.line_num, place_from_row(row, path, reader.line_num)
+    except UnicodeDecodeError as exc:
         raise DataError(
-            "coordinates are not numbers",
+            "gazetteer file is not UTF-8", path=path, value=str(exc), fix="save it as UTF-8"
+        ) from None
+
+
+def _check_header(fieldnames: Sequence[str] | None, path: Path) -> None:
+    missing = [c for c in GAZETTEER_COLUMNS if c not in (fieldnames or ())]
+    if missing:
+        raise DataError(
+            "gazetteer file lacks columns",
+            path=path,
+            line=1,
+            value=", ".join(missing),
+            fix="use the header: " + ",".join(GAZETTEER_COLUMNS),
+        )
+
+
+def place_from_row(row: dict[str, str | None], path: Path, line: int) -> Place:
+    """One CSV row as a :class:`Place`; :class:`~geo.errors.DataError` names what is wrong."""
+    values = {key: (row.get(key) or "").strip() for key in GAZETTEER_COLUMNS}
+    if not values["id"] or not values["name"]:
+        raise DataError(
+            "gazetteer row without an id or a name",
             path=path,
             line=line,
-            value=f"{row['latitude']},{row['longitude']}",
-            fix="write latitude and longitude in decimal degrees",
-        ) from None
+            fix="give every row an id and a name",
+        )
+    lat = _number(values["latitude"], "latitude", path, line)
+    lon = _number(values["longitude"], "longitude", path, line)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise DataError(
             "coordinates out of range",
@@ -170,19 +241,46 @@ def place_from_row(row: dict[str, str], path: Path, line: int) -> Place:
             value=f"{lat},{lon}",
             fix="latitude is -90..90 and longitude -180..180, in that order",
         )
-    precision = row["precision_km"].strip()
+    population = _number(values["population"] or "0", "population", path, line)
+    precision = values["precision_km"]
+    precision_km = _number(precision, "precision_km", path, line) if precision else None
+    if population < 0 or (precision_km is not None and precision_km <= 0):
+        raise DataError(
+            "population or precision_km is negative",
+            path=path,
+            line=line,
+            value=f"{values['population']},{precision}",
+            fix="population is a count (0 if unknown); precision_km is a distance > 0, or empty",
+        )
     return Place(
-        id=row["id"].strip(),
-        name=row["name"].strip(),
-        ascii_name=row["asciiname"].strip(),
-        alternate_names=tuple(n for n in row["alternatenames"].split("|") if n.strip()),
+        id=values["id"],
+        name=values["name"],
+        ascii_name=values["asciiname"],
+        alternate_names=tuple(n.strip() for n in values["alternatenames"].split("|") if n.strip()),
         lat=lat,
         lon=lon,
-        feature_class=row["feature_class"].strip(),
-        feature_code=row["feature_code"].strip(),
-        country=row["country_code"].strip(),
-        admin1=row["admin1"].strip() or None,
-        population=int(row["population"] or 0),
-        source=row["source"].strip(),
-        precision_km=float(precision) if precision else None,
+        feature_class=values["feature_class"],
+        feature_code=values["feature_code"],
+        country=values["country_code"],
+        admin1=values["admin1"] or None,
+        population=int(population),
+        source=values["source"],
+        precision_km=precision_km,
     )
+
+
+def _number(text: str, column: str, path: Path, line: int) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not math.isfinite(value):
+        raise DataError(
+            f"{column} is not a number",
+            path=path,
+            line=line,
+            value=text,
+            fix=f"write {column} as a decimal number"
+            + (" in degrees" if column in ("latitude", "longitude") else ""),
+        )
+    return value

@@ -1,22 +1,23 @@
 """The pipeline from seed folder to merged sites, as one library call.
 
-``run`` reads the files at the edge (documents, gazetteer) and hands plain data
-to the pure stages: extract -> status -> register.
+``run`` reads the files at the edge (documents, gazetteer, the hand-kept
+register) and hands plain data to the pure stages: extract -> status -> register.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from geo.documents import load_documents
 from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
+from geo.ledger import Register, load_register
 from geo.model import Document, Evidence, Mention, Mission
 from geo.project import Project, load_mission
 from geo.register import Merged, merge
-from geo.status import read_statements
+from geo.status import read_statements, strongest_per_document
 
 
 @dataclass(frozen=True)
@@ -26,23 +27,30 @@ class Result:
     documents: tuple[Document, ...]
     problems: tuple[DocumentError, ...]  # seeds that could not be read
     mentions: tuple[Mention, ...]
-    statements: tuple[Evidence, ...]
+    statements: tuple[Evidence, ...]  # read from the documents
     merged: Merged
+    # Entered by hand: site notes and manual statements.
+    register: Register = field(default_factory=Register)
 
     @property
     def as_of(self) -> dt.date | None:
-        """The latest document date: how current the map is."""
+        """The latest date of a document or a manual entry: how current the map is."""
         dates = [d.date for d in self.documents if d.date]
+        dates += [e.date for e in self.register.statements if e.date]
         return max(dates, default=None)
 
 
-def run(project: Project) -> Result:
-    """Read the project's seeds and data and merge what they say about each site."""
+def run(project: Project, today: dt.date | None = None) -> Result:
+    """Read the project's seeds and data and merge what they say about each site.
+
+    ``today`` bounds the dates of manual entries (none may be in the future).
+    """
     mission = load_mission(project)
     gazetteer = load_gazetteer(project.gazetteer_dir, mission.country)
     loaded = load_documents(project.seeds)
     mentions = tuple(m for doc in loaded.documents for m in find_mentions(doc, gazetteer))
-    statements = tuple(read_statements(list(mentions), mission.country))
+    statements = tuple(read_statements(mentions, mission.country, (mission.name, mission.slug)))
+    register = load_register(project, gazetteer, today or dt.date.today())
     return Result(
         mission=mission,
         gazetteer=gazetteer,
@@ -50,5 +58,8 @@ def run(project: Project) -> Result:
         problems=loaded.problems,
         mentions=mentions,
         statements=statements,
-        merged=merge(statements),
+        merged=merge(
+            tuple(strongest_per_document(statements)) + register.statements, register.notes
+        ),
+        register=register,
     )

@@ -1,24 +1,48 @@
-"""Reading a status from the sentence that names a site.
+"""Reading a site's status from the sentence that names it, the way an analyst would.
 
-The vocabulary lives in data files (``geo/rules/<lang>.yaml``): a new language
-is a new file, not new code.
+A sentence is cut into clauses; a status cue governs the place names of its
+own clause only ("vacated Gao and will leave Timbuktu" says two things; so
+does "officials in Bamako said the Mopti camp was handed over"). In a clause:
+
+- an *event* cue gives its status: "handed over", "vacated", "the flag was
+  lowered"; a base form or progressive ("close", "handing over") is pending;
+- a *pending marker* before it ("will", "is due to", "yet to", "in the process
+  of") or after it ("the handover ... is planned"), or a *negation* before it
+  ("has not yet been handed over"), makes it pending;
+- where several cues speak, the most specific status wins ("closed and handed
+  over" is handed over).
+
+A name is a statement about a mission site only when it is a settlement in the
+mission's country, the sentence up to the end of its clause says the mission is
+or was there (a camp, a base, a withdrawal, a ceremony, the mission's name...),
+and it is not named in passing: a destination ("drove towards Timbuktu"), a
+distance ("80 km from Gao"), a region ("the Kidal region"), a dateline
+("BAMAKO (Reuters) -"), the people of a town ("Goundam residents"), "the Sahel".
+A name that stands in a list ("Gao, Ansongo and Ménaka") is judged with the
+whole list; a bullet item without a verb of its own is read with the lead-in
+of its list ("Camps still to close:"). Dates in the clause ("last week", "on
+Sunday", "8 December") are resolved against the document's date.
+
+All words come from ``geo/rules/<lang>.yaml`` (see
+:func:`geo.documents.vocabulary`): French is a new file, not new code.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-import yaml
-
-from geo.model import Evidence, Mention, Status
+from geo.documents import lead_in, vocabulary
+from geo.errors import DataError
+from geo.model import Document, Evidence, Mention, Status
 
 
 @dataclass(frozen=True)
 class Cue:
-    """A phrase in a sentence that signals a status."""
+    """An event phrase in a sentence and the status it gives when it happened."""
 
     status: Status
     start: int
@@ -26,35 +50,157 @@ class Cue:
 
 
 @dataclass(frozen=True)
+class DateRules:
+    """How a language writes the dates of events."""
+
+    absolute: tuple[re.Pattern, ...]  # groups day, month, year (year optional)
+    months: Mapping[str, int]
+    weekday: re.Pattern  # group weekday
+    weekdays: tuple[str, ...]  # Monday first
+    relative: tuple[tuple[re.Pattern, int], ...]  # phrase, days before the document
+    ago: re.Pattern | None  # groups count and unit
+    numbers: Mapping[str, int]
+    units: tuple[tuple[re.Pattern, int], ...]
+
+
+@dataclass(frozen=True)
 class Rules:
+    """The compiled vocabulary of one language."""
+
     lang: str
-    patterns: tuple[tuple[Status, re.Pattern], ...]
+    events: tuple[tuple[Status, re.Pattern], ...]
+    markers_before: re.Pattern
+    markers_after: re.Pattern
+    marker_window: int
+    negations: re.Pattern
+    negation_window: int
+    presence: re.Pattern
+    hard_breaks: re.Pattern
+    soft_breaks: re.Pattern
+    list_joiner: re.Pattern
+    passing_before: re.Pattern
+    passing_after: re.Pattern
+    dateline: re.Pattern
+    article: re.Pattern
+    dates: DateRules
+
+
+def _any_of(patterns: Iterable[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+def _words(patterns: Iterable[str]) -> re.Pattern:
+    """One pattern matching any of ``patterns`` as whole words, ignoring case."""
+    # A pattern may end in an apostrophe ("retrait d'"): no boundary is needed after it.
+    return re.compile(rf"(?<!\w)(?:{_any_of(patterns)})(?:(?<!\w)|(?!\w))", re.IGNORECASE)
+
+
+def _list(value: object) -> list[str]:
+    return [str(value)] if isinstance(value, str) else [str(v) for v in value or ()]
 
 
 @cache
 def rules_for(lang: str) -> Rules:
-    """The cue rules of a language (English when there are none for it)."""
-    folder = resources.files("geo") / "rules"
-    source = folder / f"{lang}.yaml"
-    if not source.is_file():
-        source = folder / "en.yaml"
-    raw = yaml.safe_load(source.read_text(encoding="utf-8"))
-    patterns = tuple(
-        (Status.parse(status), re.compile(r"\b(?:" + cue + r")\b", re.IGNORECASE))
-        for status, cues in raw["cues"].items()
-        for cue in cues
+    """The compiled status rules of a language (English where it has none).
+
+    Raises :class:`DataError` naming the rules file when a key is missing or a
+    pattern is not a valid regular expression.
+    """
+    words = vocabulary(lang)
+    try:
+        return _compile(words)
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+        raise DataError(
+            "language rules cannot be read",
+            path=f"geo/rules/{words.get('lang', lang)}.yaml",
+            value=str(exc),
+            fix="compare the file with en.yaml: the same keys, valid regular expressions",
+        ) from None
+
+
+def _compile(words: Mapping) -> Rules:
+    markers, negations, passing = (
+        words["pending_markers"],
+        words["negations"],
+        words["passing"],
     )
-    return Rules(raw["lang"], patterns)
+    return Rules(
+        lang=words["lang"],
+        events=tuple(
+            (Status.parse(status), _words(_list(cues))) for status, cues in words["events"].items()
+        ),
+        markers_before=_words(_list(markers["before"])),
+        markers_after=_words(_list(markers["after"])),
+        marker_window=int(markers["window"]),
+        negations=_words(_list(negations["words"])),
+        negation_window=int(negations["window"]),
+        presence=_words(_list(words["presence"])),
+        hard_breaks=re.compile(_any_of(_list(words["clauses"]["hard"])), re.IGNORECASE),
+        soft_breaks=re.compile(_any_of(_list(words["clauses"]["soft"])), re.IGNORECASE),
+        list_joiner=re.compile(rf"\s*(?:{words['list_joiners']})?\s*", re.IGNORECASE),
+        passing_before=re.compile(
+            rf"(?<!\w)(?:{_any_of(_list(passing['before']))})$", re.IGNORECASE
+        ),
+        passing_after=re.compile(_any_of(_list(passing["after"])), re.IGNORECASE),
+        dateline=re.compile(passing["dateline"]),
+        article=re.compile(rf"(?<!\w)(?:{passing['article']})$", re.IGNORECASE),
+        dates=_date_rules(words["dates"]),
+    )
+
+
+def _date_rules(raw: Mapping) -> DateRules:
+    months = {str(k).lower(): int(v) for k, v in raw["months"].items()}
+    month = _any_of(sorted(map(re.escape, months), key=len, reverse=True))
+    day = rf"(?P<day>\d{{1,2}})(?:{raw.get('ordinal') or '(?!)'})?"
+    year = r"(?P<year>\d{4})"
+    absolute = (
+        re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)"),
+        re.compile(rf"(?<!\w){day}\s+(?P<month>{month})\.?(?:,?\s+{year})?(?!\w)", re.I),
+        re.compile(rf"(?<!\w)(?P<month>{month})\.?\s+{day}(?:,?\s+{year})?(?!\w)", re.I),
+    )
+    weekdays = tuple(str(w).lower() for w in raw["weekdays"])
+    ago = raw.get("ago")
+    numbers = {str(k).lower(): int(v) for k, v in raw.get("numbers", {}).items()}
+    units = raw.get("units", {})
+    return DateRules(
+        absolute=absolute,
+        months=months,
+        weekday=re.compile(
+            rf"(?<!\w)(?:{raw['weekday_before']})(?P<weekday>{_any_of(weekdays)})(?!\w)", re.I
+        ),
+        weekdays=weekdays,
+        relative=tuple(
+            (re.compile(rf"(?<!\w)(?:{phrase})(?!\w)", re.I), int(days))
+            for phrase, days in raw.get("relative", {}).items()
+        ),
+        ago=None
+        if not ago
+        else re.compile(
+            "(?<!\\w)"
+            + ago.format(
+                count=rf"(?P<count>\d+|{_any_of(map(re.escape, numbers))})",
+                unit=rf"(?P<unit>{_any_of(units)})",
+            )
+            + "(?!\\w)",
+            re.I,
+        ),
+        numbers=numbers,
+        units=tuple((re.compile(rf"(?:{unit})", re.I), int(days)) for unit, days in units.items()),
+    )
 
 
 def find_cues(sentence: str, rules: Rules) -> list[Cue]:
-    """Status cues in a sentence; of overlapping cues only the longest is kept."""
+    """The event cues of a sentence, in text order; of overlapping cues the longest is kept.
+
+    >>> [(c.status.value, c.start) for c in find_cues("The camp was handed over.", rules_for("en"))]
+    [('handed over', 13)]
+    """
     found = [
         Cue(status, m.start(), m.end())
-        for status, pattern in rules.patterns
+        for status, pattern in rules.events
         for m in pattern.finditer(sentence)
     ]
-    found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    found.sort(key=lambda c: (-(c.end - c.start), c.start, -c.status.rank))
     kept: list[Cue] = []
     for cue in found:
         if all(cue.end <= k.start or cue.start >= k.end for k in kept):
@@ -62,34 +208,291 @@ def find_cues(sentence: str, rules: Rules) -> list[Cue]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def read_statements(mentions: list[Mention], country: str) -> list[Evidence]:
+@dataclass(frozen=True)
+class Reading:
+    """What one mention's clause says: its status (None: no statement), the event's date,
+    and the words that prove it."""
+
+    status: Status | None
+    date: dt.date | None
+    quote: str
+
+
+def read_statements(
+    mentions: Iterable[Mention], country: str, mission_names: Iterable[str] = ()
+) -> list[Evidence]:
     """The status statements among ``mentions``: one :class:`Evidence` per mention that has one.
 
-    A mention is a statement when it names a settlement in the mission's
-    country and its sentence holds a status cue; the nearest cue before the
-    name decides, else the nearest after it.
+    ``country`` is the mission's country (its settlements are the only
+    possible sites); ``mission_names`` ("MINUSMA") say the mission is present
+    as the presence words of the rules do.
     """
     statements = []
-    for mention in mentions:
-        place = mention.place
-        if place.is_region or place.country != country:
-            continue
-        sentence = mention.document.text[mention.sentence.start : mention.sentence.end]
-        cues = find_cues(sentence, rules_for(mention.document.lang))
-        if not cues:
-            continue
-        where = mention.start - mention.sentence.start
-        before = [c for c in cues if c.end <= where]
-        cue = before[-1] if before else cues[0]
-        statements.append(
-            Evidence(
-                place=place,
-                status=cue.status,
-                date=mention.document.date,
-                quote=mention.sentence.text,
-                source=mention.document.path,
-                document=mention.document,
-                mention=mention,
+    for group in _by_sentence(mentions):
+        readings = read_sentence(group, country, tuple(mission_names))
+        for mention, reading in zip(group, readings, strict=True):
+            if reading.status is None:
+                continue
+            statements.append(
+                Evidence(
+                    place=mention.place,
+                    status=reading.status,
+                    date=reading.date,
+                    quote=reading.quote,
+                    source=mention.document.path,
+                    document=mention.document,
+                    mention=mention,
+                )
             )
-        )
     return statements
+
+
+def strongest_per_document(statements: Iterable[Evidence]) -> list[Evidence]:
+    """One statement per document and site: within a document the most specific status wins.
+
+    On equal status the later event wins, then the one named first. The order
+    of first appearance is kept.
+    """
+    best: dict[tuple[str, str], Evidence] = {}
+    for statement in statements:
+        key = (statement.source, statement.place.id)
+        kept = best.get(key)
+        if kept is None or _specificity(statement) > _specificity(kept):
+            best[key] = statement
+    return list(best.values())
+
+
+def _specificity(statement: Evidence) -> tuple:
+    return (statement.status.rank, statement.date or dt.date.min)
+
+
+def _by_sentence(mentions: Iterable[Mention]) -> list[list[Mention]]:
+    groups: dict[tuple[int, int], list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault((id(mention.document), mention.sentence.start), []).append(mention)
+    return [sorted(group, key=lambda m: m.start) for group in groups.values()]
+
+
+def read_sentence(
+    mentions: list[Mention], country: str, mission_names: tuple[str, ...] = ()
+) -> list[Reading]:
+    """The reading of each mention of one sentence (all ``mentions`` share the sentence)."""
+    document, sentence = mentions[0].document, mentions[0].sentence
+    rules = rules_for(document.lang)
+    text = document.text[sentence.start : sentence.end]
+    spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+    clauses = split_clauses(text, spans, rules)
+    groups = _list_groups(text, spans, rules)
+    readings = []
+    for mention, span, group in zip(mentions, spans, groups, strict=True):
+        clause = next(c for c in clauses if c[0] <= span[0] < c[1])
+        told, quote, status = text[clause[0] : clause[1]], sentence.text, None
+        if _may_be_site(mention, country) and not _in_passing(text, group, clause, rules):
+            status = _clause_status(text, clause, rules, mission_names)
+            lead = None if find_cues(told, rules) else lead_in(document.text, sentence, rules.lang)
+            if lead is not None:
+                # A bullet item without a verb of its own: its list's lead-in speaks for it.
+                told = quote = f"{lead.text} {sentence.text}"
+                status = _clause_status(told, (0, len(told)), rules, mission_names)
+        date = None if status is None else _event_date(told, status, document)
+        readings.append(Reading(status, date, quote))
+    return readings
+
+
+def _may_be_site(mention: Mention, country: str) -> bool:
+    """Only settlements in the mission's country can be mission sites."""
+    return mention.place.country == country and not mention.place.is_region
+
+
+def split_clauses(text: str, names: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
+    """Cut a sentence into clauses: (start, end) offsets covering the whole text.
+
+    Hard breaks always cut; a soft break ("," "and") cuts only when the text
+    on each side of it has a status cue and a place name of its own.
+
+    >>> text = "MINUSMA vacated Gao and Ansongo and will leave Timbuktu."
+    >>> [text[a:b].strip() for a, b in split_clauses(text, [(16, 19), (24, 31), (47, 55)], rules_for("en"))]
+    ['MINUSMA vacated Gao and Ansongo', 'and will leave Timbuktu.']
+    """
+    cuts = [m for m in rules.hard_breaks.finditer(text) if not _inside(m, names)]
+    hard = _segments(text, cuts)
+    clauses = []
+    for start, end in hard:
+        softs = [m for m in rules.soft_breaks.finditer(text, start, end) if not _inside(m, names)]
+        pieces = _segments(text, softs, start, end)
+        current = pieces[0]
+        for piece in pieces[1:]:
+            if _speaks(text, current, names, rules) and _speaks(text, piece, names, rules):
+                clauses.append(current)
+                current = piece
+            else:
+                current = (current[0], piece[1])
+        clauses.append(current)
+    return clauses
+
+
+def _inside(match: re.Match, names: list[tuple[int, int]]) -> bool:
+    return any(a < match.end() and match.start() < b for a, b in names)
+
+
+def _segments(
+    text: str, cuts: list[re.Match], start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    end = len(text) if end is None else end
+    bounds, begin = [], start
+    for cut in cuts:
+        bounds.append((begin, cut.start()))
+        begin = cut.start()
+    bounds.append((begin, end))
+    return bounds
+
+
+def _speaks(text: str, span: tuple[int, int], names: list[tuple[int, int]], rules: Rules) -> bool:
+    """Whether a piece of a sentence has a place name and a status word of its own."""
+    piece = text[span[0] : span[1]]
+    has_name = any(span[0] <= a < span[1] for a, _ in names)
+    has_cue = bool(find_cues(piece, rules)) or bool(rules.markers_before.search(piece))
+    return has_name and has_cue
+
+
+def _list_groups(text: str, spans: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
+    """For each name, the span of the list it stands in ("Gao, Ansongo and Ménaka")."""
+    runs: list[list[int]] = []
+    for i, (start, _end) in enumerate(spans):
+        if runs and rules.list_joiner.fullmatch(text[spans[runs[-1][-1]][1] : start]):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    groups: list[tuple[int, int]] = [(0, 0)] * len(spans)
+    for run in runs:
+        for i in run:
+            groups[i] = (spans[run[0]][0], spans[run[-1]][1])
+    return groups
+
+
+def _in_passing(text: str, group: tuple[int, int], clause: tuple[int, int], rules: Rules) -> bool:
+    """A destination, a distance, a region, a dateline, "the Sahel": named, but not a statement."""
+    if not text[: group[0]].strip() and rules.dateline.match(text, group[1]):
+        return True
+    before = text[clause[0] : group[0]]
+    after = text[group[1] : clause[1]]
+    passing = rules.passing_before.search(before)
+    if passing:
+        # "withdrew from Gao": the preposition belongs to the event, not to a route.
+        cue_spans = find_cues(before, rules)
+        if not any(c.end > passing.start() for c in cue_spans):
+            return True
+    if rules.passing_after.match(after):
+        return True
+    if rules.article.search(before):
+        next_words = " ".join(after.split()[:3])
+        return not rules.presence.search(next_words)
+    return False
+
+
+def _clause_status(
+    text: str, clause: tuple[int, int], rules: Rules, mission_names: tuple[str, ...]
+) -> Status | None:
+    """The status a clause states, or None when it states none about a mission site.
+
+    The mission's presence may be stated before the clause, in the same
+    sentence: "MINUSMA vacated Tessalit and will leave Kidal".
+    """
+    so_far = text[: clause[1]]
+    present = rules.presence.search(so_far) or any(
+        re.search(rf"(?<!\w){re.escape(name)}(?!\w)", so_far, re.IGNORECASE)
+        for name in mission_names
+        if name
+    )
+    words = text[clause[0] : clause[1]]
+    cues = find_cues(words, rules)
+    if not present or not cues:
+        return None
+    return max((_effective(words, cue, rules) for cue in cues), key=lambda s: s.rank)
+
+
+def _effective(clause: str, cue: Cue, rules: Rules) -> Status:
+    """A cue's status once the markers and negations around it are read."""
+    if cue.status is Status.PENDING:
+        return cue.status
+    before, after = clause[: cue.start], clause[cue.end :]
+    if _within(before, rules.markers_before, rules.marker_window, at_end=True):
+        return Status.PENDING
+    if _within(before, rules.negations, rules.negation_window, at_end=True):
+        return Status.PENDING
+    if _within(after, rules.markers_after, rules.marker_window, at_end=False):
+        return Status.PENDING
+    return cue.status
+
+
+def _within(text: str, pattern: re.Pattern, window: int, at_end: bool) -> bool:
+    """Whether ``pattern`` occurs at most ``window`` words from the end (or start) of ``text``."""
+    for match in pattern.finditer(text):
+        gap = text[match.end() :] if at_end else text[: match.start()]
+        if len(re.findall(r"\w+", gap)) <= window:
+            return True
+    return False
+
+
+def _event_date(clause: str, status: Status, document: Document) -> dt.date | None:
+    """When the event of a clause happened.
+
+    A plan is dated by the document that states it (a plan is news on the day
+    it is reported); an event by the first date its clause gives, resolved
+    against the document's date, else by the document's date.
+    """
+    if status is Status.PENDING:
+        return document.date
+    found = resolve_date(clause, document.date, rules_for(document.lang).dates)
+    return found or document.date
+
+
+def resolve_date(text: str, today: dt.date | None, rules: DateRules) -> dt.date | None:
+    """The first past date ``text`` gives, counting from ``today`` (the document's date).
+
+    >>> rules = rules_for("en").dates
+    >>> monday = dt.date(2023, 12, 11)
+    >>> [resolve_date(t, monday, rules).isoformat() for t in ("on Friday", "last week", "on 28 Nov.")]
+    ['2023-12-08', '2023-12-04', '2023-11-28']
+    """
+    found = []
+    for pattern in rules.absolute:
+        found += [(m.start(), _absolute(m, today, rules)) for m in pattern.finditer(text)]
+    if today is not None:
+        found += [
+            (m.start(), _days_before(today, rules.weekdays.index(m["weekday"].lower())))
+            for m in rules.weekday.finditer(text)
+        ]
+        for pattern, days in rules.relative:
+            found += [(m.start(), today - dt.timedelta(days=days)) for m in pattern.finditer(text)]
+        if rules.ago is not None:
+            found += [(m.start(), _ago(m, today, rules)) for m in rules.ago.finditer(text)]
+    dates = [(start, day) for start, day in found if day is not None]
+    return min(dates, key=lambda d: d[0])[1] if dates else None
+
+
+def _days_before(today: dt.date, weekday: int) -> dt.date:
+    """The latest ``weekday`` on or before ``today``: a report's "on Sunday" is this week's."""
+    return today - dt.timedelta(days=(today.weekday() - weekday) % 7)
+
+
+def _absolute(match: re.Match, today: dt.date | None, rules: DateRules) -> dt.date | None:
+    month_text = match["month"].lower()
+    month = int(month_text) if month_text.isdigit() else rules.months[month_text]
+    year = match["year"]
+    try:
+        if year:
+            return dt.date(int(year), month, int(match["day"]))
+        if today is None:
+            return None
+        day = dt.date(today.year, month, int(match["day"]))
+        return day if day <= today else day.replace(year=today.year - 1)
+    except ValueError:  # "31 November": not a date, so not the event's date
+        return None
+
+
+def _ago(match: re.Match, today: dt.date, rules: DateRules) -> dt.date:
+    count_text = match["count"].lower()
+    count = int(count_text) if count_text.isdigit() else rules.numbers[count_text]
+    unit = next(days for pattern, days in rules.units if pattern.fullmatch(match["unit"]))
+    return today - dt.timedelta(days=count * unit)

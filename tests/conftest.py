@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,39 @@ def offline_page(browser):
     page.blocked = blocked
     yield page
     context.close()
+
+
+def files_in(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes: compare two snapshots to prove nothing changed."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def seeded_project(project: Path) -> Path:
+    """``project`` with the bundled seed reports (and their metadata sidecars) in ``seeds/``."""
+    for path in sorted((REPO / "seeds").iterdir()):
+        if path.is_file():
+            shutil.copy(path, project / "seeds" / path.name)
+    return project
+
+
+class ParsedHTML(HTMLParser):
+    """Markup as a browser reads it: its tags with their attributes, and its text."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(markup)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        if data.strip():
+            self.text.append(data.strip())

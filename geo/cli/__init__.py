@@ -17,7 +17,18 @@ from geo import __version__
 from geo.errors import GeoError
 
 # One module per command, each defining a click command of the same name.
-COMMANDS = ("build", "extract", "geocode")
+COMMANDS = (
+    "build",
+    "extract",
+    "geocode",
+    "status",
+    "sites",
+    "history",
+    "watch",
+    "export",
+    "embed",
+    "summary",
+)
 
 
 class MissionMapGroup(click.Group):
@@ -29,6 +40,17 @@ class MissionMapGroup(click.Group):
         except GeoError as error:
             click.echo(f"missionmap: error: {error}", err=True)
             ctx.exit(1)
+
+    # Commands are imported when used, so that a quick one (geocode) does not
+    # pay for the imports of the heavy ones (pandas, folium, matplotlib).
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"geo.cli.{name}")
+        return getattr(module, name.replace("-", "_"))
 
 
 @click.group(
@@ -45,9 +67,7 @@ def main() -> None:
         missionmap build          # writes maps/<mission>.html
         missionmap extract        # what each report says about each site
         missionmap geocode Gao    # where the gazetteer puts a name
+        missionmap export --format png   # a static map for a report (or svg, pdf, geojson, csv)
+        missionmap summary        # a table of the sites for a report
+        missionmap embed          # an <iframe> snippet for a CMS
     """
-
-
-for _name in COMMANDS:
-    _module = importlib.import_module(f"geo.cli.{_name}")
-    main.add_command(getattr(_module, _name.replace("-", "_")))

@@ -6,7 +6,11 @@ from pathlib import Path
 
 import click
 
+from geo.boundaries import load_boundaries
+from geo.changes import changes, read_state, state_json, state_of, state_path
 from geo.cli.options import data_option, seeds_option
+from geo.errors import DataError
+from geo.export import load_attribution
 from geo.files import write_atomically
 from geo.pipeline import run
 from geo.project import open_project
@@ -28,15 +32,38 @@ def build(seeds: str, data: str, out: Path | None) -> None:
     Example:
         missionmap build --seeds seeds --out maps/minusma.html
     """
-    result = run(open_project(seeds, data))
+    project = open_project(seeds, data)
+    result = run(project)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
     target = out or Path("maps") / f"{result.mission.slug}.html"
-    write_atomically(target, render_map(result.merged.sites, result.mission, result.as_of))
+    try:
+        previous = read_state(state_path(target))
+    except DataError as problem:
+        click.echo(f"missionmap: warning: {problem} Every site is reported as new.", err=True)
+        previous = ()
+    current = state_of(result.merged.sites)
+    page = render_map(
+        result.merged.sites,
+        result.mission,
+        result.as_of,
+        load_boundaries(project.boundaries_dir),
+        load_attribution(project.data_file("attribution.yaml")),
+    )
+    write_atomically(target, page)
     click.echo(f"Mapped {len(result.merged.sites)} sites from {len(result.documents)} documents:")
     for site in result.merged.sites:
         date = site.evidence.date.isoformat() if site.evidence.date else "undated"
         click.echo(f"  {site.place.name:<20} {site.status.value:<12} {date}")
     for conflict in result.merged.conflicts:
         click.echo(f"  conflict: {conflict.place.name}: {conflict.reason}", err=True)
+    for noted in result.merged.without_status:
+        click.echo(
+            f"missionmap: not mapped: {noted.place.name} is in the register without a status."
+            f" Fix: missionmap status set {noted.place.id} STATUS --date YYYY-MM-DD.",
+            err=True,
+        )
+    write_atomically(state_path(target), state_json(current))
     click.echo(f"Wrote {target}")
+    for change in changes(previous, current):
+        click.echo(change.describe())

@@ -7,8 +7,11 @@ import json
 import click
 
 from geo.cli.options import data_option, json_option, seeds_option
-from geo.pipeline import run
+from geo.model import Conflict, Site
+from geo.pipeline import Result, run
 from geo.project import open_project
+from geo.register import Merged, merge
+from geo.status import strongest_per_document
 
 
 @click.command()
@@ -18,6 +21,11 @@ from geo.project import open_project
 def extract(seeds: str, data: str, as_json: bool) -> None:
     """List the sites the reports name, their status and the sentence that proves it.
 
+    Only the reports speak here: manual entries of the register are left out
+    (see `missionmap sites` for the merged state). A report that cannot be
+    read is named on stderr with its line and skipped; the others are still
+    read and the exit status is 0. Disagreements between reports are listed.
+
     \b
     Example:
         missionmap extract --seeds seeds --json
@@ -25,33 +33,83 @@ def extract(seeds: str, data: str, as_json: bool) -> None:
     result = run(open_project(seeds, data))
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
-    by_mention = {id(e.mention): e for e in result.statements}
-    sites = [
-        {
-            "site": s.place.name,
-            "id": s.place.id,
-            "status": s.status.value,
-            "date": s.evidence.date.isoformat() if s.evidence.date else None,
-            "evidence": s.evidence.quote,
-            "document": s.evidence.source,
-        }
-        for s in result.merged.sites
-    ]
-    mentions = [
-        {
-            "name": m.surface,
-            "id": m.place.id,
-            "document": m.document.path,
-            "sentence": m.sentence.text,
-            "status": by_mention[id(m)].status.value if id(m) in by_mention else None,
-        }
-        for m in result.mentions
-    ]
+    merged = merge(strongest_per_document(result.statements))
     if as_json:
-        click.echo(json.dumps({"sites": sites, "mentions": mentions}, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(extraction_json(result, merged), ensure_ascii=False, indent=2))
+        for conflict in merged.conflicts:
+            click.echo(f"missionmap: conflict: {describe_conflict(conflict)}", err=True)
         return
-    for row in sites:
-        click.echo(
-            f"{row['site']:<20} {row['status']:<12} {row['date'] or 'undated':<10}  {row['document']}"
-        )
-        click.echo(f"    “{row['evidence']}”")
+    for line in table(merged.sites):
+        click.echo(line)
+    if merged.conflicts:
+        click.echo("\nConflicts (the first statement is the one kept):")
+        for conflict in merged.conflicts:
+            click.echo(f"  {describe_conflict(conflict)}")
+    click.echo(
+        f"\n{_count(merged.sites, 'site')} from {_count(result.documents, 'document')}"
+        f" ({_count(result.mentions, 'place name')},"
+        f" {_count(result.statements, 'status statement')})."
+    )
+
+
+def extraction_json(result: Result, merged: Merged) -> dict:
+    """``{"sites": [...], "mentions": [...]}``: a mention's status is null when it states none."""
+    status_of = {id(e.mention): e.status.value for e in result.statements}
+    return {
+        "sites": [
+            {
+                "site": site.place.name,
+                "id": site.place.id,
+                "status": site.status.value,
+                "date": _day(site.evidence.date),
+                "evidence": site.evidence.quote,
+                "document": site.evidence.source,
+            }
+            for site in merged.sites
+        ],
+        "mentions": [
+            {
+                "name": mention.surface,
+                "id": mention.place.id,
+                "document": mention.document.path,
+                "sentence": mention.sentence.text,
+                "status": status_of.get(id(mention)),
+            }
+            for mention in result.mentions
+        ],
+    }
+
+
+def table(sites: tuple[Site, ...]) -> list[str]:
+    """One aligned row per site, each followed by its quoted evidence."""
+    if not sites:
+        return ["No site statuses found in the reports."]
+    rows = [("SITE", "STATUS", "DATE", "DOCUMENT")] + [
+        (s.place.name, s.status.value, _day(s.evidence.date) or "undated", s.evidence.source)
+        for s in sites
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        lines.append("  ".join([*cells, row[3]]))
+        if number:
+            lines.append(" " * (widths[0] + 2) + f"“{sites[number - 1].evidence.quote}”")
+    return lines
+
+
+def describe_conflict(conflict: Conflict) -> str:
+    kept, other = conflict.kept, conflict.other
+    return (
+        f"{conflict.place.name}: {kept.status.value} ({_day(kept.date) or 'undated'},"
+        f" {kept.source}) over {other.status.value} ({_day(other.date) or 'undated'},"
+        f" {other.source}): {conflict.reason}"
+    )
+
+
+def _count(items, noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def _day(date) -> str | None:
+    return date.isoformat() if date else None

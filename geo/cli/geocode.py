@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -14,6 +15,7 @@ from geo.project import Project, load_mission
 
 
 def place_json(place: Place) -> dict:
+    """The JSON form of a place, as ``geocode --json`` prints it."""
     return {
         "id": place.id,
         "name": place.name,
@@ -25,6 +27,16 @@ def place_json(place: Place) -> dict:
     }
 
 
+def place_line(place: Place) -> str:
+    """One readable line: name, position (with its uncertainty), country, region, id."""
+    within = f" ±{place.precision_km:g} km" if place.precision_km else ""
+    return (
+        f"{place.name}  {place.lat:.5f}, {place.lon:.5f}{within}  "
+        f"({place.country}, {place.admin1 or '-'}, {place.feature_class}.{place.feature_code})  "
+        f"id {place.id}"
+    )
+
+
 @click.command()
 @click.argument("name")
 @data_option
@@ -32,43 +44,33 @@ def place_json(place: Place) -> dict:
 def geocode(name: str, data: str, as_json: bool) -> None:
     """Look NAME up in the gazetteer: the best match and the other candidates.
 
+    Case, accents, apostrophes and hyphens do not matter, and English and
+    French forms are both known (Timbuktu, Tombouctou). A place in the
+    mission's country wins over a namesake abroad; a town over the region
+    named after it. An unknown name exits with status 1 and suggestions.
+
     \b
     Example:
         missionmap geocode Tombouctou --json
     """
-    project = Project(seeds=None, data=__import__("pathlib").Path(data))
+    # The seeds folder plays no part in a lookup; only the data folder does.
+    project = Project(seeds=Path("."), data=Path(data))
     gazetteer = load_gazetteer(project.gazetteer_dir, load_mission(project).country)
     found = gazetteer.candidates(name)
     if not found:
         error = UnknownPlaceError(name, gazetteer.suggest(name))
         if as_json:
-            click.echo(
-                json.dumps(
-                    {"query": name, "match": None, "suggestions": list(error.suggestions)},
-                    ensure_ascii=False,
-                    indent=2,
-                )
-            )
-            raise SystemExit(1)
+            report = {"query": name, "match": None, "suggestions": list(error.suggestions)}
+            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         raise error
     if as_json:
-        click.echo(
-            json.dumps(
-                {
-                    "query": name,
-                    "match": place_json(found[0]),
-                    "candidates": [place_json(p) for p in found[1:]],
-                },
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        report = {
+            "query": name,
+            "match": place_json(found[0]),
+            "candidates": [place_json(p) for p in found[1:]],
+        }
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return
-    best = found[0]
-    click.echo(
-        f"{best.name}  {best.lat:.5f}, {best.lon:.5f}  ({best.country}, {best.admin1 or '-'})  id {best.id}"
-    )
+    click.echo(place_line(found[0]))
     for other in found[1:]:
-        click.echo(
-            f"  also: {other.name}  {other.lat:.5f}, {other.lon:.5f}  ({other.country})  id {other.id}"
-        )
+        click.echo(f"  also: {place_line(other)}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 seeds_option = click.option(
@@ -19,3 +21,8 @@ data_option = click.option(
     help="Project data folder (register, and overrides of the bundled gazetteer).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+
+
+def out_option(help_text: str):
+    """``--out FILE``: the file a command writes (its folder is created)."""
+    return click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help=help_text)

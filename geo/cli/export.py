@@ -1,0 +1,84 @@
+"""``missionmap export``: the map for a report -- PNG, SVG, PDF, GeoJSON or CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geo.boundaries import load_boundaries
+from geo.cli.options import data_option, out_option, seeds_option
+from geo.export import (
+    DEFAULT_DPI,
+    DPI_RANGE,
+    FORMATS,
+    STATIC_FORMATS,
+    MapInputs,
+    load_attribution,
+    sites_csv,
+    sites_geojson,
+    static_map,
+    write_output,
+)
+from geo.pipeline import run
+from geo.project import open_project
+from geo.register import sites_frame
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(FORMATS, case_sensitive=False),
+    help="png, svg or pdf: a static map; geojson or csv: the sites for GIS and spreadsheets.",
+)
+@out_option("File to write.  [default: maps/<mission>.<format>]")
+@click.option(
+    "--dpi",
+    type=click.IntRange(*DPI_RANGE),
+    help=f"PNG resolution in dots per inch, {DPI_RANGE[0]} to {DPI_RANGE[1]}; "
+    f"the map is 8 inches wide.  [default: {DEFAULT_DPI}]",
+)
+@seeds_option
+@data_option
+def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str) -> None:
+    """Write the map as PNG, SVG or PDF, or the sites as GeoJSON or CSV, for a report.
+
+    Made from the same reports and data as the interactive map.
+
+    \b
+    Examples:
+        missionmap export --format png                # maps/<mission>.png, 1600 px wide
+        missionmap export --format pdf --out report/map.pdf
+        missionmap export --format geojson            # opens in QGIS
+    """
+    fmt = fmt.lower()
+    if dpi is not None and fmt != "png":
+        raise click.BadOptionUsage("dpi", f"--dpi applies to --format png only, not {fmt}.")
+    if out is not None and out.suffix and out.suffix.lower() != f".{fmt}":
+        raise click.BadParameter(
+            f"{out} does not end in .{fmt}; name the file {out.with_suffix('.' + fmt)}",
+            param_hint="'--out'",
+        )
+    project = open_project(seeds, data)
+    result = run(project)
+    for problem in result.problems:
+        click.echo(f"missionmap: skipped: {problem}", err=True)
+    frame = sites_frame(result.merged.sites)
+    if fmt in STATIC_FORMATS:
+        inputs = MapInputs(
+            mission=result.mission,
+            as_of=result.as_of,
+            documents=len(result.documents),
+            boundaries=load_boundaries(project.boundaries_dir),
+            attribution=load_attribution(project.data_file("attribution.yaml")),
+        )
+        payload: str | bytes = static_map(frame, inputs, fmt, dpi or DEFAULT_DPI)
+    elif fmt == "geojson":
+        payload = sites_geojson(frame)
+    else:
+        payload = sites_csv(frame)
+    target = out or Path("maps") / f"{result.mission.slug}.{fmt}"
+    write_output(target, payload)
+    click.echo(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")

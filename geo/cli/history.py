@@ -1,0 +1,79 @@
+"""``missionmap history``: every statement about a site, oldest first."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from geo.cli.options import data_option, json_option, seeds_option
+from geo.ledger import resolve_site
+from geo.pipeline import run
+from geo.project import open_project
+
+
+@click.command()
+@click.argument("site", required=False)
+@seeds_option
+@data_option
+@json_option
+def history(site: str | None, seeds: str, data: str, as_json: bool) -> None:
+    """Every statement about SITE (or every site), oldest first.
+
+    Each step has its date, status, source and evidence, from the reports and
+    the manual entries alike; then come the conflicts met on the way.
+
+    \b
+    Example:
+        missionmap history Gao
+        missionmap history --json
+    """
+    result = run(open_project(seeds, data))
+    for problem in result.problems:
+        click.echo(f"missionmap: skipped: {problem}", err=True)
+    chosen = result.merged.sites
+    if site is not None:
+        place = resolve_site(result.gazetteer, site, "SITE")
+        chosen = tuple(s for s in chosen if s.place.id == place.id)
+        if not chosen:
+            click.echo(f"No statement about {place.name} yet.", err=True)
+    steps = [
+        {
+            "site": s.place.name,
+            "id": s.place.id,
+            "date": e.date.isoformat() if e.date else None,
+            "status": e.status.value,
+            "source": e.source,
+            "evidence": e.quote,
+            "manual": e.is_manual,
+        }
+        for s in chosen
+        for e in s.history
+    ]
+    ids = {s.place.id for s in chosen}
+    conflicts = [
+        {
+            "site": c.place.name,
+            "id": c.place.id,
+            "kept": c.kept.status.value,
+            "other": c.other.status.value,
+            "reason": c.reason,
+        }
+        for c in result.merged.conflicts
+        if c.place.id in ids
+    ]
+    if as_json:
+        click.echo(
+            json.dumps({"history": steps, "conflicts": conflicts}, ensure_ascii=False, indent=2)
+        )
+        return
+    for s in chosen:
+        click.echo(s.place.name)
+        for e in s.history:
+            date = e.date.isoformat() if e.date else "undated"
+            click.echo(f"  {date:<10}  {e.status.value:<12} {e.source}")
+            if e.quote:
+                click.echo(f"              “{e.quote}”")
+        for c in conflicts:
+            if c["id"] == s.place.id:
+                click.echo(f"  conflict: {c['reason']}")

@@ -1,0 +1,46 @@
+"""``missionmap sites``: the current merged state, one row per site."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from geo.cli.options import data_option, json_option, seeds_option
+from geo.pipeline import run
+from geo.project import open_project
+from geo.register import place_record, site_record
+
+
+@click.command()
+@seeds_option
+@data_option
+@json_option
+def sites(seeds: str, data: str, as_json: bool) -> None:
+    """Each site's status now, reports and manual entries merged.
+
+    Sites in data/sites.csv that nobody has given a status yet are listed
+    with no status; they are not on the map.
+
+    \b
+    Example:
+        missionmap sites --json
+    """
+    result = run(open_project(seeds, data))
+    for problem in result.problems:
+        click.echo(f"missionmap: skipped: {problem}", err=True)
+    rows = [site_record(s) | {"kind": s.kind, "note": s.note} for s in result.merged.sites]
+    rows += [
+        place_record(n.place) | {"kind": n.kind, "note": n.note}
+        for n in result.merged.without_status
+    ]
+    if as_json:
+        click.echo(json.dumps({"sites": rows}, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        click.echo(
+            f"{row['site']:<20} {row['status'] or 'no status':<12} {row['date'] or '-':<10}"
+            f"  {row['lat']:9.5f} {row['lon']:10.5f}  {row['source'] or '-'}"
+        )
+        if row["evidence"]:
+            click.echo(f"    “{row['evidence']}”")

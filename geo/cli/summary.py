@@ -1,0 +1,45 @@
+"""``missionmap summary``: the sites as a table for the body of a report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from geo.cli.options import data_option, out_option, seeds_option
+from geo.export import summary_html, summary_markdown, write_output
+from geo.pipeline import run
+from geo.project import open_project
+
+WRITERS = {"md": summary_markdown, "html": summary_html}
+
+
+@click.command()
+@click.option(
+    "--format",
+    "fmt",
+    default="md",
+    show_default=True,
+    type=click.Choice(tuple(WRITERS), case_sensitive=False),
+    help="md: a Markdown table; html: an HTML fragment.",
+)
+@out_option("Also write the table to this file.")
+@seeds_option
+@data_option
+def summary(fmt: str, out: Path | None, seeds: str, data: str) -> None:
+    """Print a table of the sites for a report: counts per status, then one row per site.
+
+    Each row gives the site's status, the date of the statement and its source.
+
+    \b
+    Examples:
+        missionmap summary                     # Markdown
+        missionmap summary --format html --out report/sites.html
+    """
+    result = run(open_project(seeds, data))
+    for problem in result.problems:
+        click.echo(f"missionmap: skipped: {problem}", err=True)
+    table = WRITERS[fmt.lower()](result.merged.sites, result.mission, result.as_of)
+    if out is not None:
+        write_output(out, table)
+    click.echo(table, nl=False)

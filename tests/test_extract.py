@@ -1,0 +1,100 @@
+"""Finding gazetteer names in text: whole words, longest names, spellings."""
+
+from __future__ import annotations
+
+import pytest
+from test_status import fixture_gazetteer
+
+from geo.extract import find_mentions
+from geo.model import Document
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """(words as written, gazetteer id) of every mention in ``text``."""
+    document = Document(path="report.txt", text=text)
+    return [(m.surface, m.place.id) for m in find_mentions(document, fixture_gazetteer())]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaoville is not a place.",
+        "The Gao2 sector and _Gao were renamed.",
+        "The mission visited Gaol? No: Moptis and Bamakos.",
+        "the peacekeepers left gao",  # lower case: a common word, not a name
+    ],
+)
+def test_names_inside_other_words_are_not_found(text):
+    assert [n for n, _ in names(text) if n.lower().startswith(("gao", "mopti", "bamako"))] == []
+
+
+def test_whole_words_next_to_punctuation_are_found():
+    text = "(Gao) “Mopti”, Bamako; Kidal-based troops; Gao’s camp and Ménaka."
+    assert [n for n, _ in names(text)] == ["Gao", "Mopti", "Bamako", "Kidal", "Gao’s", "Ménaka"]
+
+
+def test_the_longest_name_wins():
+    assert names("Peacekeepers in Mopti-Sévaré and Mopti Sévaré left, then Mopti.") == [
+        ("Mopti-Sévaré", "sup-severe"),
+        ("Mopti Sévaré", "sup-severe"),
+        ("Mopti", "2453348"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "place_id"),
+    [
+        ("Tombouctou", "2449067"),
+        ("TOMBOUCTOU", "2449067"),
+        ("Timbuktu", "2449067"),
+        ("Menaka", "2453514"),
+        ("MÉNAKA", "2453514"),
+        ("Aguel'hoc", "2461247"),
+        ("Aguel’hoc", "2461247"),
+        ("Adjelhoc", "2461247"),
+        ("Léré", "sup-lere"),
+        ("Lere", "sup-lere"),
+    ],
+)
+def test_spellings_accents_and_case(written, place_id):
+    assert names(f"Peacekeepers left {written} on Friday.") == [(written, place_id)]
+
+
+def test_a_region_named_as_a_region_is_the_region():
+    assert names("Fighting in the Kidal region spread to Kidal.") == [
+        ("Kidal region", "region-kidal"),
+        ("Kidal", "2455290"),
+    ]
+    # No "Timbuktu region" in the gazetteer: the region is known as "Timbuktu" too.
+    assert names("Camps in the Timbuktu region and in Timbuktu.") == [
+        ("Timbuktu", "region-tombouctou"),
+        ("Timbuktu", "2449067"),
+    ]
+
+
+def test_a_common_word_at_the_head_of_a_sentence_is_no_place():
+    assert names("Dire warnings came from Diré. Say what you will about Say.") == [
+        ("Diré", "2458126"),
+        ("Say", "2440371"),
+    ]
+
+
+def test_a_title_case_headline_does_not_turn_words_into_places():
+    assert names("Officials Say Timbuktu Camp Handed Over") == [("Timbuktu", "2449067")]
+
+
+def test_mentions_carry_offsets_and_their_sentence():
+    text = "Intro line.\n\nThe camp in Gao closed. Bamako next."
+    document = Document(path="report.txt", text=text)
+    gao, bamako = find_mentions(document, fixture_gazetteer())
+    assert text[gao.start : gao.end] == "Gao"
+    assert gao.sentence.text == "The camp in Gao closed."
+    assert bamako.sentence.text == "Bamako next."
+
+
+def test_an_elided_article_is_cut_off_the_name():
+    assert names("Le retrait d'Ansongo et l’arrivée à Tombouctou; qu'Aguel'hoc") == [
+        ("Ansongo", "2461003"),
+        ("Tombouctou", "2449067"),
+        ("Aguel'hoc", "2461247"),
+    ]
