@@ -16,12 +16,12 @@ import time
 
 from bench_map import synthetic_sites
 
+from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.export import (
     STATIC_FORMATS,
     MapInputs,
     draw_map,
-    load_attribution,
     sites_csv,
     sites_geojson,
     static_map,

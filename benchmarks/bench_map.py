@@ -24,8 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
-from geo.export import load_attribution
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.project import bundled_data_dir, load_mission, open_project
 from geo.register import sites_frame

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from geo.errors import GeoError
+
 
 def write_atomically(path: Path, data: str | bytes) -> None:
     """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
@@ -36,3 +38,16 @@ def _sync_directory(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def write_output(path: Path, payload: str | bytes) -> None:
+    """Write an export atomically; a file that cannot be written is a :class:`GeoError`."""
+    try:
+        write_atomically(path, payload)
+    except OSError as exc:
+        raise GeoError(
+            "cannot write the file",
+            path=path,
+            value=exc.strerror,
+            fix="choose another --out, in a folder you can write to",
+        ) from exc

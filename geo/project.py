@@ -28,10 +28,13 @@ def bundled_data_dir() -> Path:
 
 @dataclass(frozen=True)
 class Project:
-    """The folders one run reads and writes."""
+    """The folders one run reads and writes.
 
-    seeds: Path
+    ``seeds`` is None for commands that read no reports (geocode, status, embed).
+    """
+
     data: Path  # the project's data folder: register files live here
+    seeds: Path | None = None
 
     def data_file(self, relative: str) -> Path:
         """``data/<relative>`` of the project if it exists there, else the bundled one."""
@@ -64,10 +67,15 @@ def open_project(seeds: str | Path, data: str | Path) -> Project:
             value=str(seeds),
             fix="create it and put the mission's reports in it, or point --seeds at the folder that holds them",
         )
+    return Project(data=open_data(data).data, seeds=seeds_path)
+
+
+def open_data(data: str | Path) -> Project:
+    """A project whose data folder is ``data`` (it may not exist yet), for commands without seeds."""
     data_path = Path(data)
     if data_path.exists() and not data_path.is_dir():
         raise GeoError("data is not a folder", value=str(data), fix="point --data at a folder")
-    return Project(seeds=seeds_path, data=data_path)
+    return Project(data=data_path)
 
 
 def load_mission(project: Project) -> Mission:

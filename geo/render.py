@@ -23,11 +23,11 @@ from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from string import Template
 from typing import TYPE_CHECKING, TypeVar
-from urllib.parse import urlsplit
 
 from shapely.geometry import mapping
 from xstatic.pkg import leaflet
 
+from geo.attribution import Attribution, web_url
 from geo.model import Evidence, Mission, Site
 from geo.style import STATUS_STYLES
 
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
     from geo.boundaries import Boundaries
-    from geo.export import Attribution
 
 PAGE_DIR = Path(__file__).resolve().parent / "map_page"
 LEAFLET_DIR = Path(leaflet.BASE_DIR)
@@ -188,16 +187,6 @@ def source_entry(evidence: Evidence) -> dict:
         "date": iso_date(document.date),
         "url": web_url(document.url),
     }
-
-
-def web_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else None: no other scheme becomes a link.
-
-    >>> web_url("https://example.org/story"), web_url("javascript:alert(1)")
-    ('https://example.org/story', None)
-    """
-    url = (url or "").strip()
-    return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
 def iso_date(date: dt.date | None) -> str | None:

@@ -124,6 +124,12 @@ def files_in(folder: Path) -> dict[str, bytes]:
 @pytest.fixture
 def seeded_project(project: Path) -> Path:
     """``project`` with the bundled seed reports (and their metadata sidecars) in ``seeds/``."""
+    return copy_bundled_seeds(project)
+
+
+def copy_bundled_seeds(project: Path) -> Path:
+    """Copy the bundled seed reports and their sidecars into ``project/seeds/``."""
+    (project / "seeds").mkdir(parents=True, exist_ok=True)
     for path in sorted((REPO / "seeds").iterdir()):
         if path.is_file():
             shutil.copy(path, project / "seeds" / path.name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -11,13 +10,6 @@ from pathlib import Path
 from conftest import REPO
 
 from geo import __version__
-
-SEED = REPO / "seeds" / "000_eb9acd02704b1636.txt"
-
-
-def copy_seed(project: Path) -> None:
-    for path in SEED.parent.glob(SEED.stem + "*"):
-        shutil.copy(path, project / "seeds" / path.name)
 
 
 def test_version(run_cli):
@@ -37,8 +29,8 @@ def test_every_command_has_help_with_an_example(run_cli):
         assert "Example" in result.stdout and "missionmap " in result.stdout, command
 
 
-def test_build_maps_the_four_sites_of_the_seed(run_cli, project):
-    copy_seed(project)
+def test_build_maps_the_four_sites_of_the_seed(run_cli, seeded_project):
+    project = seeded_project
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     mapped = {line.split()[0] for line in result.stdout.splitlines() if line.startswith("  ")}
@@ -46,8 +38,8 @@ def test_build_maps_the_four_sites_of_the_seed(run_cli, project):
     assert (project / "maps" / "minusma.html").stat().st_size > 0
 
 
-def test_build_writes_where_told(run_cli, project, tmp_path):
-    copy_seed(project)
+def test_build_writes_where_told(run_cli, seeded_project, tmp_path):
+    project = seeded_project
     out = tmp_path / "elsewhere" / "map.html"
     result = run_cli("build", "--out", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
@@ -80,7 +72,8 @@ def test_python_m_geo_and_the_console_script_agree():
     assert by_script.stdout == by_module.stdout
 
 
-def test_installed_wheel_carries_its_data_and_works_from_any_folder(tmp_path, project):
+def test_installed_wheel_carries_its_data_and_works_from_any_folder(tmp_path, seeded_project):
+    project = seeded_project
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheel_dir), str(REPO)],
@@ -107,7 +100,7 @@ def test_installed_wheel_carries_its_data_and_works_from_any_folder(tmp_path, pr
         check=True,
         capture_output=True,
     )
-    copy_seed(project)  # a folder with seeds and no data/ of its own
+    # ``project`` is a folder with seeds and no data/ of its own.
     result = subprocess.run(
         [sys.executable, "-m", "geo", "build"],
         cwd=project,

@@ -27,21 +27,20 @@ from matplotlib.collections import PathCollection
 from matplotlib.colors import to_rgb
 from PIL import Image
 
+from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.errors import InvalidValueError
 from geo.export import (
     FOOTER_IN,
     MapInputs,
     draw_map,
-    embed_snippet,
-    load_attribution,
     sites_csv,
     sites_geojson,
     static_map,
-    summary_markdown,
 )
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.register import sites_frame
+from geo.report import embed_snippet, summary_markdown
 from geo.style import STATUS_STYLES
 
 DATA = TEST_DATA / "export"

@@ -223,7 +223,7 @@ def test_a_site_listed_twice_is_refused(tmp_path):
 
 
 def test_a_project_without_register_files_has_an_empty_register(tmp_path):
-    register = load_register(Project(tmp_path, tmp_path / "data"), GAZETTEER, TODAY)
+    register = load_register(Project(data=tmp_path / "data", seeds=tmp_path), GAZETTEER, TODAY)
     assert register.notes == () and register.statements == ()
 
 

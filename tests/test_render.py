@@ -11,12 +11,11 @@ import json
 import shutil
 
 import pytest
-from conftest import REPO, TEST_DATA, ParsedHTML
-from test_cli import copy_seed
+from conftest import REPO, TEST_DATA, ParsedHTML, copy_bundled_seeds
 
 from geo import render
+from geo.attribution import Attribution
 from geo.boundaries import load_boundaries
-from geo.export import Attribution
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.render import render_map
 
@@ -132,7 +131,7 @@ def test_building_twice_into_fresh_folders_gives_identical_files(run_cli, tmp_pa
     for name, hash_seed in (("first", "1"), ("second", "2")):
         project = tmp_path / name
         (project / "seeds").mkdir(parents=True)
-        copy_seed(project)
+        copy_bundled_seeds(project)
         # A different hash seed per run: set and dict order must not leak into the page.
         result = run_cli("build", cwd=project, env={"PYTHONHASHSEED": hash_seed})
         assert result.returncode == 0, result.stderr

@@ -64,10 +64,14 @@ def main() -> None:
     Put the reports in seeds/, then:
 
     \b
-        missionmap build          # writes maps/<mission>.html
-        missionmap extract        # what each report says about each site
-        missionmap geocode Gao    # where the gazetteer puts a name
-        missionmap export --format png   # a static map for a report (or svg, pdf, geojson, csv)
-        missionmap summary        # a table of the sites for a report
-        missionmap embed          # an <iframe> snippet for a CMS
+        missionmap build                  # writes maps/<mission>.html
+        missionmap extract                # what each report says about each site
+        missionmap sites                  # every site's current status, with its proof
+        missionmap status set Gao closed --date 2023-12-20 --source "phone call"
+        missionmap history Gao            # every statement about a site, oldest first
+        missionmap watch                  # rebuild whenever a report or entry changes
+        missionmap geocode Tombouctou     # where the gazetteer puts a name
+        missionmap export --format png    # a static map (or svg, pdf, geojson, csv)
+        missionmap summary                # a table of the sites for a report
+        missionmap embed                  # an <iframe> snippet for a CMS
     """

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import click
 
+from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
-from geo.cli.options import data_option, seeds_option
+from geo.cli.options import data_option, out_option, seeds_option
 from geo.errors import DataError
-from geo.export import load_attribution
-from geo.files import write_atomically
+from geo.files import write_output
 from geo.pipeline import run
 from geo.project import open_project
 from geo.render import render_map
@@ -20,11 +20,7 @@ from geo.render import render_map
 @click.command()
 @seeds_option
 @data_option
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Map file to write.  [default: maps/<mission>.html]",
-)
+@out_option("Map file to write.  [default: maps/<mission>.html]")
 def build(seeds: str, data: str, out: Path | None) -> None:
     """Read the reports and write the interactive map.
 
@@ -50,7 +46,7 @@ def build(seeds: str, data: str, out: Path | None) -> None:
         load_boundaries(project.boundaries_dir),
         load_attribution(project.data_file("attribution.yaml")),
     )
-    write_atomically(target, page)
+    write_output(target, page)
     click.echo(f"Mapped {len(result.merged.sites)} sites from {len(result.documents)} documents:")
     for site in result.merged.sites:
         date = site.evidence.date.isoformat() if site.evidence.date else "undated"
@@ -63,7 +59,7 @@ def build(seeds: str, data: str, out: Path | None) -> None:
             f" Fix: missionmap status set {noted.place.id} STATUS --date YYYY-MM-DD.",
             err=True,
         )
-    write_atomically(state_path(target), state_json(current))
+    write_output(state_path(target), state_json(current))
     click.echo(f"Wrote {target}")
     for change in changes(previous, current):
         click.echo(change.describe())

@@ -7,8 +7,9 @@ from pathlib import Path
 import click
 
 from geo.cli.options import data_option, out_option
-from geo.export import embed_snippet, write_output
-from geo.project import Project, load_mission
+from geo.files import write_output
+from geo.project import load_mission, open_data
+from geo.report import embed_snippet
 
 
 @click.command()
@@ -28,7 +29,7 @@ def embed(src: str | None, out: Path | None, data: str) -> None:
     Example:
         missionmap embed --src https://example.org/maps/minusma.html
     """
-    mission = load_mission(Project(seeds=Path("seeds"), data=Path(data)))
+    mission = load_mission(open_data(data))
     default = Path("maps") / f"{mission.slug}.html"
     if src is None and not default.exists():
         click.echo(f"missionmap: note: {default} is not built yet: run missionmap build", err=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.cli.options import data_option, out_option, seeds_option
 from geo.export import (
@@ -14,12 +15,11 @@ from geo.export import (
     FORMATS,
     STATIC_FORMATS,
     MapInputs,
-    load_attribution,
     sites_csv,
     sites_geojson,
     static_map,
-    write_output,
 )
+from geo.files import write_output
 from geo.pipeline import run
 from geo.project import open_project
 from geo.register import sites_frame

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import click
 
@@ -11,7 +10,7 @@ from geo.cli.options import data_option, json_option
 from geo.errors import UnknownPlaceError
 from geo.gazetteer import load_gazetteer
 from geo.model import Place
-from geo.project import Project, load_mission
+from geo.project import load_mission, open_data
 
 
 def place_json(place: Place) -> dict:
@@ -53,8 +52,7 @@ def geocode(name: str, data: str, as_json: bool) -> None:
     Example:
         missionmap geocode Tombouctou --json
     """
-    # The seeds folder plays no part in a lookup; only the data folder does.
-    project = Project(seeds=Path("."), data=Path(data))
+    project = open_data(data)
     gazetteer = load_gazetteer(project.gazetteer_dir, load_mission(project).country)
     found = gazetteer.candidates(name)
     if not found:

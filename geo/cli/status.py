@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import click
 
 from geo.cli.options import data_option
-from geo.errors import GeoError
 from geo.gazetteer import load_gazetteer
 from geo.ledger import append_event, manual_statement
-from geo.project import Project, load_mission
+from geo.project import load_mission, open_data
 
 
 @click.group()
@@ -47,10 +45,7 @@ def set_status(
     Example:
         missionmap status set Tombouctou "handed over" --date 2023-12-28 --source "OCHA sitrep"
     """
-    data_path = Path(data)
-    if data_path.exists() and not data_path.is_dir():
-        raise GeoError("data is not a folder", value=data, fix="point --data at a folder")
-    project = Project(seeds=Path("seeds"), data=data_path)
+    project = open_data(data)
     gazetteer = load_gazetteer(project.gazetteer_dir, load_mission(project).country)
     now = dt.datetime.now(dt.UTC)
     today = dt.date.today()

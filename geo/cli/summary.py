@@ -7,9 +7,10 @@ from pathlib import Path
 import click
 
 from geo.cli.options import data_option, out_option, seeds_option
-from geo.export import summary_html, summary_markdown, write_output
+from geo.files import write_output
 from geo.pipeline import run
 from geo.project import open_project
+from geo.report import summary_html, summary_markdown
 
 WRITERS = {"md": summary_markdown, "html": summary_html}
 
