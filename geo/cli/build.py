@@ -15,6 +15,7 @@ from geo.files import write_output
 from geo.pipeline import run
 from geo.project import open_project
 from geo.render import render_map
+from geo.report import plural
 
 
 @click.command()
@@ -47,7 +48,11 @@ def build(seeds: str, data: str, out: Path | None) -> None:
         load_attribution(project.data_file("attribution.yaml")),
     )
     write_output(target, page)
-    click.echo(f"Mapped {len(result.merged.sites)} sites from {len(result.documents)} documents:")
+    sites, documents = (
+        plural(len(result.merged.sites), "site"),
+        plural(len(result.documents), "document"),
+    )
+    click.echo(f"Mapped {sites} from {documents}:")
     for site in result.merged.sites:
         date = site.evidence.date.isoformat() if site.evidence.date else "undated"
         click.echo(f"  {site.place.name:<20} {site.status.value:<12} {date}")
