@@ -31,7 +31,11 @@ CREDITS = (
         "public domain",
     ),
 )
-HOSTILE = "</script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> `t` \\ 'q' <!--"
+# Markup and script, then template syntax: folium reads some of what it makes as a Jinja template.
+HOSTILE = (
+    "</script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> `t` \\ 'q'"
+    " {{ 7 * 191 }} {% if %} {# <!--"
+)
 
 
 def town(
@@ -100,18 +104,30 @@ def sample_page(text: str = "") -> str:
 
 
 class Page(ParsedHTML):
-    """A page as a browser parses it, with the text of each of its scripts."""
+    """A page as a browser parses it, with the text of each of its scripts and its data block."""
 
     def __init__(self, markup: str) -> None:
         self.scripts: list[str] = []
+        self._script_types: list[str | None] = []
         self._in_script = False
         super().__init__(markup)
+
+    @property
+    def data(self) -> dict:
+        """The page's one JSON data block, parsed."""
+        [block] = [
+            script
+            for script, kind in zip(self.scripts, self._script_types, strict=True)
+            if kind == "application/json"
+        ]
+        return json.loads(block)
 
     def handle_starttag(self, tag, attrs):
         super().handle_starttag(tag, attrs)
         self._in_script = tag == "script"
         if self._in_script:
             self.scripts.append("")
+            self._script_types.append(dict(attrs).get("type"))
 
     def handle_endtag(self, tag):
         self._in_script = False
@@ -144,13 +160,14 @@ def test_the_page_fetches_nothing_it_needs_from_the_network():
     fetching = [
         (tag, attrs) for tag, attrs in parsed.tags if tag in ("script", "link", "img", "iframe")
     ]
-    assert [tag for tag, attrs in fetching] == ["script", "script", "script"]
+    # Scripts only, each carried by the page: Leaflet, the page's own, the data, folium's map.
+    assert {tag for tag, attrs in fetching} == {"script"}
     assert all("src" not in attrs for tag, attrs in fetching)
-    data, leaflet, page = parsed.scripts
+    [leaflet] = [script for script in parsed.scripts if "Leaflet 1.9.3" in script]
     assert 'version="1.9.3"' in leaflet  # Leaflet itself, inlined from xstatic-leaflet
     assert "sourceMappingURL" not in leaflet
-    assert "window.missionmap" in page
-    assert json.loads(data)["sites"]["name"] == ["Alpha", "Bravo", "Charlie"]
+    assert [script for script in parsed.scripts if "window.missionmap =" in script]
+    assert parsed.data["sites"]["name"] == ["Alpha", "Bravo", "Charlie"]
     # The only addresses on the page are links a reader may follow.
     links = [attrs["href"] for tag, attrs in parsed.tags if "href" in attrs]
     assert links and all(link.startswith("https://") for link in links)
@@ -158,18 +175,37 @@ def test_the_page_fetches_nothing_it_needs_from_the_network():
 
 def test_document_text_cannot_end_the_data_block_and_comes_back_intact():
     parsed = Page(sample_page(HOSTILE))
-    assert len(parsed.scripts) == 3, "a quote broke out of the data block"
-    data = json.loads(parsed.scripts[0])
+    assert len(parsed.scripts) == len(Page(sample_page()).scripts), "a quote broke out"
+    data = parsed.data
     assert data["sites"]["quote"][0] == "The Alpha camp was handed over." + HOSTILE
     assert data["sites"]["note"][2] == "Road closed." + HOSTILE
     assert {source["label"] for source in data["sources"]} >= {"Camps handed over" + HOSTILE}
     assert not [tag for tag, attrs in parsed.tags if tag == "img"]
 
 
+def test_markup_and_template_syntax_in_data_files_read_as_written(tmp_path):
+    # The mission's title, the credits and the region names come from data files.
+    odd = "<b>x</b> & {{ 7 * 191 }} {% if %} {#"
+    mission = Mission("testland", "TEST", "TL", "Testland", "Mission " + odd)
+    credit = Attribution("Odd", "Places " + odd, "https://example.org/", "CC0")
+    shutil.copytree(BOUNDARIES, tmp_path, dirs_exist_ok=True)
+    regions = tmp_path / "admin1.geojson"
+    regions.write_text(
+        regions.read_text(encoding="utf-8").replace("West Region", odd.replace('"', "")),
+        encoding="utf-8",
+    )
+    page = render_map(sample_sites(), mission, AS_OF, load_boundaries(tmp_path), (credit,))
+    parsed = Page(page)
+    assert parsed.text.count("Mission " + odd) == 2  # the window's title and the header
+    assert "Places " + odd + " (CC0)" in parsed.text
+    assert not [tag for tag, attrs in parsed.tags if tag == "b"]
+    assert page.count(str(7 * 191)) == sample_page().count(str(7 * 191))  # nothing evaluated
+
+
 def test_only_web_addresses_become_links():
     page = sample_page()
     assert "javascript:" not in page
-    sources = json.loads(Page(page).scripts[0])["sources"]
+    sources = Page(page).data["sources"]
     assert {source["label"]: source["url"] for source in sources} == {
         "Camps handed over": "https://example.org/story",
         "Withdrawal plan": None,

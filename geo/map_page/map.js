@@ -4,14 +4,19 @@
  * Every string that came from a document is put on the page with textContent or as a
  * DOM property, never parsed as HTML, so a report cannot inject markup or script.
  *
+ * folium makes the Leaflet map, its outline and regions; the page's site layer (the
+ * folium element geo.render.SiteLayer) then calls L.missionmap(map) to draw the sites
+ * and fill the legend and the list beside the map.
+ *
  * The page object `window.missionmap` is a documented interface (the browser tests use it):
  *   map               the Leaflet map
  *   layers            {status slug: L.FeatureGroup} - one switchable layer per status
  *   position(id)      the L.LatLng at which a site's marker is drawn
  *   openSite(id)      zoom to a site and open its popup, as choosing it in the list does
  *   showStatus(slug, visible)  switch a status layer on or off, as its legend checkbox does
+ *   popup             the popup a site opens in
  */
-(function () {
+L.missionmap = function (map) {
   "use strict";
 
   var data = JSON.parse(document.getElementById("mm-data").textContent);
@@ -200,7 +205,6 @@
     },
   });
 
-  var map = L.map("mm-map", { zoomSnap: 0.5 });
   // Sites sit above the outline and regions, which Leaflet draws as SVG over any canvas.
   map.createPane("mmSites").style.zIndex = 450;
 
@@ -226,34 +230,6 @@
     if (url) node.href = url;
     map.attributionControl.addAttribution(node.outerHTML);
   });
-
-  var boundaries = L.featureGroup();
-  if (data.country) {
-    L.geoJSON(data.country, {
-      interactive: false,
-      style: { color: "#4a4a4a", weight: 1.6, fillColor: "#f3efe4", fillOpacity: 0.55 },
-    }).addTo(boundaries);
-  }
-  if (data.regions) {
-    L.geoJSON(data.regions, {
-      interactive: false,
-      style: { color: "#7a7a7a", weight: 1, dashArray: "4 3", fill: false },
-    }).addTo(boundaries);
-  }
-
-  // The view is set before any layer is added: layers added to a map without a view
-  // each wait for its "load" event, and Leaflet's check for duplicate listeners makes
-  // that quadratic in the number of sites.
-  var extent = boundaries.getLayers().length ? boundaries.getBounds() : null;
-  if (!extent && siteCount) {
-    extent = L.latLngBounds(sites.lat.map(function (lat, k) { return [lat, sites.lon[k]]; }));
-  }
-  if (extent) {
-    map.fitBounds(extent, { padding: [12, 12], maxZoom: data.siteZoom });
-  } else {
-    map.setView([0, 0], 2);
-  }
-  boundaries.addTo(map);
 
   var layers = {};
   var siteLayers = [];
@@ -506,4 +482,4 @@
     showStatus: showStatus,
   };
   document.body.classList.add("mm-ready");
-})();
+};
