@@ -309,6 +309,36 @@ class Inline(Element):
         self.text = text
 
 
+class PageFigure(Figure):
+    """branca's page skeleton, with the page's language and its script inside ``<body>``.
+
+    Screen readers pick their voice from ``lang``; the charset comes first so the
+    title is read as UTF-8.
+    """
+
+    _template = Template(
+        """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+{% if this.title %}<title>{{ this.title }}</title>{% endif %}
+{{ this.header.render(**kwargs) }}
+</head>
+<body>
+{{ this.html.render(**kwargs) }}
+<script>
+{{ this.script.render(**kwargs) }}
+</script>
+</body>
+</html>
+"""
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        del self.header._children["meta_http"]  # the template declares the charset
+
+
 class OfflineMap(folium.Map):
     """A folium map that needs no network: Leaflet is inlined, and no tiles are set.
 
@@ -340,6 +370,7 @@ class OfflineMap(folium.Map):
 
     def __init__(self) -> None:
         super().__init__(location=(0, 0), zoom_start=2, tiles=None, zoom_snap=0.5)
+        PageFigure().add_child(self)
 
     def render(self, **kwargs) -> None:
         css, script = leaflet_assets()

@@ -248,3 +248,10 @@ def test_a_failed_build_leaves_the_previous_map_untouched(
 
 def test_docstring_examples_run():
     assert doctest.testmod(render).failed == 0
+
+
+def test_the_page_declares_its_language_and_its_charset_first():
+    # Screen readers choose their voice from lang; the charset must precede any text.
+    assert sample_page().startswith(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">'
+    )
