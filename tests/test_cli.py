@@ -38,6 +38,14 @@ def test_build_maps_the_four_sites_of_the_seed(run_cli, seeded_project):
     assert (project / "maps" / "minusma.html").stat().st_size > 0
 
 
+def test_build_with_no_reports_says_so_and_still_writes_an_empty_map(run_cli, project):
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "no readable reports in seeds/" in result.stderr
+    assert "Mapped 0 sites from 0 documents" in result.stdout
+    assert (project / "maps" / "minusma.html").exists()
+
+
 def test_build_writes_where_told(run_cli, seeded_project, tmp_path):
     project = seeded_project
     out = tmp_path / "elsewhere" / "map.html"

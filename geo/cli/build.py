@@ -33,6 +33,12 @@ def build(seeds: str, data: str, out: Path | None) -> None:
     result = run(project)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
+    if not result.documents:
+        click.echo(
+            f"missionmap: note: no readable reports in {seeds}/; the map has no reported sites."
+            " Fix: save reports there as UTF-8 .txt or .md files.",
+            err=True,
+        )
     target = out or Path("maps") / f"{result.mission.slug}.html"
     try:
         previous = read_state(state_path(target))
