@@ -16,7 +16,6 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zlib
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -40,7 +39,7 @@ from geo.export import (
 )
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.register import sites_frame
-from geo.report import embed_snippet, summary_markdown
+from geo.report import summary_markdown
 from geo.style import STATUS_STYLES
 
 DATA = TEST_DATA / "export"
@@ -314,43 +313,6 @@ HOSTILE = dataclasses.replace(
     source="<img src=x onerror=alert(1)>",
     url="javascript:alert(1)",
 )
-
-
-def test_summary_markdown_counts_and_rows():
-    text = summary_markdown(fixture_sites(SEED_SITES), MISSION, dt.date(2023, 12, 11))
-    assert "as of 2023-12-11" in text
-    assert "| Handed over | 1 |" in text and "| Closed | 1 |" in text and "| Pending | 2 |" in text
-    assert "| **Total** | **4** |" in text
-    assert (
-        "| Mopti | Handed over | 2023-12-11 | "
-        "[The mission leaves (Example Wire)](<https://example.org/story>) |"
-    ) in text
-
-
-def test_summary_markdown_escapes_report_text():
-    site = make_site("Gao", "1", 16.27, -0.04, Status.CLOSED, document=HOSTILE)
-    (row,) = [
-        line for line in summary_markdown((site,), MISSION, None).splitlines() if "Gao" in line
-    ]
-    assert row.count(" | ") == 3  # four cells: the title's "|" is not a column break
-    assert "\\<script\\>" in row and "<script>" not in row.replace("\\<", "").replace("\\>", "")
-    assert "javascript:" not in row
-
-
-def test_embed_snippet_escapes_the_title_and_refuses_script_urls():
-    snippet = embed_snippet("maps/m.html", 'A "map" <b>')
-    assert 'title="A &quot;map&quot; &lt;b&gt;"' in snippet
-    assert snippet.count("<") == 2  # <iframe ...></iframe> and nothing else
-    for address in ("javascript:alert(1)", "data:text/html,<script>", "  "):
-        with pytest.raises(InvalidValueError):
-            embed_snippet(address, "t")
-
-
-def test_attribution_file_must_be_a_list(tmp_path: Path):
-    path = tmp_path / "attribution.yaml"
-    path.write_text("name: GeoNames\n", encoding="utf-8")
-    with pytest.raises(Exception, match=r"attribution\.yaml.*must be a list"):
-        load_attribution(path)
 
 
 def test_a_map_without_sites_still_has_its_outline_legend_and_date(inputs):
