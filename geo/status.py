@@ -8,7 +8,11 @@ does "officials in Bamako said the Mopti camp was handed over"). In a clause:
   lowered"; a base form or progressive ("close", "handing over") is pending;
 - a *pending marker* before it ("will", "is due to", "yet to", "in the process
   of") or after it ("the handover ... is planned"), or a *negation* before it
-  ("has not yet been handed over"), makes it pending;
+  ("has not yet been handed over"), makes it pending -- unless the marker
+  stands in a phrase that only compares the event with a plan ("left earlier
+  than planned", "the first camps to be vacated");
+- a *denial* before it ("denied that the camp had been handed over") leaves
+  it without a status;
 - where several cues speak, the most specific status wins ("closed and handed
   over" is handed over).
 
@@ -18,6 +22,9 @@ or was there (a camp, a base, a withdrawal, a ceremony, the mission's name...),
 and it is not named in passing: a destination ("drove towards Timbuktu"), a
 distance ("80 km from Gao"), a region ("the Kidal region"), a dateline
 ("BAMAKO (Reuters) -"), the people of a town ("Goundam residents"), "the Sahel".
+A destination is the site after all when it is the mission's camp ("rebels
+moved into the Aguelhok camp after the UN withdrew") or the trip is made for
+the mission's event ("travelled to Timbuktu to attend the handover ceremony").
 A name that stands in a list ("Gao, Ansongo and Ménaka") is judged with the
 whole list; a bullet item without a verb of its own is read with the lead-in
 of its list ("Camps still to close:"). Dates in the clause ("last week", "on
@@ -72,21 +79,28 @@ class Rules:
     markers_before: re.Pattern
     markers_after: re.Pattern
     marker_window: int
+    not_plans: re.Pattern
     negations: re.Pattern
     negation_window: int
+    denials: re.Pattern
+    denial_window: int
     presence: re.Pattern
     hard_breaks: re.Pattern
+    contrasts: re.Pattern
     soft_breaks: re.Pattern
     list_joiner: re.Pattern
     passing_before: re.Pattern
     passing_after: re.Pattern
+    purpose: re.Pattern
+    camp_name: re.Pattern
     dateline: re.Pattern
     article: re.Pattern
     dates: DateRules
 
 
 def _any_of(patterns: Iterable[str]) -> str:
-    return "|".join(f"(?:{p})" for p in patterns)
+    """One alternation of ``patterns``; with none, a pattern that never matches."""
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 
 def _words(patterns: Iterable[str]) -> re.Pattern:
@@ -119,11 +133,13 @@ def rules_for(lang: str) -> Rules:
 
 
 def _compile(words: Mapping) -> Rules:
-    markers, negations, passing = (
+    markers, negations, denials, passing = (
         words["pending_markers"],
         words["negations"],
+        words["denials"],
         words["passing"],
     )
+    site_nouns = _list(words["site_nouns"])
     return Rules(
         lang=words["lang"],
         events=tuple(
@@ -132,16 +148,25 @@ def _compile(words: Mapping) -> Rules:
         markers_before=_words(_list(markers["before"])),
         markers_after=_words(_list(markers["after"])),
         marker_window=int(markers["window"]),
+        not_plans=_words(_list(words["not_plans"])),
         negations=_words(_list(negations["words"])),
         negation_window=int(negations["window"]),
-        presence=_words(_list(words["presence"])),
+        denials=_words(_list(denials["words"])),
+        denial_window=int(denials["window"]),
+        presence=_words(site_nouns + _list(words["presence"])),
         hard_breaks=re.compile(_any_of(_list(words["clauses"]["hard"])), re.IGNORECASE),
+        contrasts=re.compile(_any_of(_list(words["contrasts"])), re.IGNORECASE),
         soft_breaks=re.compile(_any_of(_list(words["clauses"]["soft"])), re.IGNORECASE),
         list_joiner=re.compile(rf"\s*(?:{words['list_joiners']})?\s*", re.IGNORECASE),
         passing_before=re.compile(
             rf"(?<!\w)(?:{_any_of(_list(passing['before']))})$", re.IGNORECASE
         ),
         passing_after=re.compile(_any_of(_list(passing["after"])), re.IGNORECASE),
+        purpose=re.compile(_any_of(_list(passing.get("purpose"))), re.IGNORECASE),
+        camp_name=re.compile(
+            passing.get("camp_name", "(?!)").replace("{site_nouns}", _any_of(site_nouns)),
+            re.IGNORECASE,
+        ),
         dateline=re.compile(passing["dateline"]),
         article=re.compile(rf"(?<!\w)(?:{passing['article']})$", re.IGNORECASE),
         dates=_date_rules(words["dates"]),
@@ -307,14 +332,17 @@ def _may_be_site(mention: Mention, country: str) -> bool:
 def split_clauses(text: str, names: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
     """Cut a sentence into clauses: (start, end) offsets covering the whole text.
 
-    Hard breaks always cut; a soft break ("," "and") cuts only when the text
-    on each side of it has a status cue and a place name of its own.
+    Hard breaks always cut; a contrast ("but", "while") cuts when a place is
+    named after it, before the next break; a soft break ("," "and") cuts only
+    when the text on each side of it has a status cue and a place name of its
+    own.
 
     >>> text = "MINUSMA vacated Gao and Ansongo and will leave Timbuktu."
     >>> [text[a:b].strip() for a, b in split_clauses(text, [(16, 19), (24, 31), (47, 55)], rules_for("en"))]
     ['MINUSMA vacated Gao and Ansongo', 'and will leave Timbuktu.']
     """
     cuts = [m for m in rules.hard_breaks.finditer(text) if not _inside(m, names)]
+    cuts = sorted(cuts + _contrasts(text, names, cuts, rules), key=lambda m: m.start())
     hard = _segments(text, cuts)
     clauses = []
     for start, end in hard:
@@ -329,6 +357,22 @@ def split_clauses(text: str, names: list[tuple[int, int]], rules: Rules) -> list
                 current = (current[0], piece[1])
         clauses.append(current)
     return clauses
+
+
+def _contrasts(
+    text: str, names: list[tuple[int, int]], hard_cuts: list[re.Match], rules: Rules
+) -> list[re.Match]:
+    """The contrasts that open a clause of their own: a place is named between
+    each and the next break ("was not closed but transferred" stays one)."""
+    kept: list[re.Match] = []
+    end = len(text)
+    candidates = [m for m in rules.contrasts.finditer(text) if not _inside(m, names)]
+    for match in reversed(candidates):
+        end = min([end] + [c.start() for c in hard_cuts if c.start() >= match.end()])
+        if any(match.end() <= start < end for start, _ in names):
+            kept.append(match)
+            end = match.start()
+    return kept
 
 
 def _inside(match: re.Match, names: list[tuple[int, int]]) -> bool:
@@ -348,9 +392,15 @@ def _segments(
 
 
 def _speaks(text: str, span: tuple[int, int], names: list[tuple[int, int]], rules: Rules) -> bool:
-    """Whether a piece of a sentence has a place name and a status word of its own."""
+    """Whether a piece of a sentence has a place name and a status word of its own.
+
+    A name in passing is not the piece's own: in "closed its base in Ansongo and
+    handed it over to the prefect of Ansongo" the handover is said of the base.
+    """
     piece = text[span[0] : span[1]]
-    has_name = any(span[0] <= a < span[1] for a, _ in names)
+    has_name = any(
+        span[0] <= a < span[1] and not _in_passing(text, (a, b), span, rules) for a, b in names
+    )
     has_cue = bool(find_cues(piece, rules)) or bool(rules.markers_before.search(piece))
     return has_name and has_cue
 
@@ -380,7 +430,8 @@ def _in_passing(text: str, group: tuple[int, int], clause: tuple[int, int], rule
     if passing:
         # "withdrew from Gao": the preposition belongs to the event, not to a route.
         cue_spans = find_cues(before, rules)
-        if not any(c.end > passing.start() for c in cue_spans):
+        governed = any(c.end > passing.start() for c in cue_spans)
+        if not governed and not _destination_is_site(after, bool(cue_spans), rules):
             return True
     if rules.passing_after.match(after):
         return True
@@ -388,6 +439,14 @@ def _in_passing(text: str, group: tuple[int, int], clause: tuple[int, int], rule
         next_words = " ".join(after.split()[:3])
         return not rules.presence.search(next_words)
     return False
+
+
+def _destination_is_site(after: str, moved_by_event: bool, rules: Rules) -> bool:
+    """Whether a destination is the mission's site: the trip is made for the mission's
+    event, or the destination is its camp and no event of the clause is the move."""
+    if rules.purpose.match(after):
+        return True
+    return not moved_by_event and bool(rules.camp_name.match(after))
 
 
 def _clause_status(
@@ -406,19 +465,31 @@ def _clause_status(
     )
     words = text[clause[0] : clause[1]]
     cues = find_cues(words, rules)
-    if not present or not cues:
+    if not present:
         return None
-    return max((_effective(words, cue, rules) for cue in cues), key=lambda s: s.rank)
+    statuses = [_effective(words, cue, rules) for cue in cues]
+    return max((s for s in statuses if s is not None), key=lambda s: s.rank, default=None)
 
 
-def _effective(clause: str, cue: Cue, rules: Rules) -> Status:
-    """A cue's status once the markers and negations around it are read."""
+def _effective(clause: str, cue: Cue, rules: Rules) -> Status | None:
+    """A cue's status once the denials, markers and negations around it are read
+    (None: the event is denied).
+
+    A denial or negation reaches no further back than a contrast: in "was not
+    closed but transferred" the transfer is not negated.
+    """
+    contrasts = list(rules.contrasts.finditer(clause, 0, cue.start))
+    scope = clause[contrasts[-1].end() if contrasts else 0 : cue.start]
+    if _within(scope, rules.denials, rules.denial_window, at_end=True):
+        return None
     if cue.status is Status.PENDING:
         return cue.status
-    before, after = clause[: cue.start], clause[cue.end :]
+    # Same length, so the cue's offsets still hold: "earlier than planned" is no plan.
+    plain = rules.not_plans.sub(lambda m: " " * len(m[0]), clause)
+    before, after = plain[: cue.start], plain[cue.end :]
     if _within(before, rules.markers_before, rules.marker_window, at_end=True):
         return Status.PENDING
-    if _within(before, rules.negations, rules.negation_window, at_end=True):
+    if _within(scope, rules.negations, rules.negation_window, at_end=True):
         return Status.PENDING
     if _within(after, rules.markers_after, rules.marker_window, at_end=False):
         return Status.PENDING

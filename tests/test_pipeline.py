@@ -10,7 +10,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from conftest import REPO
+from conftest import REPO, TEST_DATA
 
 from geo.pipeline import run
 from geo.project import open_project
@@ -128,3 +128,43 @@ def test_a_broken_report_is_skipped_and_the_others_still_count(project):
     assert [s.place.name for s in result.merged.sites] == ["Douentza"]
     assert len(result.problems) == 1
     assert "broken.txt:2: not UTF-8 text" in str(result.problems[0])
+
+
+# The withdrawal as the reference timeline tells it (see tests/data/timeline/README.md):
+# each site's last status and the day it happened, typed in from the timeline by hand.
+WITHDRAWAL = {
+    "Ogossagou": ("handed over", dt.date(2023, 8, 3)),
+    "Ber": ("closed", dt.date(2023, 8, 13)),
+    "Goundam": ("handed over", dt.date(2023, 8, 16)),
+    "Ménaka": ("handed over", dt.date(2023, 8, 25)),
+    "Tessalit": ("closed", dt.date(2023, 10, 21)),
+    "Douentza": ("handed over", dt.date(2023, 10, 21)),
+    "Aguelhok": ("closed", dt.date(2023, 10, 23)),
+    "Kidal": ("closed", dt.date(2023, 10, 31)),
+    "Ansongo": ("handed over", dt.date(2023, 11, 18)),
+    "Mopti": ("handed over", dt.date(2023, 12, 4)),  # the seed's "last week"
+    "Timbuktu": ("handed over", dt.date(2023, 12, 28)),
+    "Gao": ("handed over", dt.date(2024, 7, 22)),
+    "Bamako": ("handed over", dt.date(2024, 11, 15)),
+}
+
+
+def test_a_season_of_reports_maps_the_withdrawal_as_it_happened(project):
+    for path in (REPO / "seeds").iterdir():
+        shutil.copy(path, project / "seeds" / path.name)
+    for path in (TEST_DATA / "timeline").glob("2*.md"):
+        shutil.copy(path, project / "seeds" / path.name)
+    result = run(open_project(project / "seeds", project / "data"))
+    assert result.problems == ()
+    mapped = {s.place.name: (s.status.value, s.evidence.date) for s in result.merged.sites}
+    assert mapped == WITHDRAWAL
+    assert result.as_of == dt.date(2024, 11, 16)
+    # Bamako's story: the flag lowered at the closing ceremony, then the HQ handed over.
+    bamako = next(s for s in result.merged.sites if s.place.name == "Bamako")
+    assert [(e.status.value, e.date) for e in bamako.history] == [
+        ("closed", dt.date(2023, 12, 11)),
+        ("handed over", dt.date(2024, 11, 15)),
+    ]
+    # Convoys reaching Timbuktu and Gao are journeys, not statements about those camps.
+    assert all("convoy" not in e.quote for e in result.statements)
+    assert result.merged.conflicts == ()
