@@ -27,11 +27,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
-
-import geopandas as gpd
-from shapely.geometry import Point
+from typing import TYPE_CHECKING
 
 from geo.model import Conflict, Evidence, Place, Site
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 SITE_COLUMNS = (
     "site",
@@ -201,6 +202,11 @@ def site_record(site: Site) -> dict[str, object]:
 
 def sites_frame(sites: Iterable[Site]) -> gpd.GeoDataFrame:
     """The sites as a GeoDataFrame in EPSG:4326, one row per site."""
+    # Imported here: merging needs no geopandas, and the quick commands
+    # (status set, sites, history) should not pay for importing it.
+    import geopandas as gpd
+    from shapely.geometry import Point
+
     rows = [site_record(s) for s in sites]
     geometry = [Point(r["lon"], r["lat"]) for r in rows]
     return gpd.GeoDataFrame(rows, columns=list(SITE_COLUMNS), geometry=geometry, crs="EPSG:4326")
