@@ -36,6 +36,7 @@ ALL_SETS = [
     "heldout3",
     "heldout4",
     "heldout5",
+    "heldout6",
 ]
 
 

@@ -25,6 +25,10 @@ distance ("80 km from Gao"), a region ("the Kidal region"), a dateline
 A destination is the site after all when it is the mission's camp ("rebels
 moved into the Aguelhok camp after the UN withdrew") or the trip is made for
 the mission's event ("travelled to Timbuktu to attend the handover ceremony").
+A camp named without its town ("ahead of the camp's closure") is the camp of
+the one town the sentence named in passing as an origin or by its officials
+("Equipment from Sévaré ...", "Timbuktu's governor received the keys to the UN
+camp"), when no other site of the sentence has a status.
 A name that stands in a list ("Gao, Ansongo and Ménaka") is judged with the
 whole list; a bullet item without a verb of its own is read with the lead-in
 of its list ("Camps still to close:"). Dates in the clause ("last week", "on
@@ -93,6 +97,9 @@ class Rules:
     passing_after: re.Pattern
     purpose: re.Pattern
     camp_name: re.Pattern
+    refers_back_before: re.Pattern
+    refers_back_after: re.Pattern
+    unnamed_camp: re.Pattern
     dateline: re.Pattern
     article: re.Pattern
     dates: DateRules
@@ -165,6 +172,16 @@ def _compile(words: Mapping) -> Rules:
         purpose=re.compile(_any_of(_list(passing.get("purpose"))), re.IGNORECASE),
         camp_name=re.compile(
             passing.get("camp_name", "(?!)").replace("{site_nouns}", _any_of(site_nouns)),
+            re.IGNORECASE,
+        ),
+        refers_back_before=re.compile(
+            rf"(?<!\w)(?:{_any_of(_list(passing.get('refers_back_before')))})$", re.IGNORECASE
+        ),
+        refers_back_after=re.compile(
+            _any_of(_list(passing.get("refers_back_after"))), re.IGNORECASE
+        ),
+        unnamed_camp=re.compile(
+            passing.get("unnamed_camp", "(?!)").replace("{site_nouns}", _any_of(site_nouns)),
             re.IGNORECASE,
         ),
         dateline=re.compile(passing["dateline"]),
@@ -321,7 +338,51 @@ def read_sentence(
                 status = _clause_status(told, (0, len(told)), rules, mission_names)
         date = None if status is None else _event_date(told, status, document)
         readings.append(Reading(status, date, quote))
+    if all(reading.status is None for reading in readings):
+        camp = _camp_referred_back(text, mentions, spans, clauses, rules, country)
+        if camp is not None:
+            index, clause = camp
+            told = text[clause[0] : clause[1]]
+            status = _clause_status(text, clause, rules, mission_names)
+            date = None if status is None else _event_date(told, status, document)
+            readings[index] = Reading(status, date, sentence.text)
     return readings
+
+
+def _camp_referred_back(
+    text: str,
+    mentions: list[Mention],
+    spans: list[tuple[int, int]],
+    clauses: list[tuple[int, int]],
+    rules: Rules,
+    country: str,
+) -> tuple[int, tuple[int, int]] | None:
+    """The town a camp named without its town stands in, and that camp's clause.
+
+    In "Equipment from Sévaré is trucked to Bamako ahead of the camp's closure"
+    the camp is Sévaré's: a town named in passing as an origin or by its
+    officials ("Timbuktu's governor received the keys to the UN camp") is the
+    town of a camp the sentence speaks of later without a name -- when it is
+    the only such town and no site of the sentence has a status of its own.
+    Returns (index of the town's mention, clause of the camp), or None.
+    """
+    groups = _list_groups(text, spans, rules)  # "from Gao and Ansongo": two towns
+    towns = [
+        i
+        for i, (mention, (start, end)) in enumerate(zip(mentions, groups, strict=True))
+        if _may_be_site(mention, country)
+        and (
+            rules.refers_back_before.search(text, 0, start)
+            or rules.refers_back_after.match(text, end)
+        )
+    ]
+    if len(towns) != 1:
+        return None
+    for camp in rules.unnamed_camp.finditer(text, spans[towns[0]][1]):
+        named = any(re.fullmatch(r"\s+\w+\s+", text[camp.end() : start]) for start, _ in spans)
+        if not named:
+            return towns[0], next(c for c in clauses if c[0] <= camp.start() < c[1])
+    return None
 
 
 def _may_be_site(mention: Mention, country: str) -> bool:
