@@ -37,6 +37,7 @@ ALL_SETS = [
     "heldout4",
     "heldout5",
     "heldout6",
+    "heldout7",
 ]
 
 

@@ -2,7 +2,9 @@
 
 A sentence is cut into clauses; a status cue governs the place names of its
 own clause only ("vacated Gao and will leave Timbuktu" says two things; so
-does "officials in Bamako said the Mopti camp was handed over"). In a clause:
+does "officials in Bamako said the Mopti camp was handed over"; and so does
+"the Gao camp is still open after Timbuktu was handed over", where a place
+follows "after"). In a clause:
 
 - an *event* cue gives its status: "handed over", "vacated", "the flag was
   lowered"; a base form or progressive ("close", "handing over") is pending;
@@ -11,8 +13,14 @@ does "officials in Bamako said the Mopti camp was handed over"). In a clause:
   ("has not yet been handed over"), makes it pending -- unless the marker
   stands in a phrase that only compares the event with a plan ("left earlier
   than planned", "the first camps to be vacated");
+- a marker may also speak for the rest of its clause ("has yet to say
+  *whether* the base will be transferred or evacuated"), and a sweeping
+  negation ("*neither* Bourem *nor* Hombori ...") turns an event into a plan
+  and a plan into no statement at all;
 - a *denial* before it ("denied that the camp had been handed over") leaves
   it without a status;
+- a headline (a sentence without a full stop) tells past events in the present
+  tense ("Peacekeepers Leave Tessalit") and plans with "to" ("UN to leave Gao");
 - where several cues speak, the most specific status wins ("closed and handed
   over" is handed over).
 
@@ -43,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from geo.documents import lead_in, vocabulary
@@ -80,21 +88,28 @@ class Rules:
 
     lang: str
     events: tuple[tuple[Status, re.Pattern], ...]
+    headline_events: tuple[tuple[Status, re.Pattern], ...]  # present tense of a past event
     markers_before: re.Pattern
+    headline_markers_before: re.Pattern
     markers_after: re.Pattern
     marker_window: int
+    markers_clause: re.Pattern
     not_plans: re.Pattern
     negations: re.Pattern
     negation_window: int
+    sweeping_negations: re.Pattern
     denials: re.Pattern
     denial_window: int
     presence: re.Pattern
     hard_breaks: re.Pattern
     contrasts: re.Pattern
+    sequences: re.Pattern
     soft_breaks: re.Pattern
     list_joiner: re.Pattern
     passing_before: re.Pattern
     passing_after: re.Pattern
+    nearby: re.Pattern
+    landmark: re.Pattern
     purpose: re.Pattern
     camp_name: re.Pattern
     refers_back_before: re.Pattern
@@ -103,6 +118,10 @@ class Rules:
     dateline: re.Pattern
     article: re.Pattern
     dates: DateRules
+
+
+# A sentence ending without a full stop, a question or a quote is a headline.
+_HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 
 
 def _any_of(patterns: Iterable[str]) -> str:
@@ -152,23 +171,33 @@ def _compile(words: Mapping) -> Rules:
         events=tuple(
             (Status.parse(status), _words(_list(cues))) for status, cues in words["events"].items()
         ),
+        headline_events=tuple(
+            (Status.parse(status), _words(_list(cues)))
+            for status, cues in (words.get("headline_events") or {}).items()
+        ),
         markers_before=_words(_list(markers["before"])),
+        headline_markers_before=_words(_list(markers["before"]) + _list(markers.get("headline"))),
         markers_after=_words(_list(markers["after"])),
         marker_window=int(markers["window"]),
+        markers_clause=_words(_list(markers.get("clause"))),
         not_plans=_words(_list(words["not_plans"])),
         negations=_words(_list(negations["words"])),
         negation_window=int(negations["window"]),
+        sweeping_negations=_words(_list(negations.get("sweeping"))),
         denials=_words(_list(denials["words"])),
         denial_window=int(denials["window"]),
         presence=_words(site_nouns + _list(words["presence"])),
         hard_breaks=re.compile(_any_of(_list(words["clauses"]["hard"])), re.IGNORECASE),
         contrasts=re.compile(_any_of(_list(words["contrasts"])), re.IGNORECASE),
+        sequences=re.compile(_any_of(_list(words["clauses"].get("sequence"))), re.IGNORECASE),
         soft_breaks=re.compile(_any_of(_list(words["clauses"]["soft"])), re.IGNORECASE),
         list_joiner=re.compile(rf"\s*(?:{words['list_joiners']})?\s*", re.IGNORECASE),
         passing_before=re.compile(
             rf"(?<!\w)(?:{_any_of(_list(passing['before']))})$", re.IGNORECASE
         ),
         passing_after=re.compile(_any_of(_list(passing["after"])), re.IGNORECASE),
+        nearby=re.compile(rf"(?<!\w)(?:{_any_of(_list(passing.get('nearby')))})$", re.IGNORECASE),
+        landmark=re.compile(passing.get("landmark", "(?!)"), re.IGNORECASE),
         purpose=re.compile(_any_of(_list(passing.get("purpose"))), re.IGNORECASE),
         camp_name=re.compile(
             passing.get("camp_name", "(?!)").replace("{site_nouns}", _any_of(site_nouns)),
@@ -228,6 +257,23 @@ def _date_rules(raw: Mapping) -> DateRules:
         ),
         numbers=numbers,
         units=tuple((re.compile(rf"(?:{unit})", re.I), int(days)) for unit, days in units.items()),
+    )
+
+
+@cache
+def headline_rules(lang: str) -> Rules:
+    """The rules of a language for a headline, whose present tense tells a past event
+    ("Peacekeepers Leave Tessalit") and whose "to" a plan ("UN to leave Gao").
+
+    >>> rules = headline_rules("en")
+    >>> [c.status.value for c in find_cues("Peacekeepers Leave Tessalit", rules)]
+    ['closed']
+    """
+    rules = rules_for(lang)
+    return replace(
+        rules,
+        events=rules.events + rules.headline_events,
+        markers_before=rules.headline_markers_before,
     )
 
 
@@ -320,8 +366,11 @@ def read_sentence(
 ) -> list[Reading]:
     """The reading of each mention of one sentence (all ``mentions`` share the sentence)."""
     document, sentence = mentions[0].document, mentions[0].sentence
-    rules = rules_for(document.lang)
     text = document.text[sentence.start : sentence.end]
+    headline = bool(_HEADLINE_END.search(text)) and (
+        lead_in(document.text, sentence, document.lang) is None
+    )
+    rules = headline_rules(document.lang) if headline else rules_for(document.lang)
     spans = [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
     clauses = split_clauses(text, spans, rules)
     groups = _list_groups(text, spans, rules)
@@ -331,9 +380,10 @@ def read_sentence(
         told, quote, status = text[clause[0] : clause[1]], sentence.text, None
         if _may_be_site(mention, country) and not _in_passing(text, group, clause, rules):
             status = _clause_status(text, clause, rules, mission_names)
-            lead = None if find_cues(told, rules) else lead_in(document.text, sentence, rules.lang)
+            lead = None if status is not None else lead_in(document.text, sentence, rules.lang)
             if lead is not None:
-                # A bullet item without a verb of its own: its list's lead-in speaks for it.
+                # A bullet item that says nothing by itself ("- Gao", "- Gao: closing"):
+                # its list's lead-in speaks for it.
                 told = quote = f"{lead.text} {sentence.text}"
                 status = _clause_status(told, (0, len(told)), rules, mission_names)
         date = None if status is None else _event_date(told, status, document)
@@ -402,8 +452,15 @@ def split_clauses(text: str, names: list[tuple[int, int]], rules: Rules) -> list
     >>> [text[a:b].strip() for a, b in split_clauses(text, [(16, 19), (24, 31), (47, 55)], rules_for("en"))]
     ['MINUSMA vacated Gao and Ansongo', 'and will leave Timbuktu.']
     """
-    cuts = [m for m in rules.hard_breaks.finditer(text) if not _inside(m, names)]
-    cuts = sorted(cuts + _contrasts(text, names, cuts, rules), key=lambda m: m.start())
+    cuts = [
+        m
+        for m in rules.hard_breaks.finditer(text)
+        if not _inside(m, names) and not _only_names(text[: m.start()], names)
+    ]
+    cuts = sorted(
+        cuts + _contrasts(text, names, cuts, rules) + _sequences(text, names, rules),
+        key=lambda m: m.start(),
+    )
     hard = _segments(text, cuts)
     clauses = []
     for start, end in hard:
@@ -434,6 +491,31 @@ def _contrasts(
             kept.append(match)
             end = match.start()
     return kept
+
+
+def _sequences(text: str, names: list[tuple[int, int]], rules: Rules) -> list[re.Match]:
+    """The words of a second event ("after", "once") that a place follows before the
+    next break: "Unlike Ber, which the army seized hours after the peacekeepers left,
+    Goundam ..." keeps its "after" clause."""
+    breaks = [m.start() for m in rules.hard_breaks.finditer(text)]
+    breaks += [m.start() for m in rules.soft_breaks.finditer(text)]
+    kept = []
+    for match in rules.sequences.finditer(text):
+        if _inside(match, names):
+            continue
+        end = min([b for b in breaks if b >= match.end()], default=len(text))
+        if any(match.end() <= start < end for start, _ in names):
+            kept.append(match)
+    return kept
+
+
+def _only_names(head: str, names: list[tuple[int, int]]) -> bool:
+    """Whether ``head`` (a sentence's start) holds names and nothing else: the topic of
+    a headline ("Aguelhok: Mission Completes Withdrawal") is read with what follows."""
+    for start, end in names:
+        if end <= len(head):
+            head = head[:start] + " " * (end - start) + head[end:]
+    return not head.strip() and any(end <= len(head) for _, end in names)
 
 
 def _inside(match: re.Match, names: list[tuple[int, int]]) -> bool:
@@ -496,6 +578,10 @@ def _in_passing(text: str, group: tuple[int, int], clause: tuple[int, int], rule
             return True
     if rules.passing_after.match(after):
         return True
+    if rules.nearby.search(before) and not (
+        rules.landmark.match(after) or rules.camp_name.match(after)
+    ):
+        return True
     if rules.article.search(before):
         next_words = " ".join(after.split()[:3])
         return not rules.presence.search(next_words)
@@ -543,16 +629,33 @@ def _effective(clause: str, cue: Cue, rules: Rules) -> Status | None:
     scope = clause[contrasts[-1].end() if contrasts else 0 : cue.start]
     if _within(scope, rules.denials, rules.denial_window, at_end=True):
         return None
+    status = _as_read(clause, cue, scope, rules)
+    # "neither ... nor" reaches the end of its own phrase only: not into ", which the UN left".
+    phrase = scope[max((m.end() for m in rules.soft_breaks.finditer(scope)), default=0) :]
+    if rules.sweeping_negations.search(phrase):
+        return None if status is Status.PENDING else Status.PENDING
+    return status
+
+
+def _as_read(clause: str, cue: Cue, scope: str, rules: Rules) -> Status:
+    """A cue's status once the markers and negations right around it are read."""
     if cue.status is Status.PENDING:
         return cue.status
     # Same length, so the cue's offsets still hold: "earlier than planned" is no plan.
     plain = rules.not_plans.sub(lambda m: " " * len(m[0]), clause)
-    before, after = plain[: cue.start], plain[cue.end :]
-    if _within(before, rules.markers_before, rules.marker_window, at_end=True):
+    # A marker may look past the cue ("once the handover is wrapped up"), so it is
+    # sought in the whole clause and must end before the cue.
+    if any(
+        m.end() <= cue.start
+        and len(re.findall(r"\w+", plain[m.end() : cue.start])) <= rules.marker_window
+        for m in rules.markers_before.finditer(plain)
+    ):
+        return Status.PENDING
+    if rules.markers_clause.search(plain, 0, cue.start):
         return Status.PENDING
     if _within(scope, rules.negations, rules.negation_window, at_end=True):
         return Status.PENDING
-    if _within(after, rules.markers_after, rules.marker_window, at_end=False):
+    if _within(plain[cue.end :], rules.markers_after, rules.marker_window, at_end=False):
         return Status.PENDING
     return cue.status
 
