@@ -38,6 +38,7 @@ ALL_SETS = [
     "heldout5",
     "heldout6",
     "heldout7",
+    "heldout8",
 ]
 
 

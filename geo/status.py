@@ -25,10 +25,10 @@ follows "after"). In a clause:
   over" is handed over).
 
 A name is a statement about a mission site only when it is a settlement in the
-mission's country, the sentence up to the end of its clause says the mission is
-or was there (a camp, a base, a withdrawal, a ceremony, the mission's name...),
-and it is not named in passing: a destination ("drove towards Timbuktu"), a
-distance ("80 km from Gao"), a region ("the Kidal region"), a dateline
+mission's country, its sentence says the mission is or was there (a camp, a
+base, a withdrawal, a ceremony, the mission's name...), and it is not named in
+passing: a destination ("drove towards Timbuktu"), a distance ("80 km from
+Gao"), a region ("the Kidal region"), a dateline
 ("BAMAKO (Reuters) -"), the people of a town ("Goundam residents"), "the Sahel".
 A destination is the site after all when it is the mission's camp ("rebels
 moved into the Aguelhok camp after the UN withdrew") or the trip is made for
@@ -39,7 +39,10 @@ the one town the sentence named in passing as an origin or by its officials
 camp"), when no other site of the sentence has a status.
 A name that stands in a list ("Gao, Ansongo and Ménaka") is judged with the
 whole list; a bullet item without a verb of its own is read with the lead-in
-of its list ("Camps still to close:"). Dates in the clause ("last week", "on
+of its list ("Camps still to close:"), and so is a bare list after a colon
+("Bases vacated since July: Ber (13 Aug), Goundam (16 Aug)"). The topic of a
+headline is read with the whole headline ("Kidal: rebels move in as last
+peacekeepers leave"). Dates in the clause ("last week", "on
 Sunday", "8 December") are resolved against the document's date.
 
 All words come from ``geo/rules/<lang>.yaml`` (see
@@ -49,6 +52,7 @@ All words come from ``geo/rules/<lang>.yaml`` (see
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -116,12 +120,15 @@ class Rules:
     refers_back_after: re.Pattern
     unnamed_camp: re.Pattern
     dateline: re.Pattern
+    subject_before: re.Pattern
     article: re.Pattern
     dates: DateRules
 
 
 # A sentence ending without a full stop, a question or a quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
+# A note in brackets right after a name dates that name: "Ber (13 Aug), Goundam (16 Aug)".
+_NOTE = re.compile(r"\s*\(([^()]*)\)")
 
 
 def _any_of(patterns: Iterable[str]) -> str:
@@ -214,6 +221,7 @@ def _compile(words: Mapping) -> Rules:
             re.IGNORECASE,
         ),
         dateline=re.compile(passing["dateline"]),
+        subject_before=re.compile(words["subject_before"], re.IGNORECASE),
         article=re.compile(rf"(?<!\w)(?:{passing['article']})$", re.IGNORECASE),
         dates=_date_rules(words["dates"]),
     )
@@ -377,16 +385,25 @@ def read_sentence(
     readings = []
     for mention, span, group in zip(mentions, spans, groups, strict=True):
         clause = next(c for c in clauses if c[0] <= span[0] < c[1])
+        if headline and _headline_topic(text, span, spans):
+            clause = (clause[0], len(text))
         told, quote, status = text[clause[0] : clause[1]], sentence.text, None
         if _may_be_site(mention, country) and not _in_passing(text, group, clause, rules):
-            status = _clause_status(text, clause, rules, mission_names)
+            # A site that leads its clause ("Tessalit was abandoned, leaving the mission
+            # with ...") or stands in a quote ("'We will not leave Gao,' the head of
+            # mission said") may take the mission's presence from the rest of the sentence.
+            leads = rules.subject_before.fullmatch(text, clause[0], group[0])
+            reach = len(text) if leads else None
+            status = _clause_status(text, clause, rules, mission_names, reach)
             lead = None if status is not None else lead_in(document.text, sentence, rules.lang)
             if lead is not None:
                 # A bullet item that says nothing by itself ("- Gao", "- Gao: closing"):
                 # its list's lead-in speaks for it.
                 told = quote = f"{lead.text} {sentence.text}"
                 status = _clause_status(told, (0, len(told)), rules, mission_names)
-        date = None if status is None else _event_date(told, status, document)
+        note = _NOTE.match(text, span[1])
+        when = f"{note[1]} {told}" if note else told
+        date = None if status is None else _event_date(when, status, document)
         readings.append(Reading(status, date, quote))
     if all(reading.status is None for reading in readings):
         camp = _camp_referred_back(text, mentions, spans, clauses, rules, country)
@@ -443,19 +460,22 @@ def _may_be_site(mention: Mention, country: str) -> bool:
 def split_clauses(text: str, names: list[tuple[int, int]], rules: Rules) -> list[tuple[int, int]]:
     """Cut a sentence into clauses: (start, end) offsets covering the whole text.
 
-    Hard breaks always cut; a contrast ("but", "while") cuts when a place is
-    named after it, before the next break; a soft break ("," "and") cuts only
-    when the text on each side of it has a status cue and a place name of its
-    own.
+    Hard breaks cut, except after the names of a headline's topic ("Aguelhok:
+    ...") and before a bare list of names ("Bases vacated: Ber, Goundam"); a
+    contrast ("but", "while") cuts when a place is named after it, before the
+    next break; a soft break ("," "and") cuts only when the text on each side
+    of it has a status cue and a place name of its own.
 
     >>> text = "MINUSMA vacated Gao and Ansongo and will leave Timbuktu."
     >>> [text[a:b].strip() for a, b in split_clauses(text, [(16, 19), (24, 31), (47, 55)], rules_for("en"))]
     ['MINUSMA vacated Gao and Ansongo', 'and will leave Timbuktu.']
     """
+    breaks = [m for m in rules.hard_breaks.finditer(text) if not _inside(m, names)]
     cuts = [
         m
-        for m in rules.hard_breaks.finditer(text)
-        if not _inside(m, names) and not _only_names(text[: m.start()], names)
+        for i, m in enumerate(breaks)
+        if not _only_names(text[: m.start()], names)
+        and not _only_list(text, m.end(), (breaks[i + 1 :] or [None])[0], names, rules)
     ]
     cuts = sorted(
         cuts + _contrasts(text, names, cuts, rules) + _sequences(text, names, rules),
@@ -516,6 +536,41 @@ def _only_names(head: str, names: list[tuple[int, int]]) -> bool:
         if end <= len(head):
             head = head[:start] + " " * (end - start) + head[end:]
     return not head.strip() and any(end <= len(head) for _, end in names)
+
+
+def _only_list(
+    text: str, start: int, stop: re.Match | None, names: list[tuple[int, int]], rules: Rules
+) -> bool:
+    """Whether the text from ``start`` to the break ``stop`` (None: the end) is a bare list
+    of names, each maybe with a note in brackets: "Bases vacated since July: Ber (13 Aug),
+    Goundam (16 Aug) and Kidal." -- the list is read with its lead-in.
+
+    >>> text = "Bases vacated: Ber (13 Aug), Goundam."
+    >>> _only_list(text, 15, None, [(15, 18), (29, 36)], rules_for("en"))
+    True
+    """
+    end = len(text) if stop is None else stop.start()
+    inside = [(a, b) for a, b in names if start <= a and b <= end]
+    if not inside:
+        return False
+    gaps = [text[b:a] for (_, b), (a, _) in itertools.pairwise(inside)]
+    tail = text[inside[-1][1] : end]
+
+    def bare(gap: str) -> str:
+        return re.sub(r"\([^()]*\)", " ", gap)
+
+    return (
+        not text[start : inside[0][0]].strip()
+        and all(rules.list_joiner.fullmatch(bare(gap)) for gap in gaps)
+        and bool(re.fullmatch(r"[\s.!…]*", bare(tail)))
+    )
+
+
+def _headline_topic(text: str, span: tuple[int, int], names: list[tuple[int, int]]) -> bool:
+    """Whether a name is the topic of a headline ("Kidal: rebels move in as last
+    peacekeepers leave"): the whole headline is said of it."""
+    colon = text.find(":", span[1])
+    return colon >= 0 and _only_names(text[:colon], names)
 
 
 def _inside(match: re.Match, names: list[tuple[int, int]]) -> bool:
@@ -597,14 +652,19 @@ def _destination_is_site(after: str, moved_by_event: bool, rules: Rules) -> bool
 
 
 def _clause_status(
-    text: str, clause: tuple[int, int], rules: Rules, mission_names: tuple[str, ...]
+    text: str,
+    clause: tuple[int, int],
+    rules: Rules,
+    mission_names: tuple[str, ...],
+    reach: int | None = None,
 ) -> Status | None:
     """The status a clause states, or None when it states none about a mission site.
 
     The mission's presence may be stated before the clause, in the same
-    sentence: "MINUSMA vacated Tessalit and will leave Kidal".
+    sentence ("MINUSMA vacated Tessalit and will leave Kidal"), or up to
+    ``reach`` (default: the clause's end).
     """
-    so_far = text[: clause[1]]
+    so_far = text[: clause[1] if reach is None else reach]
     present = rules.presence.search(so_far) or any(
         re.search(rf"(?<!\w){re.escape(name)}(?!\w)", so_far, re.IGNORECASE)
         for name in mission_names
