@@ -10,10 +10,11 @@ from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
 from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.reading import run_pipeline
 from geo.errors import DataError
 from geo.files import write_output
-from geo.pipeline import run
-from geo.project import open_project
+from geo.pipeline import Result
+from geo.project import Project, open_project
 from geo.render import render_map
 from geo.report import plural
 
@@ -30,12 +31,14 @@ def build(seeds: str, data: str, out: Path | None) -> None:
         missionmap build --seeds seeds --out maps/minusma.html
     """
     project = open_project(seeds, data)
-    result = run(project)
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    write_map(project, run_pipeline(project), out)
+
+
+def write_map(project: Project, result: Result, out: Path | None) -> None:
+    """Write the map of ``result`` and its state, and say what was mapped and what changed."""
     if not result.documents:
         click.echo(
-            f"missionmap: note: no readable reports in {seeds}/; the map has no reported sites."
+            f"missionmap: note: no readable reports in {project.seeds}/; the map has no reported sites."
             " Fix: save reports there as UTF-8 .txt or .md files.",
             err=True,
         )

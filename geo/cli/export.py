@@ -9,6 +9,7 @@ import click
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.reading import run_pipeline
 from geo.export import (
     DEFAULT_DPI,
     DPI_RANGE,
@@ -20,7 +21,6 @@ from geo.export import (
     static_map,
 )
 from geo.files import write_output
-from geo.pipeline import run
 from geo.project import open_project
 from geo.register import sites_frame
 
@@ -62,9 +62,7 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str) -
             param_hint="'--out'",
         )
     project = open_project(seeds, data)
-    result = run(project)
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    result = run_pipeline(project)
     frame = sites_frame(result.merged.sites)
     if fmt in STATIC_FORMATS:
         inputs = MapInputs(

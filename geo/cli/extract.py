@@ -7,10 +7,12 @@ import json
 import click
 
 from geo.cli.options import data_option, json_option, seeds_option
+from geo.cli.reading import run_pipeline
 from geo.model import Conflict, Site
-from geo.pipeline import Result, run
+from geo.pipeline import Result
 from geo.project import open_project
 from geo.register import Merged, merge
+from geo.report import plural
 from geo.status import strongest_per_document
 
 
@@ -30,9 +32,7 @@ def extract(seeds: str, data: str, as_json: bool) -> None:
     Example:
         missionmap extract --seeds seeds --json
     """
-    result = run(open_project(seeds, data))
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    result = run_pipeline(open_project(seeds, data))
     merged = merge(strongest_per_document(result.statements))
     if as_json:
         click.echo(json.dumps(extraction_json(result, merged), ensure_ascii=False, indent=2))
@@ -46,9 +46,9 @@ def extract(seeds: str, data: str, as_json: bool) -> None:
         for conflict in merged.conflicts:
             click.echo(f"  {describe_conflict(conflict)}")
     click.echo(
-        f"\n{_count(merged.sites, 'site')} from {_count(result.documents, 'document')}"
-        f" ({_count(result.mentions, 'place name')},"
-        f" {_count(result.statements, 'status statement')})."
+        f"\n{plural(len(merged.sites), 'site')} from {plural(len(result.documents), 'document')}"
+        f" ({plural(len(result.mentions), 'place name')},"
+        f" {plural(len(result.statements), 'status statement')})."
     )
 
 
@@ -105,10 +105,6 @@ def describe_conflict(conflict: Conflict) -> str:
         f" {kept.source}) over {other.status.value} ({_day(other.date) or 'undated'},"
         f" {other.source}): {conflict.reason}"
     )
-
-
-def _count(items, noun: str) -> str:
-    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def _day(date) -> str | None:

@@ -7,8 +7,8 @@ import json
 import click
 
 from geo.cli.options import data_option, json_option, seeds_option
+from geo.cli.reading import run_pipeline
 from geo.ledger import resolve_site
-from geo.pipeline import run
 from geo.project import open_project
 
 
@@ -28,9 +28,7 @@ def history(site: str | None, seeds: str, data: str, as_json: bool) -> None:
         missionmap history Gao
         missionmap history --json
     """
-    result = run(open_project(seeds, data))
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    result = run_pipeline(open_project(seeds, data))
     chosen = result.merged.sites
     if site is not None:
         place = resolve_site(result.gazetteer, site, "SITE")

@@ -7,7 +7,7 @@ import json
 import click
 
 from geo.cli.options import data_option, json_option, seeds_option
-from geo.pipeline import run
+from geo.cli.reading import run_pipeline
 from geo.project import open_project
 from geo.register import place_record, site_record
 
@@ -26,9 +26,7 @@ def sites(seeds: str, data: str, as_json: bool) -> None:
     Example:
         missionmap sites --json
     """
-    result = run(open_project(seeds, data))
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    result = run_pipeline(open_project(seeds, data))
     rows = [site_record(s) | {"kind": s.kind, "note": s.note} for s in result.merged.sites]
     rows += [
         place_record(n.place) | {"kind": n.kind, "note": n.note}

@@ -7,8 +7,8 @@ from pathlib import Path
 import click
 
 from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.reading import run_pipeline
 from geo.files import write_output
-from geo.pipeline import run
 from geo.project import open_project
 from geo.report import summary_html, summary_markdown
 
@@ -37,9 +37,7 @@ def summary(fmt: str, out: Path | None, seeds: str, data: str) -> None:
         missionmap summary                     # Markdown
         missionmap summary --format html --out report/sites.html
     """
-    result = run(open_project(seeds, data))
-    for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+    result = run_pipeline(open_project(seeds, data))
     table = WRITERS[fmt.lower()](result.merged.sites, result.mission, result.as_of)
     if out is not None:
         write_output(out, table)

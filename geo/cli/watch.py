@@ -10,10 +10,11 @@ import click
 import watchfiles
 
 from geo.changes import STATE_SUFFIX
-from geo.cli.build import build
+from geo.cli.build import write_map
 from geo.cli.options import data_option, out_option, seeds_option
-from geo.documents import display_path, load_documents
+from geo.documents import display_path
 from geo.errors import GeoError
+from geo.pipeline import run
 from geo.project import open_project
 
 # Editors' swap and backup files, our own lock and temporary files, and maps with their
@@ -33,9 +34,7 @@ _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".lock", ".html", STATE_SUFFIX
     help="Milliseconds to gather a burst of changes into one rebuild.",
 )
 @click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
-@click.pass_context
 def watch(
-    ctx: click.Context,
     seeds: str,
     data: str,
     out: Path | None,
@@ -75,7 +74,7 @@ def watch(
             rust_timeout=500,
         )
         next(changes)  # starts the watcher: a file saved during the first build is not missed
-        rebuild(ctx, seeds, data, out)
+        rebuild(seeds, data, out)
         builds = 1
         click.echo(f"Watching {project.seeds}/ and {project.data}/ (Ctrl-C to stop)")
         while max_builds is None or builds < max_builds:
@@ -85,14 +84,14 @@ def watch(
             if not batch:
                 continue
             click.echo("Changed: " + ", ".join(sorted({display_path(Path(p)) for _, p in batch})))
-            rebuild(ctx, seeds, data, out)
+            rebuild(seeds, data, out)
             builds += 1
     except KeyboardInterrupt:
         pass
     click.echo("Stopped watching.")
 
 
-def rebuild(ctx: click.Context, seeds: str, data: str, out: Path | None) -> None:
+def rebuild(seeds: str, data: str, out: Path | None) -> None:
     """One build; a problem is reported, the last good map stays, and watching goes on.
 
     Unlike ``build``, which maps what it can read and skips a broken report,
@@ -100,11 +99,12 @@ def rebuild(ctx: click.Context, seeds: str, data: str, out: Path | None) -> None
     most likely being saved or edited, and the map should not flicker.
     """
     try:
-        problems = load_documents(Path(seeds)).problems
-        for problem in problems:
+        project = open_project(seeds, data)
+        result = run(project)
+        for problem in result.problems:
             click.echo(f"missionmap: error: {problem}", err=True)
-        if not problems:
-            ctx.invoke(build, seeds=seeds, data=data, out=out)
+        if not result.problems:
+            write_map(project, result, out)
             return
     except (GeoError, OSError) as error:
         click.echo(f"missionmap: error: {error}", err=True)

@@ -1,0 +1,23 @@
+"""Reading a project's reports for a command, saying which ones had to be skipped.
+
+Kept apart from :mod:`geo.cli.options` so that commands that read no reports
+(geocode, status, embed) do not pay for importing the pipeline.
+"""
+
+from __future__ import annotations
+
+import click
+
+from geo.pipeline import Result, run
+from geo.project import Project
+
+
+def run_pipeline(project: Project) -> Result:
+    """Run the pipeline over ``project``; each report it could not read is named on stderr.
+
+    A broken report is skipped and the others still count, so the command goes on.
+    """
+    result = run(project)
+    for problem in result.problems:
+        click.echo(f"missionmap: skipped: {problem}", err=True)
+    return result
