@@ -1,22 +1,23 @@
-"""Precision and recall of the statuses missionmap reads from sentences.
+"""Precision and recall of the statuses missionmap reads, per set, language and status.
 
-Scores the sentence tables the tests assert (tests/data/status/sentences.yaml,
-sentences_fr.yaml: 1.000 by construction, since every row is a test) and the
-held-out sets that are not asserted (heldout*.yaml). Each held-out file's
-header records its first, unseen score; the newest of them has never been
-used to tune the rules. A (site, status) pair counts as right only when both
-the site and the status match the analyst's reading; a site read from a
-sentence that states nothing about it counts against precision.
+    .venv/bin/python benchmarks/status_quality.py [--misses] [--calibration] [SET ...]
 
-    .venv/bin/python benchmarks/status_quality.py [--misses] [SET ...]
+Scores the labelled sets of tests/data/status/ (see tests/sentence_sets.py). Each
+report is read alone; a (site, status) pair counts as right only when both match
+the analyst's reading, and a site read from a report that states nothing about
+it counts against precision. SET names the sets to score (default: all), so
+``--misses reader_dev_fr`` shows the misses of one set without those of a set
+that must stay unseen. ``--calibration`` prints, over the chosen sets, the share
+of right readings in each band of confidence.
 
-SET names the tables to score (default: all of them), e.g. ``heldout4``; so
-``--misses heldout4`` shows the misses of one set without those of a set that
-must stay unseen.
+Each set's role and first-run figure come from tests/data/status/sets.yaml and are
+printed above its figure of today: only the first run of a set nobody had tuned on is
+a blind figure.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -24,30 +25,38 @@ from pathlib import Path
 TESTS = Path(__file__).resolve().parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
 
-from test_status import read_one, sentence_table  # noqa: E402
+import yaml  # noqa: E402
+from sentence_sets import DATA, read_row, sentence_set  # noqa: E402
 
 from geo.model import Status  # noqa: E402
 
-ALL_SETS = [
-    "sentences",
-    "sentences_fr",
-    "heldout",
-    "heldout2",
-    "heldout3",
-    "heldout4",
-    "heldout5",
-    "heldout6",
-    "heldout7",
-    "heldout8",
-]
+BANDS = (0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.01)
 
 
-def score(rows: list[dict], show_misses: bool) -> None:
+def registry() -> dict:
+    """tests/data/status/sets.yaml: each set's language, role and first-run figure."""
+    return yaml.safe_load((DATA / "sets.yaml").read_text(encoding="utf-8"))["sets"]
+
+
+def describe(name: str, entry: dict) -> str:
+    first = entry.get("first_run")
+    if not first:
+        return f"  role: {entry['role']}"
+    kind = "blind" if entry["role"] == "blind" else "blind then; tuned on since"
+    return (
+        f"  role: {entry['role']}; first run ({kind}, {first['reader']} reader):"
+        f" precision {first['precision']:.3f}, recall {first['recall']:.3f}"
+    )
+
+
+def score(rows, show_misses: bool, readings: list) -> tuple[Counter, Counter, Counter]:
     right, said, expected = Counter(), Counter(), Counter()
     for row in rows:
-        read = read_one(row["text"], row["date"], row["lang"])
-        found = {(site, status) for site, (status, _) in read.items()}
-        wanted = set(row["expect"].items())
+        read = read_row(row)
+        found = {(site, status) for site, (status, _, _) in read.items()}
+        wanted = set(row.expect.items())
+        for site, (status, _, conf) in read.items():
+            readings.append((conf, (site, status) in wanted))
         for _, status in found:
             said[status] += 1
         for _, status in wanted:
@@ -55,8 +64,13 @@ def score(rows: list[dict], show_misses: bool) -> None:
         for _, status in found & wanted:
             right[status] += 1
         if show_misses and found != wanted:
-            print(f"  miss: {row['text']}\n        read {sorted(found)}, expected {sorted(wanted)}")
-    print(f"  {'status':<12} {'precision':>9} {'recall':>7}  (right / read / expected)")
+            text = " ¶ ".join(row.text.splitlines())
+            print(f"  miss: {text}\n        read {sorted(found)}, expected {sorted(wanted)}")
+    return right, said, expected
+
+
+def table(right: Counter, said: Counter, expected: Counter) -> None:
+    print(f"  {'status':<12} {'precision':>9} {'recall':>7} {'F1':>6}  (right / read / expected)")
     for status in [s.value for s in Status] + ["overall"]:
         if status == "overall":
             r, s, e = sum(right.values()), sum(said.values()), sum(expected.values())
@@ -64,16 +78,44 @@ def score(rows: list[dict], show_misses: bool) -> None:
             r, s, e = right[status], said[status], expected[status]
         precision = r / s if s else 1.0
         recall = r / e if e else 1.0
-        print(f"  {status:<12} {precision:>9.3f} {recall:>7.3f}  ({r} / {s} / {e})")
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"  {status:<12} {precision:>9.3f} {recall:>7.3f} {f1:>6.3f}  ({r} / {s} / {e})")
+
+
+def calibration(readings: list) -> None:
+    print("calibration: share of right readings per band of confidence")
+    print(f"  {'confidence':<12} {'readings':>8} {'right':>6} {'share':>6}")
+    for low, high in itertools.pairwise(BANDS):
+        band = [ok for conf, ok in readings if low <= conf < high]
+        if band:
+            share = sum(band) / len(band)
+            print(f"  {low:.2f}–{min(high, 1.0):.2f}   {len(band):>8} {sum(band):>6} {share:>6.3f}")
+    high = [ok for conf, ok in readings if conf >= 0.9]
+    if high:
+        print(f"  at ≥ 0.90: {sum(high)} of {len(high)} right ({sum(high) / len(high):.3f})")
 
 
 def main() -> None:
-    show_misses = "--misses" in sys.argv
-    names = [arg for arg in sys.argv[1:] if arg != "--misses"] or ALL_SETS
+    flags = {arg for arg in sys.argv[1:] if arg.startswith("--")}
+    sets = registry()
+    names = [arg for arg in sys.argv[1:] if not arg.startswith("--")] or list(sets)
+    by_language: dict[str, list[Counter]] = {}
+    readings: list = []
     for name in names:
-        rows = sentence_table(name)
-        print(f"{name}.yaml: {len(rows)} sentences")
-        score(rows, show_misses)
+        rows = sentence_set(name)
+        print(f"{name}.yaml: {len(rows)} reports ({rows[0].lang})")
+        print(describe(name, sets[name]))
+        counts = score(rows, "--misses" in flags, readings)
+        table(*counts)
+        totals = by_language.setdefault(rows[0].lang, [Counter(), Counter(), Counter()])
+        for total, count in zip(totals, counts, strict=True):
+            total.update(count)
+    if len(names) > 1:
+        for lang, counts in sorted(by_language.items()):
+            print(f"all chosen sets in '{lang}':")
+            table(*counts)
+    if "--calibration" in flags:
+        calibration(readings)
 
 
 if __name__ == "__main__":

@@ -6,13 +6,12 @@ matter at the top of the file, from a sidecar ``<stem>.meta.yaml`` that lets a
 document be kept byte for byte as it was received, or from both when they agree.
 
 The words of a language that the pipeline needs -- abbreviations for sentence
-splitting here, status cues later -- live in ``geo/rules/<lang>.yaml``; see
+splitting here, status cues later -- live in ``geo/lexicons/<lang>.yaml``; see
 :func:`vocabulary`.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -25,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from geo.errors import DataError, DocumentError
+from geo.language import detect_language
 from geo.model import Document, Sentence
 
 SEED_SUFFIXES = (".txt", ".md")
@@ -294,7 +294,8 @@ def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Doc
         date=metadata.get("date"),
         source=text_of("source"),
         url=text_of("url"),
-        lang=metadata.get("lang") or FALLBACK_LANGUAGE,
+        lang=metadata.get("lang") or detect_language(body),
+        lang_detected=not metadata.get("lang"),
         first_line=first_line,
     )
 
@@ -309,7 +310,7 @@ def display_path(path: Path) -> str:
 
 @cache
 def vocabulary(lang: str) -> Mapping:
-    """The words of a language, from ``geo/rules/<lang>.yaml``.
+    """The words of a language, from ``geo/lexicons/<lang>.yaml``.
 
     A language without a file, or a key its file lacks, falls back to English,
     so a report in a language missionmap does not know yet is still read.
@@ -317,32 +318,42 @@ def vocabulary(lang: str) -> Mapping:
     >>> vocabulary("en")["lang"], vocabulary("xx")["lang"]
     ('en', 'en')
     """
-    fallback = _rules_file(FALLBACK_LANGUAGE)
-    if lang == FALLBACK_LANGUAGE or not _rules_path(lang).is_file():
+    fallback = _lexicon_file(FALLBACK_LANGUAGE)
+    if lang == FALLBACK_LANGUAGE or not _lexicon_path(lang).is_file():
         return fallback
-    return {**fallback, **_rules_file(lang)}
+    return {**fallback, **_lexicon_file(lang)}
 
 
-def _rules_path(lang: str):
-    return resources.files("geo") / "rules" / f"{lang}.yaml"
+def _lexicon_path(lang: str):
+    return resources.files("geo") / "lexicons" / f"{lang}.yaml"
+
+
+def lexicon_source(lang: str) -> str:
+    """The lexicon file that ``vocabulary(lang)`` reads first, for error messages.
+
+    >>> lexicon_source("fr"), lexicon_source("xx")
+    ('geo/lexicons/fr.yaml', 'geo/lexicons/en.yaml')
+    """
+    name = lang if _lexicon_path(lang).is_file() else FALLBACK_LANGUAGE
+    return f"geo/lexicons/{name}.yaml"
 
 
 @cache
-def _rules_file(lang: str) -> Mapping:
-    source = _rules_path(lang)
+def _lexicon_file(lang: str) -> Mapping:
+    source = _lexicon_path(lang)
     try:
         rules = yaml.safe_load(source.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(
-            "language rules are not valid YAML",
+            "language lexicon is not valid YAML",
             path=str(source),
             line=None if mark is None else mark.line + 1,
             fix="repair the file; every key of en.yaml is documented there",
         ) from None
     if not isinstance(rules, dict):
         raise DataError(
-            "language rules must be a mapping",
+            "language lexicon must be a mapping",
             path=str(source),
             fix="copy en.yaml and translate it",
         )
@@ -385,21 +396,25 @@ def _sentences(text: str, lang: str) -> tuple[Sentence, ...]:
     )
 
 
-def lead_in(text: str, item: Sentence, lang: str = FALLBACK_LANGUAGE) -> Sentence | None:
-    """For a bullet item, the sentence that introduces its list, if it ends in a colon.
+def lead_ins(text: str, split: list[Sentence]) -> list[int | None]:
+    """For each sentence of ``split`` (``sentences(text)``), the index of the sentence that
+    introduces its list when it is a bullet item and that sentence ends in a colon.
 
-    >>> text = "Sites still to close:\\n- Gao\\n- Timbuktu"
-    >>> lead_in(text, sentences(text)[2]).text
-    'Sites still to close:'
+    One pass, so a list of thousands of items costs no more per item than a short one.
+
+    >>> text = "Sites still to close:\\n- Gao\\n- Timbuktu\\nThe end."
+    >>> lead_ins(text, sentences(text))
+    [None, 0, 0, None]
     """
-    if not _is_list_item(text, item.start):
-        return None
-    split = _sentences(text, lang)
-    earlier = split[: bisect.bisect_right([s.end for s in split], item.start)]
-    for sentence in reversed(earlier):
-        if not _is_list_item(text, sentence.start):
-            return sentence if sentence.text.endswith(":") else None
-    return None
+    found: list[int | None] = []
+    introducing = None
+    for index, sentence in enumerate(split):
+        if _is_list_item(text, sentence.start):
+            found.append(introducing)
+        else:
+            found.append(None)
+            introducing = index if sentence.text.endswith(":") else None
+    return found
 
 
 def _is_list_item(text: str, start: int) -> bool:
@@ -449,15 +464,28 @@ def _continues(
     """Whether the full stop of ``match`` belongs to a word rather than ending the sentence."""
     if match.group() != ".":
         return False
-    word = re.search(r"([\w.]+)$", text[begin : match.start()])
-    if not word:
+    token = _word_before(text, begin, match.start())
+    if not token:
         return False
-    token = word.group(1)
     if token.lower() in titles or _INITIALISM.fullmatch(token):
         return True
     following = _NEXT_CHARACTER.match(text, match.end())[1]
     next_continues = following == "" or following.islower() or following.isdigit()
     return next_continues and token.lower() in abbreviations
+
+
+def _word_before(text: str, begin: int, end: int) -> str:
+    """The word (letters, digits, ``_`` and ``.``) that ends at ``end``, starting no earlier than
+    ``begin``. Read backwards from ``end``, so each full stop costs only its own word, however
+    long the sentence before it.
+
+    >>> _word_before("Sent by Lt.Col", 0, 14), _word_before("Sent by ", 0, 8)
+    ('Lt.Col', '')
+    """
+    start = end
+    while start > begin and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
 
 
 def _sentence(text: str, start: int, end: int) -> Iterator[Sentence]:

@@ -122,10 +122,14 @@ def _longest_name_at(
     """
     if not text[words[i][0]].isupper():
         return None
-    last_possible = min(len(words), i + longest) - 1
-    for last in range(last_possible, i - 1, -1):
-        if not all(_JOINER.fullmatch(text[words[k][1] : words[k + 1][0]]) for k in range(i, last)):
-            continue
+    # A name runs on while only joiners stand between its words: find where it must stop once,
+    # so that each capitalised word costs the length of the longest name, not its square.
+    reach = i
+    while reach + 1 < min(len(words), i + longest) and _JOINER.fullmatch(
+        text, words[reach][1], words[reach + 1][0]
+    ):
+        reach += 1
+    for last in range(reach, i - 1, -1):
         places = gazetteer.index.get(" ".join(keys[i : last + 1]), ())
         if places:
             return last, places

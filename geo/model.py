@@ -61,6 +61,7 @@ class Mission:
     country: str  # ISO 3166-1 alpha-2 of the host country, e.g. "ML"
     country_name: str
     title: str  # the map's title
+    aliases: tuple[str, ...] = ()  # other names reports use: "UN mission in Mali", ...
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Document:
     source: str | None = None
     url: str | None = None
     lang: str = "en"
+    lang_detected: bool = False  # True when no metadata gave ``lang``
     first_line: int = 1  # line of the file on which ``text`` starts
 
 
@@ -123,6 +125,28 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Reason:
+    """Why the reader gave a mention its status: the words and the grammar behind it."""
+
+    cue: str  # the governing word's lemma: "hand over", "withdrawal", "quitter"
+    kind: str  # the cue's kind: "verb", "noun", "receiving", "flag"
+    time: str  # "done", "plan", "negated", "under way", ...: what the grammar says of it
+    agent: str  # who acts: "mission", "unstated", or the other actor's word
+    link: str  # how the site hangs on its cue: "argument", "list lead-in", "next sentence", ...
+    distance: int  # words between site and cue in the dependency parse
+    negated: bool = False
+
+    def describe(self) -> str:
+        """One line for people: ``hand over (verb), past, by the mission, argument (2 arcs)``."""
+        agent = "by the mission" if self.agent == "mission" else f"agent {self.agent}"
+        negation = ", negated" if self.negated else ""
+        return (
+            f"{self.cue} ({self.kind}), {self.time}{negation}, {agent},"
+            f" {self.link} ({self.distance} arcs)"
+        )
+
+
+@dataclass(frozen=True)
 class Evidence:
     """A statement of a site's status, with the words that prove it.
 
@@ -137,6 +161,8 @@ class Evidence:
     source: str  # document path, or "manual" / "manual: who"
     document: Document | None = None
     mention: Mention | None = None
+    confidence: float = 1.0  # how likely a machine reading is right; 1.0 for a person's word
+    reason: Reason | None = None  # why the reader read it so; None for manual entries
 
     @property
     def is_manual(self) -> bool:

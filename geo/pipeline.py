@@ -1,7 +1,7 @@
 """The pipeline from seed folder to merged sites, as one library call.
 
 ``run`` reads the files at the edge (documents, gazetteer, the hand-kept
-register) and hands plain data to the pure stages: extract -> status -> register.
+register) and hands plain data to the pure stages: extract -> reading -> register.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.ledger import Register, load_register
 from geo.model import Document, Evidence, Mention, Mission
 from geo.project import Project, load_mission
-from geo.register import Merged, merge
-from geo.status import read_statements, strongest_per_document
+from geo.reading import Actors, Context, read_statements
+from geo.reading.cache import open_cache, read_cached
+from geo.register import Merged, merge, strongest_per_document
 
 
 @dataclass(frozen=True)
@@ -40,16 +41,25 @@ class Result:
         return max(dates, default=None)
 
 
-def run(project: Project, today: dt.date | None = None) -> Result:
+def run(project: Project, today: dt.date | None = None, cache: bool = True) -> Result:
     """Read the project's seeds and data and merge what they say about each site.
 
     ``today`` bounds the dates of manual entries (none may be in the future).
+    With ``cache``, what each report says is kept in the project's cache folder
+    (``project.cache_dir``) and only new or changed reports are parsed; without,
+    every report is read afresh and the cache is neither read nor written.
     """
     mission = load_mission(project)
     gazetteer = load_gazetteer(project.gazetteer_dir, mission.country)
     loaded = load_documents(project.seeds)
-    mentions = tuple(m for doc in loaded.documents for m in find_mentions(doc, gazetteer))
-    statements = tuple(read_statements(mentions, mission.country, (mission.name, mission.slug)))
+    found = [(doc, find_mentions(doc, gazetteer)) for doc in loaded.documents]
+    mentions = tuple(m for _, in_document in found for m in in_document)
+    context = reading_context(mission, gazetteer)
+    if cache:
+        read = read_cached(found, context, open_cache(project.cache_dir, context, gazetteer))
+    else:
+        read = read_statements(mentions, context)
+    statements = tuple(read)
     register = load_register(project, gazetteer, today or dt.date.today())
     return Result(
         mission=mission,
@@ -63,3 +73,15 @@ def run(project: Project, today: dt.date | None = None) -> Result:
         ),
         register=register,
     )
+
+
+def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:
+    """What the reader needs to know of the mission: its country, its names, its host's names."""
+    hosts = [mission.country_name] + [
+        name
+        for place in gazetteer.places
+        if place.feature_code == "PCLI" and place.country == mission.country
+        for name in (place.name, *place.alternate_names)
+    ]
+    names = (mission.name, mission.slug, *mission.aliases)
+    return Context(mission.country, Actors.of(names, hosts))

@@ -50,6 +50,12 @@ class Project:
         return self.data_file("boundaries")
 
     @property
+    def cache_dir(self) -> Path:
+        """``.missionmap-cache/`` in the project folder (the one that holds ``data/``): readings
+        kept between runs, safe to delete."""
+        return self.data.parent / ".missionmap-cache"
+
+    @property
     def sites_csv(self) -> Path:
         return self.data / "sites.csv"
 
@@ -108,4 +114,15 @@ def load_mission(project: Project) -> Mission:
             value=", ".join(missing),
             fix="add a line 'key: value' for each",
         )
-    return Mission(**{name: str(raw[name]).strip() for name in fields})
+    aliases = raw.get("aliases") or []
+    if isinstance(aliases, str) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise DataError(
+            "the mission's aliases must be a list of names",
+            path=path,
+            value=aliases,
+            fix="write them as aliases: [UN mission in Mali, la Mission onusienne]",
+        )
+    return Mission(
+        **{name: str(raw[name]).strip() for name in fields},
+        aliases=tuple(a.strip() for a in aliases),
+    )

@@ -1,6 +1,6 @@
 """Merging statements about sites into one row per site, with each site's story.
 
-Statements come from documents (read by :mod:`geo.status`) and from people
+Statements come from documents (read by :mod:`geo.reading`) and from people
 (manual entries of ``data/events.csv``). They are weighed in this order, the
 first deciding most:
 
@@ -24,6 +24,7 @@ is reported.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby
@@ -210,3 +211,22 @@ def sites_frame(sites: Iterable[Site]) -> gpd.GeoDataFrame:
     rows = [site_record(s) for s in sites]
     geometry = [Point(r["lon"], r["lat"]) for r in rows]
     return gpd.GeoDataFrame(rows, columns=list(SITE_COLUMNS), geometry=geometry, crs="EPSG:4326")
+
+
+def strongest_per_document(statements: Iterable[Evidence]) -> list[Evidence]:
+    """One statement per document and site: within a document the most specific status wins.
+
+    On equal status the later event wins, then the one named first. The order
+    of first appearance is kept.
+    """
+    best: dict[tuple[str, str], Evidence] = {}
+    for statement in statements:
+        key = (statement.source, statement.place.id)
+        kept = best.get(key)
+        if kept is None or _specificity(statement) > _specificity(kept):
+            best[key] = statement
+    return list(best.values())
+
+
+def _specificity(statement: Evidence) -> tuple:
+    return (statement.status.rank, statement.date or dt.date.min)

@@ -91,6 +91,7 @@ def test_a_broken_seed_is_skipped_and_the_rest_still_load(tmp_path):
     assert read == [
         "bom_front_matter.md",
         "both_agree.md",
+        "french_undeclared.txt",
         "kept_as_received.txt",
     ]
     problems = "\n".join(str(p) for p in loaded.problems)
@@ -112,6 +113,19 @@ def test_accents_typed_as_combining_marks_read_as_accented_letters(tmp_path):
     seed = tmp_path / "nfd.txt"
     seed.write_text("Peacekeepers left Me\u0301naka.", encoding="utf-8")
     assert "Ménaka" in read_document(seed).text
+
+
+def test_a_report_that_declares_no_language_is_detected():
+    french = read_document(DOCS / "french_undeclared.txt")
+    assert (french.lang, french.lang_detected) == ("fr", True)
+    english = read_document(DOCS / "bom_front_matter.md")
+    assert (english.lang, english.lang_detected) == ("en", True)
+
+
+def test_a_declared_language_is_not_detected(tmp_path):
+    seed = tmp_path / "declared.md"
+    seed.write_text("---\nlang: en\n---\nLe camp de Gao a été rétrocédé.\n", encoding="utf-8")
+    assert (read_document(seed).lang, read_document(seed).lang_detected) == ("en", False)
 
 
 def test_a_language_tag_keeps_only_the_language(tmp_path):

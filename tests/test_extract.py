@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_status import fixture_gazetteer
+from sentence_sets import minusma_group
 
 from geo.extract import find_mentions
 from geo.model import Document
@@ -12,7 +12,7 @@ from geo.model import Document
 def names(text: str) -> list[tuple[str, str]]:
     """(words as written, gazetteer id) of every mention in ``text``."""
     document = Document(path="report.txt", text=text)
-    return [(m.surface, m.place.id) for m in find_mentions(document, fixture_gazetteer())]
+    return [(m.surface, m.place.id) for m in find_mentions(document, minusma_group().gazetteer)]
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_a_title_case_headline_does_not_turn_words_into_places():
 def test_mentions_carry_offsets_and_their_sentence():
     text = "Intro line.\n\nThe camp in Gao closed. Bamako next."
     document = Document(path="report.txt", text=text)
-    gao, bamako = find_mentions(document, fixture_gazetteer())
+    gao, bamako = find_mentions(document, minusma_group().gazetteer)
     assert text[gao.start : gao.end] == "Gao"
     assert gao.sentence.text == "The camp in Gao closed."
     assert bamako.sentence.text == "Bamako next."

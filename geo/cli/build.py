@@ -9,7 +9,7 @@ import click
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
-from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.options import cache_option, data_option, out_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.errors import DataError
 from geo.files import write_output
@@ -23,7 +23,8 @@ from geo.report import plural
 @seeds_option
 @data_option
 @out_option("Map file to write.  [default: maps/<mission>.html]")
-def build(seeds: str, data: str, out: Path | None) -> None:
+@cache_option
+def build(seeds: str, data: str, out: Path | None, cache: bool) -> None:
     """Read the reports and write the interactive map.
 
     \b
@@ -31,7 +32,7 @@ def build(seeds: str, data: str, out: Path | None) -> None:
         missionmap build --seeds seeds --out maps/minusma.html
     """
     project = open_project(seeds, data)
-    write_map(project, run_pipeline(project), out)
+    write_map(project, run_pipeline(project, cache), out)
 
 
 def write_map(project: Project, result: Result, out: Path | None) -> None:

@@ -8,7 +8,7 @@ import click
 
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
-from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.options import cache_option, data_option, out_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.export import (
     DEFAULT_DPI,
@@ -42,7 +42,8 @@ from geo.register import sites_frame
 )
 @seeds_option
 @data_option
-def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str) -> None:
+@cache_option
+def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, cache: bool) -> None:
     """Write the map as PNG, SVG or PDF, or the sites as GeoJSON or CSV, for a report.
 
     Made from the same reports and data as the interactive map.
@@ -62,7 +63,7 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str) -
             param_hint="'--out'",
         )
     project = open_project(seeds, data)
-    result = run_pipeline(project)
+    result = run_pipeline(project, cache)
     frame = sites_frame(result.merged.sites)
     if fmt in STATIC_FORMATS:
         inputs = MapInputs(

@@ -2,37 +2,41 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import click
 
-from geo.cli.options import data_option, json_option, seeds_option
+from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
-from geo.model import Conflict, Site
+from geo.model import Conflict, Evidence, Site
 from geo.pipeline import Result
 from geo.project import open_project
-from geo.register import Merged, merge
+from geo.register import Merged, merge, strongest_per_document
 from geo.report import plural
-from geo.status import strongest_per_document
 
 
 @click.command()
 @seeds_option
 @data_option
 @json_option
-def extract(seeds: str, data: str, as_json: bool) -> None:
+@cache_option
+def extract(seeds: str, data: str, as_json: bool, cache: bool) -> None:
     """List the sites the reports name, their status and the sentence that proves it.
 
     Only the reports speak here: manual entries of the register are left out
     (see `missionmap sites` for the merged state). A report that cannot be
     read is named on stderr with its line and skipped; the others are still
     read and the exit status is 0. Disagreements between reports are listed.
+    Each reading shows how sure the reader is of it (its confidence, 0 to 1);
+    --json adds why (the cue, its time, agent and link to the site) and each
+    report's language, and whether it was detected.
 
     \b
     Example:
         missionmap extract --seeds seeds --json
     """
-    result = run_pipeline(open_project(seeds, data))
+    result = run_pipeline(open_project(seeds, data), cache)
     merged = merge(strongest_per_document(result.statements))
     if as_json:
         click.echo(json.dumps(extraction_json(result, merged), ensure_ascii=False, indent=2))
@@ -53,9 +57,22 @@ def extract(seeds: str, data: str, as_json: bool) -> None:
 
 
 def extraction_json(result: Result, merged: Merged) -> dict:
-    """``{"sites": [...], "mentions": [...]}``: a mention's status is null when it states none."""
-    status_of = {id(e.mention): e.status.value for e in result.statements}
+    """``{"reports": [...], "sites": [...], "mentions": [...]}``.
+
+    A report says its language and whether it was detected (its metadata gave
+    none). A site and a mention carry the reading's confidence and reason; those
+    of a mention that states no status are null.
+    """
+    read = {id(e.mention): e for e in result.statements}
     return {
+        "reports": [
+            {
+                "document": document.path,
+                "language": document.lang,
+                "language_detected": document.lang_detected,
+            }
+            for document in result.documents
+        ],
         "sites": [
             {
                 "site": site.place.name,
@@ -64,6 +81,7 @@ def extraction_json(result: Result, merged: Merged) -> dict:
                 "date": _day(site.evidence.date),
                 "evidence": site.evidence.quote,
                 "document": site.evidence.source,
+                **reading_json(site.evidence),
             }
             for site in merged.sites
         ],
@@ -73,26 +91,45 @@ def extraction_json(result: Result, merged: Merged) -> dict:
                 "id": mention.place.id,
                 "document": mention.document.path,
                 "sentence": mention.sentence.text,
-                "status": status_of.get(id(mention)),
+                "status": read[id(mention)].status.value if id(mention) in read else None,
+                **reading_json(read.get(id(mention))),
             }
             for mention in result.mentions
         ],
     }
 
 
+def reading_json(statement: Evidence | None) -> dict:
+    """How sure the reader is of ``statement`` and why: its confidence and reason.
+
+    >>> reading_json(None)
+    {'confidence': None, 'reason': None}
+    """
+    if statement is None:
+        return {"confidence": None, "reason": None}
+    reason = dataclasses.asdict(statement.reason) if statement.reason else None
+    return {"confidence": statement.confidence, "reason": reason}
+
+
 def table(sites: tuple[Site, ...]) -> list[str]:
-    """One aligned row per site, each followed by its quoted evidence."""
+    """One aligned row per site, with its reading's confidence, then its quoted evidence."""
     if not sites:
         return ["No site statuses found in the reports."]
-    rows = [("SITE", "STATUS", "DATE", "DOCUMENT")] + [
-        (s.place.name, s.status.value, _day(s.evidence.date) or "undated", s.evidence.source)
+    rows = [("SITE", "STATUS", "DATE", "CONFIDENCE", "DOCUMENT")] + [
+        (
+            s.place.name,
+            s.status.value,
+            _day(s.evidence.date) or "undated",
+            f"{s.evidence.confidence:.2f}",
+            s.evidence.source,
+        )
         for s in sites
     ]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
     lines = []
     for number, row in enumerate(rows):
         cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        lines.append("  ".join([*cells, row[3]]))
+        lines.append("  ".join([*cells, row[4]]))
         if number:
             lines.append(" " * (widths[0] + 2) + f"“{sites[number - 1].evidence.quote}”")
     return lines

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from geo.cli.options import data_option, json_option, seeds_option
+from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.ledger import resolve_site
 from geo.project import open_project
@@ -17,7 +17,8 @@ from geo.project import open_project
 @seeds_option
 @data_option
 @json_option
-def history(site: str | None, seeds: str, data: str, as_json: bool) -> None:
+@cache_option
+def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool) -> None:
     """Every statement about SITE (or every site), oldest first.
 
     Each step has its date, status, source and evidence, from the reports and
@@ -28,7 +29,7 @@ def history(site: str | None, seeds: str, data: str, as_json: bool) -> None:
         missionmap history Gao
         missionmap history --json
     """
-    result = run_pipeline(open_project(seeds, data))
+    result = run_pipeline(open_project(seeds, data), cache)
     chosen = result.merged.sites
     if site is not None:
         place = resolve_site(result.gazetteer, site, "SITE")

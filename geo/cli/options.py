@@ -21,6 +21,13 @@ data_option = click.option(
     help="Project data folder (register, and overrides of the bundled gazetteer).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+cache_option = click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Keep what each report says in .missionmap-cache/ and parse only new or changed "
+    "reports; --no-cache reads every report afresh and leaves the cache alone.",
+)
 
 
 def out_option(help_text: str):

@@ -12,12 +12,13 @@ from geo.pipeline import Result, run
 from geo.project import Project
 
 
-def run_pipeline(project: Project) -> Result:
+def run_pipeline(project: Project, cache: bool = True) -> Result:
     """Run the pipeline over ``project``; each report it could not read is named on stderr.
 
     A broken report is skipped and the others still count, so the command goes on.
+    ``cache`` is the ``--cache/--no-cache`` option: whether kept readings are used.
     """
-    result = run(project)
+    result = run(project, cache=cache)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
     return result

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from geo.cli.options import data_option, json_option, seeds_option
+from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.project import open_project
 from geo.register import place_record, site_record
@@ -16,7 +16,8 @@ from geo.register import place_record, site_record
 @seeds_option
 @data_option
 @json_option
-def sites(seeds: str, data: str, as_json: bool) -> None:
+@cache_option
+def sites(seeds: str, data: str, as_json: bool, cache: bool) -> None:
     """Each site's status now, reports and manual entries merged.
 
     Sites in data/sites.csv that nobody has given a status yet are listed
@@ -26,7 +27,7 @@ def sites(seeds: str, data: str, as_json: bool) -> None:
     Example:
         missionmap sites --json
     """
-    result = run_pipeline(open_project(seeds, data))
+    result = run_pipeline(open_project(seeds, data), cache)
     rows = [site_record(s) | {"kind": s.kind, "note": s.note} for s in result.merged.sites]
     rows += [
         place_record(n.place) | {"kind": n.kind, "note": n.note}

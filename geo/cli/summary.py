@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.options import cache_option, data_option, out_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.files import write_output
 from geo.project import open_project
@@ -27,7 +27,8 @@ WRITERS = {"md": summary_markdown, "html": summary_html}
 @out_option("Also write the table to this file.")
 @seeds_option
 @data_option
-def summary(fmt: str, out: Path | None, seeds: str, data: str) -> None:
+@cache_option
+def summary(fmt: str, out: Path | None, seeds: str, data: str, cache: bool) -> None:
     """Print a table of the sites for a report: counts per status, then one row per site.
 
     Each row gives the site's status, the date of the statement and its source.
@@ -37,7 +38,7 @@ def summary(fmt: str, out: Path | None, seeds: str, data: str) -> None:
         missionmap summary                     # Markdown
         missionmap summary --format html --out report/sites.html
     """
-    result = run_pipeline(open_project(seeds, data))
+    result = run_pipeline(open_project(seeds, data), cache)
     table = WRITERS[fmt.lower()](result.merged.sites, result.mission, result.as_of)
     if out is not None:
         write_output(out, table)

@@ -11,7 +11,7 @@ import watchfiles
 
 from geo.changes import STATE_SUFFIX
 from geo.cli.build import write_map
-from geo.cli.options import data_option, out_option, seeds_option
+from geo.cli.options import cache_option, data_option, out_option, seeds_option
 from geo.documents import display_path
 from geo.errors import GeoError
 from geo.pipeline import run
@@ -34,12 +34,14 @@ _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".lock", ".html", STATE_SUFFIX
     help="Milliseconds to gather a burst of changes into one rebuild.",
 )
 @click.option("--max-builds", type=click.IntRange(min=1), hidden=True)
+@cache_option
 def watch(
     seeds: str,
     data: str,
     out: Path | None,
     debounce: int,
     max_builds: int | None,
+    cache: bool,
 ) -> None:
     """Rebuild the map whenever a report or a register file changes.
 
@@ -74,7 +76,7 @@ def watch(
             rust_timeout=500,
         )
         next(changes)  # starts the watcher: a file saved during the first build is not missed
-        rebuild(seeds, data, out)
+        rebuild(seeds, data, out, cache)
         builds = 1
         click.echo(f"Watching {project.seeds}/ and {project.data}/ (Ctrl-C to stop)")
         while max_builds is None or builds < max_builds:
@@ -84,14 +86,14 @@ def watch(
             if not batch:
                 continue
             click.echo("Changed: " + ", ".join(sorted({display_path(Path(p)) for _, p in batch})))
-            rebuild(seeds, data, out)
+            rebuild(seeds, data, out, cache)
             builds += 1
     except KeyboardInterrupt:
         pass
     click.echo("Stopped watching.")
 
 
-def rebuild(seeds: str, data: str, out: Path | None) -> None:
+def rebuild(seeds: str, data: str, out: Path | None, cache: bool) -> None:
     """One build; a problem is reported, the last good map stays, and watching goes on.
 
     Unlike ``build``, which maps what it can read and skips a broken report,
@@ -100,7 +102,7 @@ def rebuild(seeds: str, data: str, out: Path | None) -> None:
     """
     try:
         project = open_project(seeds, data)
-        result = run(project)
+        result = run(project, cache=cache)
         for problem in result.problems:
             click.echo(f"missionmap: error: {problem}", err=True)
         if not result.problems:

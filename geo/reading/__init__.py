@@ -1,0 +1,21 @@
+"""The reader: what reports say of each mission site, read from spaCy's parse.
+
+``read_statements(mentions, Context(country, Actors.of(names, host_names)))``
+turns the place names found in reports into status statements, each with its
+quote, date, confidence and reason. The modules hold one idea each, in the
+order a sentence is read: :mod:`~geo.reading.lexicon` (the words),
+:mod:`~geo.reading.parse` (spaCy), :mod:`~geo.reading.places` (is it a place
+here), :mod:`~geo.reading.cues`, :mod:`~geo.reading.governance` (which cue
+governs a site), :mod:`~geo.reading.time`, :mod:`~geo.reading.agents`,
+:mod:`~geo.reading.dates`, :mod:`~geo.reading.confidence`, and
+:mod:`~geo.reading.reader`, which puts them together.
+"""
+
+from geo.reading.agents import Actors
+from geo.reading.reader import Context, read_statements
+
+# Bumped whenever a change to the reader or its lexicons may change what it reads:
+# cached readings of an older version are read again.
+READER_VERSION = "1"
+
+__all__ = ["READER_VERSION", "Actors", "Context", "read_statements"]

@@ -1,0 +1,156 @@
+"""Who acts: the mission leaving a site is a status; someone else leaving theirs is not.
+
+The agent of a cue is its subject, or the "by" phrase of a passive. It is the
+mission when it names the mission (its name, an alias, "peacekeepers", "blue
+helmets", "the UN") or its people without another allegiance ("troops", "the
+convoy"); it is someone else when it names another actor ("rebels", "the
+army", "residents") or the host country's forces ("Malian troops"). A pronoun,
+a passive without "by" or a headline leave it unstated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.gazetteer import normalise
+from geo.reading.cues import lemma_of
+from geo.reading.lexicon import Lexicon
+
+MISSION = "mission"
+UNSTATED = "unstated"
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_AGENTS = frozenset({"agent", "obl:agent"})
+# A subject's words worth reading: its head and what qualifies it, not a long relative clause.
+_SUBJECT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Actors:
+    """What names the mission and the host country in a project's reports."""
+
+    mission_names: frozenset[str]  # normalised: "minusma", "un mission in mali"
+    host_names: frozenset[str]  # normalised names of the host country: "mali"
+
+    @classmethod
+    def of(cls, mission_names, host_names) -> Actors:
+        return cls(
+            frozenset(normalise(n) for n in mission_names if n),
+            frozenset(normalise(n) for n in host_names if n),
+        )
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """Words that make people the mission's: "French" of an alias "French troops"."""
+        return frozenset(name.split()[0] for name in self.mission_names if len(name.split()) == 2)
+
+
+def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
+    """``"mission"``, ``"unstated"`` or the other actor's word, for the verb at ``verb``.
+
+    The site itself is no agent: "Ber no longer hosts a UN camp" names nobody who acts.
+    """
+    subject = _subject(verb)
+    if subject is None or (site is not None and site.start <= subject.i < site.end):
+        return UNSTATED
+    return classify(subject, lexicon, actors)
+
+
+def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
+    """Who the noun phrase headed by ``subject`` is."""
+    if subject.pos_ == "PRON":
+        antecedent = _antecedent(subject)
+        if antecedent is None:
+            return UNSTATED
+        subject = antecedent
+    if lemma_of(subject) in lexicon.quantities:
+        # "hundreds of peacekeepers", "une centaine d'agents de la mission": what is counted
+        counted = [c for c in subject.children if c.dep_ in ("prep", "nmod")]
+        inner = [
+            g
+            for c in counted
+            for g in ([c] if c.dep_ == "nmod" else c.children)
+            if g.pos_ in ("NOUN", "PROPN")
+        ]
+        if inner:
+            subject = inner[0]
+    words = [t for t in subject.subtree][:_SUBJECT_WORDS]
+    text = normalise(" ".join(t.text for t in words))
+    if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
+        return MISSION
+    lemmas = [lemma_of(t) for t in words]
+    head = lemma_of(subject)
+    if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
+        return MISSION
+    if head in lexicon.other_actors:
+        return head
+    if head in lexicon.force_words:
+        modifiers = [t for t in subject.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+        if any(normalise(t.text) in actors.qualifiers for t in modifiers):
+            return MISSION
+        owners = [
+            g
+            for c in subject.children
+            if c.dep_ in ("prep", "nmod")
+            for g in ([c] if c.dep_ == "nmod" else c.children)
+        ]
+        for owner in owners:  # "soldiers of the Malian army", "éléments des FACA"
+            if owner.pos_ in ("NOUN", "PROPN") and classify(owner, lexicon, actors) not in (
+                MISSION,
+                UNSTATED,
+            ):
+                return f"{lemma_of(owner)} {head}"
+        for modifier in modifiers:
+            word = lemma_of(modifier)
+            named = modifier.pos_ == "PROPN" and modifier.dep_ == "nmod"  # "éléments des FACA"
+            if word in lexicon.other_qualifiers or _is_host(modifier, actors) or named:
+                return f"{word} {head}"
+        return MISSION
+    if head in lexicon.presence_nouns or head in lexicon.refers_back:
+        return UNSTATED
+    return head
+
+
+def _antecedent(pronoun):
+    """What a relative pronoun stands for: "the FAMa *who* withdrew", "les FAMa *qui* se
+    sont repliées"."""
+    if "Rel" not in pronoun.morph.get("PronType") and pronoun.tag_ not in ("WDT", "WP"):
+        return None
+    clause = pronoun.head
+    if clause.dep_ in ("relcl", "acl:relcl", "acl") and clause.head.i != clause.i:
+        return clause.head
+    return None
+
+
+def _subject(verb):
+    """The verb's subject, or the agent of its passive; a verb joined by "and" shares its head's."""
+    token = verb
+    if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "attr"):
+        token = verb.head  # "the blue helmets are no longer present": the copula's subject
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+            if child.dep_ in _AGENTS:
+                return next((c for c in child.children if c.dep_ == "pobj"), child)
+        if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in token.children):
+            return None  # a passive without "by": nobody named
+        if token.head.i != token.i and (
+            token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and _participle(token))
+        ):
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def _participle(verb) -> bool:
+    """A participle clause shares its head's subject: "..., handing the camp over"."""
+    return not any(
+        c.dep_ in ("mark", "aux", "auxpass", "aux:pass", "aux:tense") for c in verb.children
+    )
+
+
+def _is_host(token, actors: Actors) -> bool:
+    """Whether a word names the host country or its people: "Malian", "maliens", "Somali"."""
+    word = normalise(token.text)
+    return any(len(name) >= 4 and word.startswith(name[:4]) for name in actors.host_names)

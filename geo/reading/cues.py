@@ -1,0 +1,237 @@
+"""Status cues: the words of a parsed sentence that tell what became of a site.
+
+A cue is a verb ("handed over", "vacated", "quitté"), a verb that needs its
+recipient ("returned *to the authorities*"), someone else taking a site over
+("the army *took over* the camp"), the flag coming down, or an event noun
+("the *handover* of the camp", "le *retrait* de Kidal"). What the grammar
+around it says -- done, planned, denied -- is :mod:`geo.reading.time`'s
+question; which site it speaks of is :mod:`geo.reading.governance`'s.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from geo.model import Status
+from geo.reading.lexicon import Lexicon, fold
+
+# The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
+_PARTICLE = frozenset({"prt", "compound:prt"})
+_OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+_RECIPIENT_CASES = frozenset({"to", "à", "au", "aux", "sous", "under", "into"})
+
+
+class CueKind(Enum):
+    """How a cue's word stands in the sentence."""
+
+    VERB = "verb"  # the mission acts: "handed over", "vacated"
+    RECEIVING = "receiving"  # someone else takes the site: "took over", "réceptionné"
+    FLAG = "flag"  # the flag comes down
+    NOUN = "noun"  # an event named as a noun: "the handover", "le retrait"
+    PRESENCE = "presence"  # the mission still there: "remain", "still open"; negated, gone
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word that tells what became of a site if it governs one."""
+
+    head: int  # index of the cue's word in the parsed sentence
+    status: Status  # what it gives once done by the mission
+    lemma: str  # as the lexicon writes it: "hand over", "withdrawal"
+    kind: CueKind
+
+
+def find_cues(doc, lexicon: Lexicon) -> list[Cue]:
+    """Every cue of a parsed sentence, in text order."""
+    found = []
+    for token in doc:
+        cue = _cue_at(token, lexicon)
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def lemma_of(token) -> str:
+    """The lower-case lemma; spaCy leaves some proper-noun lemmas capitalised."""
+    return token.lemma_.lower()
+
+
+def verb_lemma(token, lexicon: Lexicon) -> str:
+    """The token's lemma, or the cue verb whose stem its form starts with when the tagger
+    missed an inflected form ("quittera" tagged as a name, "quittaient" as an adverb)."""
+    lemma = lemma_of(token)
+    if lemma in lexicon.verbs or not lexicon.verb_stems or (token.text[:1].isupper() and token.i):
+        return lemma
+    word = fold(token.text)
+    for length in range(min(len(word), 14), 3, -1):
+        verb = lexicon.verb_stems.get(word[:length])
+        if verb is not None and word[length:] in lexicon.inflections:
+            return verb
+    return lemma
+
+
+def _cue_at(token, lexicon: Lexicon) -> Cue | None:
+    lemma = lemma_of(token)
+    if token.pos_ == "NOUN" and _flag_noun(token, lemma, lexicon):
+        return Cue(token.i, Status.CLOSED, "flag-lowering", CueKind.NOUN)
+    hyphenated = _hyphenated(token)
+    if hyphenated in lexicon.nouns:
+        return Cue(token.i, lexicon.nouns[hyphenated], hyphenated, CueKind.NOUN)
+    # A noun, or a proper noun only when the tagger took a plain word for one ("Handover").
+    noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.lower() == lemma)
+    if noun and lemma in lexicon.nouns and token.tag_ != "VBG":
+        return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
+    guessed = verb_lemma(token, lexicon)
+    if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
+        return Cue(token.i, lexicon.verbs[guessed], guessed, CueKind.VERB)
+    if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or token.dep_ in ("aux", "auxpass"):
+        return None
+    lemma = guessed
+    verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
+    # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
+    # when the lexicon knows it only as a verb.
+    if verbal or (
+        lemma not in lexicon.nouns and lemma in lexicon.verbs.keys() | lexicon.receiving.keys()
+    ):
+        for phrase in _phrases(token, lemma, lexicon):
+            if phrase in lexicon.receiving:
+                return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
+            if phrase in lexicon.verbs:
+                return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
+    if verbal:
+        for phrase in _phrases(token, lemma, lexicon):
+            if phrase in lexicon.flag_verbs and _has_object(token, lexicon.flag_nouns):
+                # "the flag-lowering ceremony": a verb form that names an event
+                nominal = token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN"
+                return Cue(
+                    token.i, Status.CLOSED, phrase, CueKind.NOUN if nominal else CueKind.FLAG
+                )
+    if verbal and _presence_ends(token, lemma, lexicon):
+        return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
+    if (
+        token.pos_ == "NOUN"
+        and lemma in lexicon.presence_nouns
+        and token.head.text.lower() in lexicon.absence_words
+    ):
+        # "Hombori is now *without* a UN presence"
+        return Cue(token.i, Status.PENDING, f"without {lemma}", CueKind.PRESENCE)
+    if (
+        lemma in lexicon.presence_verbs
+        and token.pos_ != "NOUN"
+        and _states_presence(token, lexicon)
+    ):
+        return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
+    if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lexicon):
+        return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
+    return None
+
+
+def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
+    """The lexicon phrases a verb may stand for, longest first: with its particle
+    ("hand over"), its object ("take possession") or its preposition ("move into"),
+    then alone."""
+    phrases = []
+    for child in token.children:
+        word = child.text.lower()
+        if child.dep_ in _PARTICLE or (child.dep_ == "prep" and word in lexicon.particles):
+            phrases.append(f"{lemma} {word}")
+        elif child.dep_ in _OBJECTS or child.dep_ == "obl:arg":
+            phrases.append(f"{lemma} {lemma_of(child)}")
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if following is not None and following.text.lower() in lexicon.particles:
+        phrases.append(f"{lemma} {following.text.lower()}")
+    phrases.append(lemma)
+    return phrases
+
+
+def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:
+    """ "MINUSMA's presence in Ménaka *came to an end*", "la présence ... *a pris fin*"."""
+    governor = token
+    while governor.dep_ == "xcomp" and governor.head.i != governor.i:
+        governor = governor.head  # "the presence in Gao is scheduled *to end*"
+    subject = next(
+        (c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None
+    )
+    if subject is None or lemma_of(subject) not in lexicon.ending_subjects:
+        return False
+    if lemma in lexicon.ending_verbs:
+        return True
+    # "came to an end", "a pris fin": the noun of ending completes the verb
+    return any(
+        lemma_of(t) in lexicon.ending_verbs
+        and t.pos_ == "NOUN"
+        and (
+            (t.dep_ in ("obj", "dobj") and t.head.i == token.i)
+            or (t.head.text.lower() == "to" and t.head.head.i == token.i)
+        )
+        for t in token.subtree
+    )
+
+
+def _hyphenated(token) -> str | None:
+    """ "pull-out", "hand-over": the parser splits them; the cue stands on the last part."""
+    doc = token.doc
+    if (
+        token.i < 2
+        or doc[token.i - 1].text != "-"
+        or token.pos_ not in ("NOUN", "ADP", "ADV", "PART")
+    ):
+        return None
+    return f"{doc[token.i - 2].text.lower()}-{token.text.lower()}"
+
+
+def _states_presence(token, lexicon: Lexicon) -> bool:
+    """ "peacekeepers *remain* in Gao", "the camp is still *open*", "troops *stationed* in Gao":
+    a predicate, not an attribute ("an open question")."""
+    if token.pos_ == "ADJ":
+        return token.dep_ in ("acomp", "ROOT", "xcomp", "conj", "attr", "ccomp")
+    if token.dep_ == "amod":
+        # "its last *remaining* base"
+        return lemma_of(token.head) in lexicon.presence_nouns
+    objects = [c for c in token.children if c.dep_ in _OBJECTS]
+    if not objects:
+        return token.dep_ != "amod"
+    return any(
+        lemma_of(o) in lexicon.presence_nouns | lexicon.force_words | lexicon.mission_words
+        or o.pos_ in ("PRON", "NUM")
+        for o in objects
+    )
+
+
+def _flag_noun(token, lemma: str, lexicon: Lexicon) -> bool:
+    """ "the flag-lowering ceremony", "the lowering of the flag"."""
+    verbs = [v for v in lexicon.flag_verbs if " " not in v]
+    if not any(lemma.startswith(v) for v in verbs):
+        return False
+    return any(lemma_of(t) in lexicon.flag_nouns for t in token.subtree) or (
+        token.i > 1 and lemma_of(token.doc[token.i - 2]) in lexicon.flag_nouns
+    )
+
+
+def _has_object(token, nouns: frozenset[str]) -> bool:
+    """The flag is lowered ("lowered the flag", "the flag was lowered", "the flag came down")."""
+    arguments = _OBJECTS | {"nsubj", "npadvmod", "compound"}
+    return any(c.dep_ in arguments and lemma_of(c) in nouns for c in token.children) or (
+        token.dep_ in ("acl", "amod", "relcl") and lemma_of(token.head) in nouns
+    )
+
+
+def _has_recipient(token, lexicon: Lexicon) -> bool:
+    """Whether a transfer verb names who receives: "to the authorities", "aux autorités"."""
+    for child in token.subtree:
+        if child.i == token.i:
+            continue
+        if lemma_of(child) not in lexicon.recipients and child.ent_type_ not in (
+            "GPE",
+            "NORP",
+            "ORG",
+        ):
+            continue
+        cases = {c.text.lower() for c in child.children if c.dep_ == "case"}
+        head = child.head
+        if head.dep_ in ("prep", "dative") and head.text.lower() in _RECIPIENT_CASES:
+            return True
+        if cases & _RECIPIENT_CASES or child.dep_ in ("dative", "iobj", "obl:arg"):
+            return True
+    return False

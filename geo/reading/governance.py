@@ -1,0 +1,243 @@
+"""Which cue governs a site: the path between them in the dependency parse.
+
+A site is governed by a cue when it is one of the cue's arguments or stands in
+one: its object or subject ("vacated *Gao*", "*the Gao camp* was handed over"),
+inside a prepositional chain ("its camp *in Gao*"), in a coordination ("Gao and
+*Timbuktu*") or an apposition; or when the cue is said of the site's own noun
+phrase ("the camp, *which was closed*"). The path may not pass through another
+predicate -- "residents of *Bourem* said they fled after the mission left Kidal"
+says nothing of Bourem -- except a verb that only places the camp ("the camp
+*located* in Gao") or plans the event ("*plans* to leave Gao"); and it may not
+pass through a word of passage ("drove *to* Gao"). Of several cues, the nearest
+governs; cues joined to it by "and" that share its subject govern too ("Gao
+was closed and handed over").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from geo.reading.cues import Cue, CueKind, lemma_of
+from geo.reading.lexicon import Lexicon
+
+# A path of more arcs than this says nothing of the site.
+MAX_DISTANCE = 8
+_VERBAL = frozenset({"VERB", "AUX"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass"})
+_ARGUMENTS = _SUBJECTS | {"dobj", "obj", "compound"}
+
+
+@dataclass(frozen=True)
+class Governed:
+    """A cue that governs a site, and how far apart they stand in the parse."""
+
+    cue: Cue
+    distance: int  # arcs between the site's word and the cue's
+    through_presence: bool  # whether the path passes a presence noun ("camp", "base")
+    passive_subject: bool = False  # "Ber was vacated": the site is what the event befell
+
+
+def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], list[Governed]]:
+    """The cues that govern the site whose head token is ``site``: the nearest (with those
+    that share its subject), and, farther, those the site is an argument of."""
+    paths = []
+    for cue in cues:
+        path = tree_path(site, site.doc[cue.head])
+        if path is not None and _valid(path, cue, lexicon):
+            passive = (
+                len(path) > 1
+                and path[-2].dep_ in ("nsubjpass", "nsubj:pass")
+                and (path[-2].i == site.i or lemma_of(path[-2]) in lexicon.presence_nouns)
+            )
+            presence = _through_presence(path, lexicon)
+            # "the remaining bases ... were handed over": an attribute of presence yields to
+            # any event said of the site.
+            attribute = cue.kind is CueKind.PRESENCE and path[-1].dep_ == "amod"
+            distance = len(path) - 1 + (MAX_DISTANCE if attribute else 0)
+            paths.append((path, Governed(cue, distance, presence, passive)))
+    if not paths:
+        return [], []
+    paths.sort(key=lambda p: (p[1].distance, p[1].cue.head))
+    ancestors = {t.i for t in site.ancestors}
+    further = [g for _, g in paths[1:] if g.cue.head in ancestors]
+    path, nearest = paths[0]
+    chosen = [nearest]
+    cue_token = path[-1]
+    from_above = len(path) > 1 and path[-2].head.i == cue_token.i
+    from_below = (
+        len(path) > 1 and cue_token.head.i == path[-2].i
+    )  # "Douentza, where the camp was closed and handed"
+    if from_above or from_below:
+        as_subject = from_below or path[-2].dep_ in _SUBJECTS
+        shared = _conjoined_without_subject(cue_token, as_subject)
+        chosen += [
+            Governed(cue, nearest.distance + 1, nearest.through_presence, nearest.passive_subject)
+            for cue in cues
+            if cue.head in shared
+        ]
+    return chosen, further
+
+
+def tree_path(start, end) -> list | None:
+    """The tokens from ``start`` to ``end`` through their lowest common ancestor, both included.
+
+    A parser sometimes cuts one sentence into several trees ("a quitté lundi | la base
+    de Menaka"): a later tree's root then hangs on the root before it.
+    """
+    up = [start]
+    while (head := head_of(up[-1])) is not None:
+        up.append(head)
+    index = {t.i: n for n, t in enumerate(up)}
+    down = [end]
+    while down[-1].i not in index:
+        head = head_of(down[-1])
+        if head is None:
+            return None
+        down.append(head)
+    return up[: index[down[-1].i]] + list(reversed(down))
+
+
+def head_of(token):
+    """The token's head; for the root of a later tree, the root of the tree before it."""
+    if token.head.i != token.i:
+        return token.head
+    roots = _roots(token.doc)
+    earlier = bisect.bisect_left(roots, token.i)
+    return token.doc[roots[earlier - 1]] if earlier else None
+
+
+def _roots(doc) -> list[int]:
+    """The indices of the roots of a parse's trees, computed once per parse."""
+    if "roots" not in doc.user_data:
+        doc.user_data["roots"] = [t.i for t in doc if t.head.i == t.i and not t.is_punct]
+    return doc.user_data["roots"]
+
+
+def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
+    if len(path) - 1 > MAX_DISTANCE:
+        return False
+    cue_token = path[-1]
+    for token in path[:-1]:
+        part_of_cue = cue.kind is CueKind.RECEIVING and token.head.i == cue_token.i
+        if part_of_cue:
+            continue
+        if token.pos_ == "ADP" and token.text.lower() in lexicon.passing_prepositions:
+            farewell = cue.lemma in lexicon.farewells and token.head.i == cue_token.i
+            if not farewell:  # "bade farewell *to* Goundam" is leaving it
+                return False
+        if any(_passing_case(c, lexicon) for c in token.children):
+            return False
+    words = set(cue.lemma.split())
+    return all(
+        _may_pass(path, k, cue, lexicon)
+        or (path[k].head.i == cue_token.i and lemma_of(path[k]) in words)  # "plié *bagage* à Ber"
+        for k in range(1, len(path) - 1)
+    )
+
+
+def _passing_case(token, lexicon: Lexicon) -> bool:
+    """A French case marker of passage on a noun: "*vers* Gao", "*pour* Tombouctou"."""
+    return token.dep_ in ("case", "fixed") and token.text.lower() in lexicon.passing_prepositions
+
+
+def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
+    """Whether the path from a site to its cue may go through its ``k``-th token.
+
+    Not through a landmark ("50 km *east* of Timbuktu"), nor through another
+    predicate -- but through one that only places the camp ("the camp *located* in
+    Gao"), or one whose subject the site is and whose complement the cue is
+    ("Gao *is due* to be handed over").
+    """
+    token = path[k]
+    lemma = lemma_of(token)
+    if lemma in lexicon.landmarks:
+        return False
+    if token.pos_ not in _VERBAL:
+        return True
+    if token.dep_ in ("aux", "auxpass", "cop"):
+        return True
+    if lemma in lexicon.location_verbs and token.dep_ in (
+        "acl",
+        "relcl",
+        "amod",
+        "xcomp",
+        "acomp",
+        "oprd",
+    ):
+        return True
+    below = path[k + 1]
+    if below.head.i != token.i:
+        return False
+    if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
+        return token.pos_ == "AUX" or lemma in lexicon.plan_words | lexicon.copulas
+    if token.pos_ == "AUX" and below.text.lower() in ("among", "parmi"):
+        return True  # "Ber and Goundam were among the first camps to be vacated"
+    if (
+        token.pos_ == "AUX"
+        and below.text.lower() in lexicon.absence_words
+        and cue.kind is CueKind.PRESENCE
+    ):
+        return True  # "Hombori is now without a UN presence"
+    # "handover ceremonies are planned in Gao", "the handover took place in Gao": the
+    # verb that times an event noun also places it.
+    event_verbs = lexicon.completed_by | lexicon.ongoing_by | lexicon.plan_words
+    above = path[k - 1]
+    placed = (
+        above.text.lower() in lexicon.location_prepositions
+        or any(
+            c.dep_ == "case" and c.text.lower() in lexicon.location_prepositions
+            for c in above.children
+        )
+        # "the groups based at Ouallam completed their withdrawal": who carries it out
+        or (above.dep_ in _SUBJECTS and lemma in lexicon.performed_by)
+    )
+    return cue.kind is CueKind.NOUN and lemma in event_verbs and below.dep_ in _ARGUMENTS and placed
+
+
+def _through_presence(path: list, lexicon: Lexicon) -> bool:
+    """Whether the mission's presence is named on the way: a camp, a base, a ceremony,
+    a withdrawal -- or, for someone taking a site over, in what they take ("the keys to
+    the UN camp")."""
+    words = lexicon.presence_nouns | lexicon.presence_events
+    cue = path[-1]
+    kept = ("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg")
+    taken = [t for c in cue.children if c.dep_ in kept for t in c.subtree]
+    return (
+        any(lemma_of(t) in words for t in path)
+        or any(
+            lemma_of(c) in words
+            for c in path[0].head.children
+            if c.dep_ in ("compound", "appos", "nmod")
+        )
+        or lemma_of(path[0].head) in words
+        or any(lemma_of(t) in lexicon.presence_nouns for t in taken)
+    )
+
+
+def _subject_of(token):
+    return next((c for c in token.children if c.dep_ in _SUBJECTS), None)
+
+
+def _conjoined_without_subject(verb, site_is_subject: bool) -> set[int]:
+    """The verbs joined to ``verb`` by a coordination that speak of its site: those that
+    take its subject when the site is the subject ("was closed and handed over", "a été
+    fermé puis remis"), those whose object is a pronoun for it ("vacated the camp and
+    handed it over")."""
+    shared = set()
+    joined = [t for t in verb.children if t.dep_ == "conj"]
+    if verb.dep_ == "conj":
+        joined.append(verb.head)
+    # "closed its ninth base, at Ansongo, handing it over to the civil authorities"
+    joined += [
+        t
+        for t in verb.children
+        if t.dep_ == "advcl" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
+    ]
+    for token in joined:
+        if _subject_of(token) is not None and token.i != verb.head.i:
+            continue
+        objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        if site_is_subject or any(o.pos_ == "PRON" for o in objects):
+            shared.add(token.i)
+    return shared

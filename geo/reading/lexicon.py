@@ -1,0 +1,195 @@
+"""The words of the reader, per language: ``geo/lexicons/<lang>.yaml``, key ``reading``.
+
+Every entry is a lemma as the language's spaCy pipeline gives it; a phrasal
+verb is "lemma particle" ("hand over", "pull out"). A new language is a new
+lexicon file plus its spaCy pipeline, not new code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+from geo.documents import lexicon_source, vocabulary
+from geo.errors import DataError
+from geo.model import Status
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The compiled reading words of one language."""
+
+    lang: str
+    models: tuple[str, ...]
+    verbs: Mapping[str, Status]  # "hand over" -> handed over
+    recipient_verbs: frozenset[str]
+    recipients: frozenset[str]
+    receiving: Mapping[str, Status]  # "take over" -> closed
+    flag_verbs: frozenset[str]
+    flag_nouns: frozenset[str]
+    nouns: Mapping[str, Status]
+    completed_by: frozenset[str]
+    performed_by: frozenset[str]
+    ongoing_by: frozenset[str]
+    done_before_noun: frozenset[str]
+    pending_before_noun: frozenset[str]
+    timing_words: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    modal_auxiliaries: frozenset[str]
+    plan_words: frozenset[str]
+    implicatives: frozenset[str]
+    plan_phrases: tuple[tuple[str, ...], ...]  # as lower-case word sequences
+    negations: frozenset[str]
+    denials: frozenset[str]
+    conditionals: frozenset[str]
+    mission_words: frozenset[str]
+    force_words: frozenset[str]
+    other_actors: frozenset[str]
+    other_qualifiers: frozenset[str]
+    ending_subjects: frozenset[str]
+    presence_nouns: frozenset[str]
+    presence_events: frozenset[str]
+    passing_prepositions: frozenset[str]
+    location_prepositions: frozenset[str]
+    location_verbs: frozenset[str]
+    landmarks: frozenset[str]
+    refers_back: frozenset[str]
+    ordinals: frozenset[str]
+    once: frozenset[str]
+    presence_verbs: frozenset[str]
+    ending_verbs: frozenset[str]
+    absence_words: frozenset[str]
+    farewells: frozenset[str]
+    quantities: frozenset[str]
+    localities: frozenset[str]
+    not_sites: frozenset[str]
+    movers: frozenset[str]
+    copulas: frozenset[str]
+    person_titles: frozenset[str]
+    government_verbs: frozenset[str]
+    dateline: str
+    verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
+    inflections: frozenset[str]
+    future_endings: tuple[str, ...]
+    conditional_endings: tuple[str, ...]
+
+    @property
+    def particles(self) -> frozenset[str]:
+        """The particles of the phrasal verbs: "over", "out", "back"..."""
+        phrases = [*self.verbs, *self.receiving, *self.flag_verbs]
+        return frozenset(p.split(" ", 1)[1] for p in phrases if " " in p)
+
+
+_SETS = [
+    "recipient_verbs",
+    "recipients",
+    "flag_verbs",
+    "flag_nouns",
+    "completed_by",
+    "performed_by",
+    "ongoing_by",
+    "done_before_noun",
+    "pending_before_noun",
+    "timing_words",
+    "future_auxiliaries",
+    "modal_auxiliaries",
+    "plan_words",
+    "implicatives",
+    "negations",
+    "denials",
+    "conditionals",
+    "mission_words",
+    "force_words",
+    "other_actors",
+    "other_qualifiers",
+    "ending_subjects",
+    "presence_nouns",
+    "presence_events",
+    "passing_prepositions",
+    "location_prepositions",
+    "location_verbs",
+    "landmarks",
+    "refers_back",
+    "localities",
+    "not_sites",
+    "movers",
+    "copulas",
+    "ordinals",
+    "once",
+    "presence_verbs",
+    "ending_verbs",
+    "absence_words",
+    "farewells",
+    "quantities",
+    "person_titles",
+    "government_verbs",
+]
+
+
+@cache
+def lexicon_for(lang: str) -> Lexicon:
+    """The reading lexicon of ``lang`` (English's where the language has none).
+
+    >>> lexicon_for("fr").verbs["rétrocéder"]
+    <Status.HANDED_OVER: 'handed over'>
+    >>> lexicon_for("en").verbs["hand over"], lexicon_for("xx").lang
+    (<Status.HANDED_OVER: 'handed over'>, 'en')
+
+    Raises :class:`DataError` naming the lexicon file when a key is missing.
+    """
+    words = vocabulary(lang)
+    try:
+        return _compile(words["lang"], words["reading"])
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataError(
+            "the reading lexicon cannot be read",
+            path=lexicon_source(lang),
+            value=str(exc),
+            fix="compare its 'reading' section with en.yaml's: the same keys, lists of lemmas",
+        ) from None
+
+
+def _compile(lang: str, raw: Mapping) -> Lexicon:
+    sets = {key: frozenset(_lower(raw[key])) for key in _SETS}
+    return Lexicon(
+        lang=lang,
+        models=tuple(raw["models"]),
+        verbs=_by_status(raw["verbs"]),
+        receiving=_by_status(raw["receiving"]),
+        nouns=_by_status(raw["nouns"]),
+        plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
+        dateline=str(raw["dateline"]),
+        verb_stems=_stems(
+            [*raw["verbs"]["closed"], *raw["verbs"]["handed over"]], raw["verb_endings"]
+        ),
+        inflections=frozenset(fold(e) for e in raw["inflections"]),
+        future_endings=tuple(raw["future_endings"]),
+        conditional_endings=tuple(raw["conditional_endings"]),
+        **sets,
+    )
+
+
+def _stems(verbs, endings) -> dict[str, str]:
+    """{stem: verb} for one-word verbs: "quitt" -> "quitter" (accents folded)."""
+    stems = {}
+    for verb in _lower(verbs):
+        ending = next((e for e in endings if verb.endswith(e) and " " not in verb), None)
+        if ending and len(verb) - len(ending) >= 4:
+            stems[fold(verb[: -len(ending)])] = verb
+    return stems
+
+
+def fold(word: str) -> str:
+    """Lower case without accents: "rétrocède" -> "retrocede"."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _lower(values) -> list[str]:
+    return [" ".join(str(v).lower().split()) for v in values]
+
+
+def _by_status(raw: Mapping) -> dict[str, Status]:
+    return {word: Status.parse(status) for status, words in raw.items() for word in _lower(words)}

@@ -1,0 +1,67 @@
+"""spaCy's parse of the sentences the reader needs: tokens, lemmas, morphology,
+dependencies and named entities, for every language through one code path.
+
+A language's pipeline loads on first use, so a build whose reports are all in
+English never pays for the French one. The packages tried are the lexicon's
+``models``, in order: the official ``en_core_web_sm`` wins over its re-upload
+whenever both are installed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+
+from geo.errors import DataError
+from geo.reading.lexicon import lexicon_for
+
+# Longer texts are cut into pieces before parsing (see ``geo.reading.reader``); this is
+# spaCy's own guard, far above any piece the reader sends.
+_MAX_LENGTH = 2_000_000
+_BATCH_SIZE = 64
+
+
+def parse(texts: Iterable[str], lang: str) -> list:
+    """The spaCy ``Doc`` of each text, parsed in batches with the pipeline of ``lang``."""
+    nlp = pipeline_for(lang)
+    return list(nlp.pipe(texts, batch_size=_BATCH_SIZE))
+
+
+@cache
+def pipeline_for(lang: str):
+    """The loaded spaCy pipeline of ``lang``'s lexicon.
+
+    Raises :class:`DataError` naming the packages to install when none is.
+    """
+    import spacy
+
+    lexicon = lexicon_for(lang)
+    for name in lexicon.models:
+        if _installed(name) is not None:
+            nlp = spacy.load(name)
+            nlp.max_length = _MAX_LENGTH
+            return nlp
+    raise DataError(
+        f"no spaCy pipeline for reading '{lexicon.lang}' is installed",
+        value=", ".join(lexicon.models),
+        fix="run `make map` (or pip install --require-hashes -r requirements/models.txt)",
+    )
+
+
+def model_version(lang: str) -> str:
+    """``name-version`` of the pipeline that reads ``lang``, without loading it (nor spaCy:
+    a build whose reports are all in the cache never imports it)."""
+    for name in lexicon_for(lang).models:
+        version = _installed(name)
+        if version is not None:
+            return f"{name}-{version}"
+    return "none"
+
+
+def _installed(package: str) -> str | None:
+    """The installed version of a package, or None."""
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return None

@@ -1,0 +1,127 @@
+"""Is a gazetteer name a place here, and can it be a mission site?
+
+A name is no place when it is part of a person's name ("spokeswoman Fatoumata
+Ber", "Mr Kidal said") or of an organisation's ("Radio Kidal"). A capital that stands for
+its government ("the junta in Bamako", "Bamako demanded ...") is no site
+unless the sentence speaks of the mission's presence there (its headquarters,
+its camp, the ceremony that ends it).
+"""
+
+from __future__ import annotations
+
+from geo.model import Place
+from geo.reading.cues import lemma_of
+from geo.reading.lexicon import Lexicon
+
+_PERSON = frozenset({"PERSON", "PER"})
+_ORGANISATION = frozenset({"ORG"})
+
+
+def site_candidate(place: Place, country: str) -> bool:
+    """Only settlements and camps (GeoNames classes P and S) in the mission's country can be
+    mission sites: not its regions, plains, lakes or mountains."""
+    return place.country == country and place.feature_class in ("P", "S")
+
+
+def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
+    """Why the name in ``span`` is no place here (``"person"``, ``"organisation"``),
+    or None when it is one.
+
+    ``place_words`` are the indices of the tokens of every gazetteer name in the
+    sentence: a person's or an organisation's name must hold a word that is none.
+    """
+    if _in_person_name(span, lexicon, place_words):
+        return "person"
+    if _in_organisation(span, lexicon, place_words):
+        return "organisation"
+    return None
+
+
+def is_government(span, path_has_presence: bool, lexicon: Lexicon) -> bool:
+    """Whether a capital stands for its government here rather than for a site.
+
+    It does unless its sentence ties the mission's presence to it: a presence
+    noun in its phrase or on its path to the cue ("the Bamako headquarters",
+    "the ceremony in the capital, Bamako, where the flag was lowered").
+    """
+    if path_has_presence:
+        return False
+    root = span.root
+    neighbours = [*list(root.children), root.head, *list(root.head.children)]
+    return not any(lemma_of(t) in lexicon.presence_nouns for t in neighbours)
+
+
+def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and _title(before, lexicon):
+        return True
+    if (
+        before is not None
+        and before.text == "."
+        and span.start > 1
+        and _title(doc[span.start - 2], lexicon)
+    ):
+        return True
+    for entity in doc.ents:
+        if entity.end <= span.start or entity.start >= span.end:
+            continue
+        if 0 < entity.start < span.start and _title(doc[entity.start - 1], lexicon):
+            return True  # "la porte-parole Fatoumata Ber", whatever the entity's label
+        if entity.label_ not in _PERSON:
+            continue
+        others = [
+            t for t in entity if t.i not in place_words and t.i not in range(span.start, span.end)
+        ]
+        if any(t.is_alpha and t.text[:1].isupper() for t in others):
+            return True
+    # "Fatoumata Ber said": a capitalised word that is no place, joined to the name as a compound.
+    root = span.root
+    for token in [*list(root.children), root.head]:
+        linked = token.head.i == root.i or root.head.i == token.i
+        is_name_part = token.dep_ in ("compound", "flat", "flat:name") or root.dep_ in (
+            "flat",
+            "flat:name",
+        )
+        person = token.ent_type_ in _PERSON or root.ent_type_ in _PERSON
+        if (
+            linked
+            and is_name_part
+            and person
+            and token.pos_ == "PROPN"
+            and token.i not in place_words
+        ):
+            return True
+    return False
+
+
+def _title(token, lexicon: Lexicon) -> bool:
+    return (
+        token.text.lower().rstrip(".") in lexicon.person_titles and token.text[:1].isupper()
+    ) or (
+        token.text.lower() in lexicon.person_titles
+        and token.pos_ == "NOUN"
+        and token.text.lower() not in lexicon.presence_nouns
+    )
+
+
+def _in_organisation(span, lexicon: Lexicon, place_words: set[int]) -> bool:
+    for entity in span.doc.ents:
+        if (
+            entity.label_ not in _ORGANISATION
+            or entity.end <= span.start
+            or entity.start >= span.end
+        ):
+            continue
+        others = [
+            t for t in entity if t.i not in place_words and not (span.start <= t.i < span.end)
+        ]
+        lemmas = {lemma_of(t) for t in others}
+        if (
+            others
+            and all(t.text[:1].isupper() for t in others if t.is_alpha)
+            and not lemmas & (lexicon.presence_nouns | lexicon.mission_words)
+            and any(t.is_alpha and t.pos_ == "PROPN" for t in others)
+        ):
+            return True
+    return False

@@ -1,0 +1,672 @@
+"""The reader: from the place names of a report to the statuses it states, with proof.
+
+For each report, only the sentences that name a possible site are parsed (with
+the sentence after one, when it may refer back to it, and the lead-in of a
+bulleted list). In each parsed sentence:
+
+1. a name that is part of a person's or an organisation's name, or a dateline,
+   is no place (:mod:`geo.reading.places`);
+2. the cues of the sentence are found (:mod:`geo.reading.cues`) and each site
+   takes the cues that govern it in the parse (:mod:`geo.reading.governance`);
+3. each cue's time and polarity (:mod:`geo.reading.time`) and agent
+   (:mod:`geo.reading.agents`) decide its status: done by the mission, its
+   status; planned, pending; denied, asked, someone else's doing: nothing;
+4. the event is dated by the date its verb governs (:mod:`geo.reading.dates`);
+5. every reading gets a confidence and the reason behind it
+   (:mod:`geo.reading.confidence`).
+
+Across sentences: a bullet item without a verb of its own takes the status its
+list's lead-in states ("Camps still to close:"), and "It was handed over on
+Friday" speaks of the one site the sentence before named.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from geo.documents import lead_ins, sentences
+from geo.gazetteer import normalise
+from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
+from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
+from geo.reading.confidence import confidence
+from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
+from geo.reading.dates import DateSpan, date_rules, event_date, find_dates
+from geo.reading.governance import Governed, governing
+from geo.reading.lexicon import Lexicon, lexicon_for
+from geo.reading.parse import parse
+from geo.reading.places import is_government, not_a_place, site_candidate
+from geo.reading.time import Happened, time_of
+
+# A sentence longer than this is parsed in windows around its place names: the parse
+# of an absurd sentence costs no more per character than ordinary prose.
+_LONGEST_PIECE = 1500
+_WINDOW = 400
+# A sentence without a final stop, question mark or quote is a headline.
+_HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
+_HEADLINE_SHARE = 0.6
+_QUOTES = frozenset('«»“”„"')
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the reader knows of the mission: its country and who acts for it."""
+
+    country: str
+    actors: Actors
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A stretch of a report to parse: a sentence, or a window of a very long one."""
+
+    index: int  # of its sentence in the report
+    start: int
+    end: int
+    headline: bool
+
+
+@dataclass(frozen=True)
+class _Reading:
+    status: Status
+    date: object
+    reason: Reason
+
+
+def read_statements(mentions: Iterable[Mention], context: Context) -> list[Evidence]:
+    """The status statements of the reports ``mentions`` come from: one per mention that has one.
+
+    Reports are parsed in batches per language; the order of ``mentions`` is kept.
+    """
+    by_document: dict[int, tuple[Document, list[Mention]]] = {}
+    for mention in mentions:
+        by_document.setdefault(id(mention.document), (mention.document, []))[1].append(mention)
+    jobs = [_Job(document, found, context) for document, found in by_document.values()]
+    for lang in sorted({job.lexicon.lang for job in jobs}):
+        batch = [job for job in jobs if job.lexicon.lang == lang]
+        texts = [job.piece_text(piece) for job in batch for piece in job.pieces]
+        docs = iter(parse(texts, lang))
+        for job in batch:
+            job.parsed = [next(docs) for _ in job.pieces]
+    return [statement for job in jobs for statement in job.read()]
+
+
+class _Job:
+    """One report being read: its sentences, the pieces to parse and, once parsed, its readings."""
+
+    def __init__(self, document: Document, mentions: list[Mention], context: Context) -> None:
+        self.document = document
+        self.context = context
+        self.lexicon: Lexicon = lexicon_for(document.lang)
+        self.sentences = sentences(document.text, document.lang)
+        starts = {s.start: i for i, s in enumerate(self.sentences)}
+        self.mentions_of: dict[int, list[Mention]] = {}
+        for mention in mentions:
+            self.mentions_of.setdefault(starts[mention.sentence.start], []).append(mention)
+        self.lead_ins = lead_ins(document.text, self.sentences)
+        self.datelines = self._datelines()
+        self.pieces = self._pieces()
+        self.parsed: list = []
+        self.mission_named = _names_mission(document, self.lexicon, context.actors)
+
+    # --- what to parse ---------------------------------------------------------
+
+    def _candidates(self, index: int) -> list[Mention]:
+        return [
+            m
+            for m in self.mentions_of.get(index, ())
+            if site_candidate(m.place, self.context.country)
+        ]
+
+    def _pieces(self) -> list[_Piece]:
+        wanted: set[int] = set()
+        for index in self.mentions_of:
+            if not self._candidates(index):
+                continue
+            wanted.add(index)
+            if self.lead_ins[index] is not None:
+                wanted.add(self.lead_ins[index])
+            following = index + 1
+            if following < len(self.sentences) and self._may_refer_back(following):
+                wanted.add(following)
+        pieces = []
+        for index in sorted(wanted):
+            sentence = self.sentences[index]
+            headline = _is_headline(sentence, self.lead_ins[index] is not None)
+            if sentence.end - sentence.start <= _LONGEST_PIECE:
+                pieces.append(_Piece(index, sentence.start, sentence.end, headline))
+                continue
+            for start, end in self._windows(index):
+                pieces.append(_Piece(index, start, end, False))
+        return pieces
+
+    def _datelines(self) -> dict[int, int]:
+        """Where the dateline of a sentence ends ("GAO, Mali (AP) — "), by sentence index:
+        a place in capitals at its head, then a dash. It is blanked out before parsing."""
+        found = {}
+        pattern = re.compile(self.lexicon.dateline)
+        for index, mentions in self.mentions_of.items():
+            sentence = self.sentences[index]
+            first = min(mentions, key=lambda m: m.start)
+            if first.start != sentence.start or not first.surface.isupper():
+                continue
+            match = pattern.match(self.document.text, first.end, sentence.end)
+            if match:
+                found[index] = match.end()
+        return found
+
+    def _may_refer_back(self, index: int) -> bool:
+        sentence = self.sentences[index]
+        words = set(re.findall(r"\w+", sentence.text.lower()))
+        return bool(words & self.lexicon.refers_back)
+
+    def _windows(self, index: int) -> list[tuple[int, int]]:
+        """Stretches of a very long sentence around its names, cut at spaces, merged when they meet."""
+        sentence, text = self.sentences[index], self.document.text
+        windows: list[tuple[int, int]] = []
+        for mention in self._candidates(index):
+            start = max(sentence.start, mention.start - _WINDOW)
+            end = min(sentence.end, mention.end + _WINDOW)
+            space = text.find(" ", start, mention.start)
+            start = space + 1 if space != -1 and start != sentence.start else start
+            space = text.rfind(" ", mention.end, end)
+            end = space if space != -1 and end != sentence.end else end
+            if (
+                windows
+                and start <= windows[-1][1]
+                and max(end, windows[-1][1]) - windows[-1][0] <= _LONGEST_PIECE
+            ):
+                windows[-1] = (windows[-1][0], max(end, windows[-1][1]))
+            else:
+                windows.append((start, end))
+        return windows
+
+    def piece_text(self, piece: _Piece) -> str:
+        """The text the parser sees: white space made plain spaces (offsets unchanged) and a
+        title-case headline put in lower case but for its names and acronyms, which the
+        parser reads far better."""
+        raw = self.document.text[piece.start : piece.end]
+        # Quotation marks are blanked: the small parsers take a lone « for a verb.
+        text = "".join(" " if ch.isspace() or ch in _QUOTES else ch for ch in raw)
+        dateline = self.datelines.get(piece.index, piece.start) - piece.start
+        if dateline > 0:
+            text = " " * dateline + text[dateline:]
+        if not piece.headline or not _title_case(text):
+            return text
+        keep = [
+            (m.start - piece.start, m.end - piece.start)
+            for m in self.mentions_of.get(piece.index, ())
+        ]
+        keep += [(m.start(), m.end()) for m in _ACRONYM.finditer(text)]
+        chars = list(text.lower())
+        for start, end in keep:
+            chars[max(start, 0) : end] = text[max(start, 0) : end]
+        if chars and text[:1].isupper():
+            chars[0] = text[0]
+        return "".join(chars)
+
+    # --- reading ---------------------------------------------------------------
+
+    def read(self) -> list[Evidence]:
+        readings: dict[int, tuple[Mention, _Reading, str]] = {}  # id(mention) -> ...
+        open_cues: dict[int, list[tuple[_Reading, bool]]] = {}
+        dismissed: set[int] = set()
+        for piece, doc in zip(self.pieces, self.parsed, strict=True):
+            cues = find_cues(doc, self.lexicon)
+            spans = self._dates(piece)
+            used: set[int] = set()
+            mentions = [
+                m
+                for m in self.mentions_of.get(piece.index, ())
+                if piece.start <= m.start < piece.end
+            ]
+            place_words = self._place_words(doc, piece, mentions)
+            sentence = self.sentences[piece.index]
+            for mention in mentions:
+                if not site_candidate(mention.place, self.context.country):
+                    continue
+                if mention.start < self.datelines.get(piece.index, -1):
+                    dismissed.add(id(mention))
+                    continue
+                found = self._read_mention(doc, piece, mention, cues, spans, place_words, used)
+                if found is _NOT_A_PLACE:
+                    dismissed.add(id(mention))
+                elif found is not None:
+                    readings[id(mention)] = (mention, found, sentence.text)
+            open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
+        self._across_sentences(readings, open_cues, dismissed)
+        return [
+            _evidence(mention, reading, quote)
+            for mentions in self.mentions_of.values()
+            for mention in mentions
+            if id(mention) in readings
+            for mention, reading, quote in [readings[id(mention)]]
+        ]
+
+    def _dates(self, piece: _Piece) -> list[DateSpan]:
+        """The date expressions of a piece, but those of its dateline ("GAO, Dec 4 (Reuters) -"):
+        the day a report was filed is not the day of its events."""
+        text = self.document.text[piece.start : piece.end]
+        dateline = self.datelines.get(piece.index, piece.start) - piece.start
+        found = find_dates(text, self.document.date, date_rules(self.document.lang))
+        return [span for span in found if span.start >= dateline]
+
+    def _place_words(self, doc, piece: _Piece, mentions: Sequence[Mention]) -> set[int]:
+        words: set[int] = set()
+        for mention in mentions:
+            span = doc.char_span(
+                mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
+            )
+            if span is not None:
+                words.update(range(span.start, span.end))
+        return words
+
+    def _read_mention(self, doc, piece, mention, cues, spans, place_words, used):
+        span = doc.char_span(
+            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
+        )
+        if span is None:
+            return None
+        if not_a_place(span, self.lexicon, place_words) is not None:
+            return _NOT_A_PLACE
+        best = None
+        governed, further = governing(span.root, cues, self.lexicon)
+        governed += self._cotimed(doc, governed, cues)
+        for link in governed:
+            reading = self._reading(doc, piece, span, mention.place, link, spans, "argument")
+            used.add(link.cue.head)
+            if reading is not None and (best is None or reading.status.rank > best.status.rank):
+                best = reading
+        for link in further if best is None else ():
+            # The nearest cue said nothing ("left the camp of Tessalit and *no handover*
+            # took place"): a cue the site is an argument of still speaks of it.
+            best = self._reading(doc, piece, span, mention.place, link, spans, "argument")
+            if best is not None:
+                used.add(link.cue.head)
+                break
+        if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
+            # A headline, a short item ("Kidal: vacated") or a bare list after a colon
+            # ("Bases vacated since July: Ber (13 Aug), Goundam") is read with its nearest cue.
+            segment = _segment(doc, span)
+            nearby = [c for c in cues if segment[0] <= c.head < segment[1]]
+            if _in_passing(span, self.lexicon):
+                nearby = []
+            presence = any(
+                lemma_of(t) in self.lexicon.presence_nouns for t in doc[segment[0] : segment[1]]
+            )
+            for cue in sorted(nearby, key=lambda c: abs(c.head - span.root.i)):
+                link = Governed(cue, abs(cue.head - span.root.i), presence)
+                best = self._reading(doc, piece, span, mention.place, link, spans, "headline")
+                if best is not None:
+                    used.add(cue.head)
+                    break
+        return best
+
+    def _cotimed(self, doc, governed: list[Governed], cues: list[Cue]) -> list[Governed]:
+        """Event nouns timed by the same verb as a site's event noun: "the withdrawal from
+        Ansongo was finalised with a handover ceremony" is a handover too."""
+        verbs = {_verb_above(doc[g.cue.head]) for g in governed if g.cue.kind is CueKind.NOUN}
+        verbs.discard(None)
+        chosen = {g.cue.head for g in governed}
+        return [
+            Governed(cue, governed[0].distance + 2, governed[0].through_presence)
+            for cue in cues
+            if cue.kind is CueKind.NOUN
+            and cue.head not in chosen
+            and _verb_above(doc[cue.head]) in verbs
+        ]
+
+    def _in_colon_list(self, doc, span) -> bool:
+        """Whether the name stands in a bare list after a colon: names, notes in brackets,
+        commas and "and" only."""
+        colon = next((t.i for t in doc if t.text == ":" and t.i < span.start), None)
+        if colon is None:
+            return False
+        tail = doc[colon + 1 :]
+        depth = 0
+        for token in tail:
+            depth += token.text == "("
+            depth -= token.text == ")"
+            if (
+                depth
+                or token.text in "()"
+                or token.is_punct
+                or token.pos_ in ("CCONJ", "PROPN", "DET")
+            ):
+                continue
+            return False
+        return True
+
+    def _reading(self, doc, piece, span, place, link: Governed, spans, how: str):
+        lexicon, cue, presence = self.lexicon, link.cue, link.through_presence
+        time = time_of(doc, cue, lexicon, piece.headline)
+        if time.happened is Happened.NOTHING:
+            return None
+        agent = self._agent(doc, cue, time.verb, span)
+        if cue.kind is CueKind.RECEIVING:
+            if agent == MISSION or not presence:
+                return None
+        elif agent not in (MISSION, UNSTATED):
+            return None
+        if cue.kind is CueKind.VERB and not _fitting_theme(doc[cue.head], cue, span, lexicon):
+            return None
+        if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], lexicon):
+            return None
+        # A handover, a flag lowered, an event noun ("the withdrawal from Gao") or a place
+        # that was vacated ("Ber was vacated") is the mission's by nature; someone leaving
+        # or closing something in a place is anyone's unless said otherwise.
+        own_event = (
+            cue.kind in (CueKind.FLAG, CueKind.NOUN)
+            or cue.status is Status.HANDED_OVER
+            or link.passive_subject
+        )
+        if agent != MISSION and not (presence or own_event or self.mission_named):
+            return None
+        if cue.kind is CueKind.PRESENCE and agent != MISSION and not presence:
+            return None
+        capital = place is not None and place.feature_code == "PPLC"
+        speaking = (
+            span.root.dep_.startswith("nsubj")
+            and lemma_of(span.root.head) in lexicon.government_verbs
+        )
+        if capital and speaking:
+            return None  # "Bamako demanded that MINUSMA leave": the government speaks
+        said_of_it = agent == MISSION and link.distance <= 2  # "MINUSMA left Bamako"
+        if (
+            capital
+            and not said_of_it
+            and cue.kind is not CueKind.FLAG
+            and is_government(span, presence, lexicon)
+        ):
+            return None
+        done = Status.CLOSED if cue.kind is CueKind.PRESENCE else cue.status
+        status = done if time.happened is Happened.DONE else Status.PENDING
+        date = self.document.date
+        if status is not Status.PENDING:
+            anchor = time.verb if time.verb is not None else cue.head
+            occasions = lexicon.presence_nouns | lexicon.presence_events | lexicon.nouns.keys()
+            date = event_date(doc, anchor, spans, span, cue.head, occasions) or self.document.date
+        reason = Reason(
+            cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
+        )
+        return _Reading(status, date, reason)
+
+    def _agent(self, doc, cue: Cue, verb: int | None, span) -> str:
+        token = doc[cue.head]
+        if cue.kind is CueKind.NOUN:
+            for child in token.children:
+                if span.start <= child.i < span.end:
+                    continue  # "Ansongo's handover": the site, not who acts
+                if child.dep_ in ("poss", "nmod:poss") or (
+                    child.dep_ in ("nmod", "prep") and child.text.lower() in ("by", "par")
+                ):
+                    subject = child if child.dep_ != "prep" else next(iter(child.children), child)
+                    return classify(subject, self.lexicon, self.context.actors)
+            # "The mission completed its withdrawal": who performs the event. Not who
+            # welcomes, attends or witnesses it.
+            if (
+                verb is not None
+                and verb != cue.head
+                and lemma_of(doc[verb]) in self.lexicon.performed_by
+            ):
+                subject = doc[verb]
+                if any(c.i == cue.head for c in subject.children if c.dep_.startswith("nsubj")):
+                    return UNSTATED  # "the withdrawal ... is under way": the noun is the subject
+                return agent_of(subject, self.lexicon, self.context.actors)
+            return UNSTATED
+        return agent_of(token, self.lexicon, self.context.actors, span)
+
+    def _open_cues(
+        self, doc, piece: _Piece, cues: list[Cue], used: set[int], spans
+    ) -> list[tuple[_Reading, bool]]:
+        """What the cues that governed no site of their sentence would say of one: for the
+        items of a list it introduces, or for the site of the sentence before."""
+        found = []
+        for cue in cues:
+            if cue.head in used:
+                continue
+            token = doc[cue.head]
+            referring = [
+                t
+                for t in token.subtree
+                if (t.head.i == token.i or t.head.head.i == token.i)
+                and lemma_of(t) in self.lexicon.refers_back
+                and t.i != token.i
+                and not any(w.pos_ == "PROPN" for w in t.subtree)
+            ]
+            refers = None
+            if referring:
+                kinds = {
+                    "locality"
+                    if lemma_of(t) in self.lexicon.localities
+                    else "pronoun"
+                    if t.pos_ == "PRON"
+                    and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
+                    else "site"
+                    for t in referring
+                }
+                refers = next(k for k in ("locality", "pronoun", "site") if k in kinds)
+            reading = self._reading(
+                doc,
+                piece,
+                doc[cue.head : cue.head + 1],
+                None,
+                Governed(cue, 0, True),
+                spans,
+                "lead",
+            )
+            if reading is not None:
+                found.append((reading, refers))
+        return found
+
+    def _across_sentences(self, readings, open_cues, dismissed) -> None:
+        for index, mentions in self.mentions_of.items():
+            unread = [
+                m
+                for m in mentions
+                if site_candidate(m.place, self.context.country)
+                and id(m) not in readings
+                and id(m) not in dismissed
+            ]
+            lead = self.lead_ins[index]
+            if lead is not None and open_cues.get(lead):
+                reading = max((r for r, _ in open_cues[lead]), key=lambda r: r.status.rank)
+                quote = f"{self.sentences[lead].text} {self.sentences[index].text}"
+                for mention in unread:
+                    noted = (
+                        _noted_date(self.document, mention)
+                        if reading.status is not Status.PENDING
+                        else None
+                    )
+                    item = _Reading(reading.status, noted or reading.date, reading.reason)
+                    readings[id(mention)] = (mention, _relinked(item, "list lead-in"), quote)
+                continue
+            places = {
+                m.place.id
+                for m in mentions
+                if site_candidate(m.place, self.context.country) and id(m) not in dismissed
+            }
+            {m.place.id for m in unread}
+            same = open_cues.get(index, [])
+            if len(places) == 1 and same:
+                # "The battle group that held the base at Mahaday left the town on 2 July";
+                # "The Tessalit camp was the scene of clashes after MINUSMA left it";
+                # "The contingent left Ogossagou and the base was handed over to the army".
+                target = next(
+                    m for m in mentions if m.place.id in places and id(m) not in dismissed
+                )
+                kept = readings.get(id(target))
+                fits = [
+                    r
+                    for r, refers in same
+                    if (refers in ("locality", "pronoun") and kept is None)
+                    or (
+                        refers == "site"
+                        and kept is not None
+                        and r.status.rank > kept[1].status.rank
+                    )
+                ]
+                if fits:
+                    reading = max(fits, key=lambda r: r.status.rank)
+                    readings[id(target)] = (
+                        target,
+                        _relinked(reading, "same sentence"),
+                        self.sentences[index].text,
+                    )
+            following = open_cues.get(index + 1, [])
+            referring = [r for r, refers in following if refers]
+            if len(places) != 1:
+                continue
+            if referring:
+                reading = max(referring, key=lambda r: r.status.rank)
+                target = next(
+                    m for m in mentions if m.place.id in places and id(m) not in dismissed
+                )
+                if id(target) not in readings:
+                    quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
+                    readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
+
+
+_NOT_A_PLACE = object()
+
+
+def _noted_date(document: Document, mention: Mention):
+    """The date in brackets right after a name: "Ménaka (25 August)"."""
+    after = document.text[mention.end : mention.end + 40]
+    if not re.match(r"\s*\(", after):
+        return None
+    note = after[after.index("(") : after.find(")") + 1 or None]
+    found = find_dates(note, document.date, date_rules(document.lang))
+    return found[0].day if found else None
+
+
+def _relinked(reading: _Reading, link: str) -> _Reading:
+    reason = reading.reason
+    return _Reading(
+        reading.status,
+        reading.date,
+        Reason(
+            reason.cue,
+            reason.kind,
+            reason.time,
+            reason.agent,
+            link,
+            reason.distance,
+            reason.negated,
+        ),
+    )
+
+
+def _evidence(mention: Mention, reading: _Reading, quote: str) -> Evidence:
+    return Evidence(
+        place=mention.place,
+        status=reading.status,
+        date=reading.date,
+        quote=quote,
+        source=mention.document.path,
+        document=mention.document,
+        mention=mention,
+        confidence=confidence(reading.reason, reading.status),
+        reason=reading.reason,
+    )
+
+
+def _short(doc) -> bool:
+    """A sentence of a few words with no other verb than its cues: a list item or a
+    caption ("Kidal: vacated")."""
+    return sum(1 for t in doc if t.is_alpha) <= 6 and not any(t.pos_ == "VERB" for t in doc)
+
+
+def _segment(doc, span) -> tuple[int, int]:
+    """The part of a headline a name stands in: between semicolons, dashes and pipes
+    ("French Troops Pull Out of Abéché Camp; N'Djamena Base Is Next")."""
+    stops = [
+        t.i for t in doc if t.text in (";", "|", "—", "–") or (t.text == "-" and t.whitespace_)
+    ]
+    start = max((i for i in stops if i < span.start), default=-1) + 1
+    end = min((i for i in stops if i >= span.end), default=len(doc))
+    return start, end
+
+
+def _in_passing(span, lexicon: Lexicon) -> bool:
+    """A name given as a landmark or a destination: "north *of* Timbuktu", "*to* Gao"."""
+    head = span.root.head
+    for token in (head, head.head):
+        if (
+            lemma_of(token) in lexicon.landmarks
+            or token.text.lower() in lexicon.passing_prepositions
+        ):
+            return True
+    return False
+
+
+def _verb_above(token):
+    """The nearest verb that governs ``token``, if any."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor.i
+    return None
+
+
+def _a_trip(verb, lexicon: Lexicon) -> bool:
+    """ "The convoy left Gao for Timbuktu": a vehicle's trip somewhere, not the mission
+    leaving for good -- unless it is the last one."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or lemma_of(subject) not in lexicon.movers:
+        return False
+    if any(lemma_of(c) in lexicon.ordinals for c in subject.children):
+        return False
+    destinations = lexicon.passing_prepositions
+    return any(
+        (c.dep_ == "prep" or c.dep_.startswith("obl"))
+        and (
+            c.text.lower() in destinations
+            or any(g.dep_ == "case" and g.text.lower() in destinations for g in c.children)
+        )
+        for c in verb.children
+    )
+
+
+def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
+    """Whether what the verb hands over or leaves can be a site: not "a report on Gao"
+    handed to the Council, not drivers pulled out of a truck, not "Gao's market was
+    empty" -- and, for a handover, not people ("peacekeepers were transferred from
+    Ansongo")."""
+    arguments = ("dobj", "obj", "nsubjpass", "nsubj:pass")
+    if verb.pos_ == "ADJ":
+        arguments = ("nsubj",)
+        verb = verb.head if verb.dep_ == "acomp" else verb
+    themes = [c for c in verb.children if c.dep_ in arguments and not span.start <= c.i < span.end]
+    people = lexicon.mission_words | lexicon.force_words
+    for theme in themes:
+        word = lemma_of(theme)
+        if word in lexicon.not_sites:
+            return False
+        if cue.status is Status.HANDED_OVER and word in people:
+            return False
+    return True
+
+
+def _is_headline(sentence: Sentence, is_item: bool) -> bool:
+    return not is_item and bool(_HEADLINE_END.search(sentence.text)) and len(sentence.text) < 200
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[0].isupper()) / len(words) >= _HEADLINE_SHARE
+
+
+def _names_mission(document: Document, lexicon: Lexicon, actors: Actors) -> bool:
+    """Whether the report speaks of the mission at all: its name, an alias or its people."""
+    text = normalise(f"{document.title or ''} {document.text}")
+    padded = f" {text} "
+    if any(f" {name} " in padded for name in actors.mission_names):
+        return True
+    words = set(text.split())
+    return any(
+        word in lexicon.mission_words or word.rstrip("s") in lexicon.mission_words for word in words
+    )

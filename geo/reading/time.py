@@ -1,0 +1,514 @@
+"""Time and polarity of a cue, from the parse: did it happen, is it to come, or neither?
+
+- a past or present tense, a perfect, a participle tell an event that happened
+  ("vacated", "has handed over", "a été rétrocédé", a headline's "Leaves");
+- a future or modal auxiliary, a plan that governs the cue ("plans to",
+  "is due to", "yet to", "doit encore"), a progressive ("is withdrawing"),
+  a purpose ("to hand over"), "before" or "ahead of" tell a plan: pending;
+- a negation turns an event into a plan ("has not been handed over") and a
+  plan into nothing ("will not leave");
+- a question, a denial ("denied that it had left") or a condition ("if the
+  mission left") tell nothing;
+- an event noun takes its time from its verb or preposition: "the handover
+  *took place*" happened, "*ahead of* the handover" is to come, and "the
+  handover *is* a key element of the plan" tells nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from geo.reading.cues import Cue, CueKind, lemma_of
+from geo.reading.lexicon import Lexicon
+
+# Labels that tie a verb to the word that governs it: its plan, its speech verb, its condition.
+_GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "csubj", "acl:relcl", "pcomp"})
+_NEGATION_DEPS = frozenset({"neg"})
+_NOUN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+_NOUN_OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "nmod"})
+
+
+# Adjectives of an event noun that put it still to come or under way.
+_UNDER_WAY = frozenset(
+    [
+        "planned",
+        "upcoming",
+        "forthcoming",
+        "imminent",
+        "future",
+        "ongoing",
+        "continuing",
+        "current",
+        "gradual",
+        "phased",
+        "remaining",
+        "prochain",
+        "prévu",
+        "futur",
+        "progressif",
+        "graduel",
+        "cours",
+    ]
+)
+
+
+class Happened(Enum):
+    """What the grammar says of an event."""
+
+    DONE = "done"
+    PLAN = "plan"
+    NOTHING = "nothing"
+
+
+@dataclass(frozen=True)
+class Time:
+    """A cue's time, with the words that decided it."""
+
+    happened: Happened
+    why: str  # "past", "future", "plan: need", "negated past", "question", ...
+    negated: bool = False
+    verb: int | None = None  # the token whose tense decided (for an event noun, its verb)
+
+
+def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
+    """When the event of ``cue`` happens, and whether it does at all."""
+    token = doc[cue.head]
+    if _is_question(doc, token):
+        return Time(Happened.NOTHING, "question")
+    if cue.kind is CueKind.NOUN:
+        return _noun_time(token, lexicon, headline)
+    if cue.kind is CueKind.PRESENCE:
+        return _presence_time(token, lexicon, headline)
+    return _verb_time(token, lexicon, headline)
+
+
+def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
+    """The mission still there is a closure to come; no longer there, one that happened.
+
+    An adjective ("still open") takes its copula's tense and polarity.
+    """
+    if token.pos_ == "NOUN":  # "without a UN presence": gone, as of its clause's time
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
+        clause = _verb_time(verb, lexicon, headline) if verb is not token else None
+        if clause is not None and clause.happened is Happened.PLAN:
+            return Time(Happened.PLAN, "will be without", False, verb.i)
+        return Time(Happened.DONE, "without presence", True, verb.i)
+    verb = token.head if token.pos_ == "ADJ" and token.dep_ != "ROOT" else token
+    negated = _negated(token, lexicon) or _negated(verb, lexicon)
+    time = (
+        _verb_time(verb, lexicon, headline)
+        if verb is not token
+        else _verb_time(token, lexicon, headline)
+    )
+    if time.happened is Happened.NOTHING and not negated:
+        return time
+    if negated and "future" in time.why:
+        return Time(Happened.NOTHING, "will not be there", True, verb.i)
+    if negated:
+        return Time(Happened.DONE, "no longer there", True, verb.i)
+    past = verb.tag_ == "VBD" or any(
+        c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux")
+    )
+    if past and time.happened is Happened.DONE:
+        return Time(Happened.NOTHING, "there before", False, verb.i)  # "the camp had hosted"
+    return Time(Happened.PLAN, f"still there: {time.why}", False, verb.i)
+
+
+def _is_question(doc, token) -> bool:
+    """A question mark closes the clause of the cue: "Will the UN leave Gao?"."""
+    end = token.i
+    while end < len(doc) and doc[end].text not in (".", "?", "!", ";"):
+        end += 1
+    return end < len(doc) and doc[end].text == "?"
+
+
+def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
+    if _participle_clause(verb):
+        # "will close its camp at Goundam, handing it over to the prefect": the
+        # participle's event happens when its clause's does.
+        head = _verb_time(verb.head, lexicon, headline)
+        return Time(head.happened, f"participle: {head.why}", head.negated, verb.i)
+    negated = _negated(verb, lexicon)
+    base = _tense(verb, lexicon, headline)
+    governor = _governing_word(verb, lexicon)
+    if governor is not None:
+        kind, word, governor_negated = governor
+        if kind == "nothing":
+            return Time(Happened.NOTHING, word, negated, verb.i)
+        if kind == "plan":
+            timing = word.split(": ")[-1] in lexicon.timing_words | {"yet", "remain"}
+            if governor_negated and not timing:
+                return Time(Happened.NOTHING, f"negated {word}", True, verb.i)
+            return Time(Happened.PLAN, word, negated, verb.i)
+        if kind == "done" and base.happened is not Happened.PLAN:
+            base = Time(Happened.DONE, word, verb=verb.i)
+    if _in_plan_phrase(verb, lexicon):
+        return Time(Happened.PLAN, "under way", negated, verb.i)
+    if negated:
+        if base.happened is Happened.DONE or _perfect(verb):
+            # "has not been handed over", "the last camp not to have been vacated"
+            return Time(Happened.PLAN, f"negated {base.why}", True, verb.i)
+        timed = [c for c in verb.children if c.dep_ in ("prep", "mark", "obl")]
+        timed += [
+            m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
+        ]
+        if any(c.text.lower() in lexicon.timing_words for c in timed):
+            # "will not take place before 31 December": later, still to come
+            return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
+        return Time(Happened.NOTHING, f"negated {base.why}", True, verb.i)
+    return Time(base.happened, base.why, False, verb.i)
+
+
+def _future_clause(noun, lexicon: Lexicon) -> bool:
+    """Whether the clause a noun stands in is in the future: its copula or its verb."""
+    verbs = [c for c in noun.children if c.dep_ == "cop"] + [noun.head]
+    for verb in verbs:
+        forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+        for form in forms:
+            word = form.text.lower()
+            if (
+                "Fut" in form.morph.get("Tense")
+                or lemma_of(form) in lexicon.future_auxiliaries
+                or (word.endswith(lexicon.future_endings) and form.pos_ == "AUX")
+            ):
+                return True
+    return False
+
+
+def _participle_clause(verb) -> bool:
+    return (
+        verb.dep_ in ("advcl", "conj", "csubj")
+        and (
+            verb.tag_ == "VBG"
+            or ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
+        )
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("mark", "aux", "auxpass", "nsubj", "case") for c in verb.children)
+    )
+
+
+def _past(verb) -> bool:
+    """Past tense or a perfect: "was handed over", "had left", "a été remis"."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any(t.tag_ in ("VBD",) or "Past" in t.morph.get("Tense") for t in forms) and not any(
+        t.tag_ == "VBP" or t.tag_ == "VBZ"
+        for t in forms
+        if t.dep_.startswith("aux") and lemma_of(t) == "be"
+    )
+
+
+def _perfect(verb) -> bool:
+    return any(lemma_of(c) in ("have", "avoir") for c in verb.children if c.dep_.startswith("aux"))
+
+
+def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
+    """Done or planned from the verb's own form and auxiliaries."""
+    auxiliaries = [
+        c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
+    ]
+    for aux in auxiliaries:
+        word = lemma_of(aux)
+        if word in lexicon.future_auxiliaries or aux.text.lower() in lexicon.future_auxiliaries:
+            if "Perf" in aux.morph.get("Aspect") or any(lemma_of(a) == "have" for a in auxiliaries):
+                # "will have left", "would have handed over": a future perfect or a
+                # counterfactual -- nothing certain either way.
+                return Time(Happened.PLAN, "future perfect")
+            return Time(Happened.PLAN, f"future: {aux.text.lower()}")
+        if word in lexicon.modal_auxiliaries and aux.tag_ == "MD":
+            return Time(Happened.PLAN, f"modal: {aux.text.lower()}")
+    morph = verb.morph
+    word = verb.text.lower()
+    if not auxiliaries and word.endswith(lexicon.conditional_endings):
+        return Time(Happened.PLAN, "conditional")
+    if not auxiliaries and word.endswith(lexicon.future_endings):
+        return Time(Happened.PLAN, "future")
+    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxiliaries):
+        return Time(Happened.PLAN, "future")
+    if "Cnd" in morph.get("Mood") and not auxiliaries:
+        return Time(Happened.PLAN, "conditional")
+    if any(lemma_of(a) == "do" and a.tag_ == "VBD" for a in auxiliaries):
+        return Time(Happened.DONE, "past")  # "did not leave": a past, negated below
+    if any(a.text.lower() in ("being", "en") for a in auxiliaries):
+        return Time(Happened.PLAN, "under way")
+    if (
+        "Inf" not in morph.get("VerbForm")
+        and any(lemma_of(a) in ("have", "avoir") for a in auxiliaries)
+        and any(
+            "Inf" in a.morph.get("VerbForm") or a.text.lower() in ("having",) for a in auxiliaries
+        )
+    ):
+        return Time(
+            Happened.DONE, "perfect infinitive"
+        )  # "accused of having left", "d'avoir quitté"
+    if any(a.text.lower() == "to" for a in auxiliaries) or (
+        "Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT"
+    ):
+        if _ordinal_before(verb, lexicon) and not _future_clause(verb.head, lexicon):
+            # "the second base to be handed over", "la dernière emprise à être rétrocédée"
+            return Time(Happened.DONE, "ordinal")
+        return Time(Happened.PLAN, "infinitive")
+    if verb.tag_ == "VBG" or "Prog" in morph.get("Aspect"):
+        if any(lemma_of(a) == "be" for a in auxiliaries):
+            return Time(Happened.PLAN, "under way")
+        return Time(Happened.DONE, "participle")
+    if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
+        # "Ouakam and the airfield will be the last sites handed over"
+        return Time(Happened.PLAN, "future clause")
+    if verb.tag_ == "VB" and not auxiliaries:
+        return Time(Happened.DONE if headline else Happened.PLAN, "base form")
+    if "Inf" in morph.get("VerbForm"):
+        return Time(Happened.PLAN, "infinitive")
+    if "Pres" in morph.get("Tense") and not headline and "Part" not in morph.get("VerbForm"):
+        return Time(Happened.DONE, "present")
+    return Time(Happened.DONE, "headline" if headline else "past")
+
+
+def _ordinal_before(verb, lexicon: Lexicon) -> bool:
+    """An infinitive that counts events: "the first/second/last camp to be vacated"."""
+    if verb.dep_ not in ("acl", "relcl", "xcomp", "advcl"):
+        return False
+    head = verb.head
+    for token in [head, *head.children]:
+        if (
+            lemma_of(token) in lexicon.ordinals
+            or token.ent_type_ == "ORDINAL"
+            or token.tag_ == "JJS"
+        ):
+            return True
+    return False
+
+
+def _governing_word(verb, lexicon: Lexicon):
+    """What the words above the verb make of it: ("plan" | "nothing" | "done", why, negated).
+
+    Walks up from the verb through the clauses and phrases that govern it: "plans
+    *to leave*", "denied reports *that it had left*", "*if* the mission leaves",
+    "*after* handing over". Reported speech is transparent: "said it *had left*".
+    """
+    token = verb
+    for _ in range(5):
+        mark = _mark_of(token, lexicon)
+        if mark is not None:
+            return mark
+        head = token.head
+        if head.i == token.i:
+            return None
+        word, relation = lemma_of(head), token.dep_
+        if word in lexicon.denials:
+            return ("nothing", f"denied: {word}", False)
+        if relation == "pcomp" or head.pos_ == "ADP":
+            if word in lexicon.negations:
+                return ("nothing", f"without: {word}", False)  # "left without handing over"
+            if word in lexicon.done_before_noun:
+                return ("done", f"after: {word}", False)
+            if word in lexicon.pending_before_noun - {"of", "de", "for", "pour"}:
+                return ("plan", f"before: {word}", False)
+        if relation == "xcomp" and word in lexicon.implicatives:
+            # "was forced to leave", "a réussi à quitter": the event happened when its
+            # governor did.
+            governor = _verb_time(head, lexicon, False)
+            kind = "done" if governor.happened is Happened.DONE else "plan"
+            return (kind, f"{word}: {governor.why}", False)
+        if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
+            plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
+            if plan is not None:
+                return ("plan", f"plan: {plan}", _negated(head, lexicon))
+        if relation not in (
+            "conj",
+            "xcomp",
+            "ccomp",
+            "acl",
+            "dobj",
+            "obj",
+            "pobj",
+            "prep",
+            "pcomp",
+            "obl",
+            "nmod",
+            "advcl",
+        ):
+            return None
+        token = head
+    return None
+
+
+def _mark_of(token, lexicon: Lexicon):
+    """A condition or an 'after'/'before' that opens the verb's clause."""
+    for child in token.children:
+        if child.dep_ not in ("mark", "advmod", "case") or child.i > token.i:
+            continue
+        word = child.text.lower()
+        if word in lexicon.conditionals and child.dep_ == "mark":
+            return ("nothing", f"condition: {word}", False)
+        if word in lexicon.once and child.dep_ in ("mark", "advmod") and not _past(token):
+            return ("plan", f"once: {word}", False)
+        if child.dep_ in ("mark", "case") and word in lexicon.done_before_noun:
+            return ("done", f"after: {word}", False)
+        if child.dep_ in ("mark", "case") and word in lexicon.pending_before_noun - {
+            "for",
+            "of",
+            "pour",
+        }:
+            return ("plan", f"before: {word}", False)
+    return None
+
+
+def _plan_child(token, lexicon: Lexicon) -> str | None:
+    """A plan said by a modifier of the governing word: "has *yet* to", "still *due*"."""
+    for child in token.children:
+        if child.dep_ in ("advmod", "acomp", "xcomp") and lemma_of(child) in (
+            "yet",
+            "due",
+            "set",
+            "about",
+            "ready",
+            "poised",
+            "encore",
+        ):
+            return lemma_of(child)
+    return None
+
+
+def _negated(token, lexicon: Lexicon) -> bool:
+    """Whether the token, its auxiliaries or its subject are negated ("not", "n't",
+    "ne ... pas", "never", "*neither* the Gao camp *nor* ...") -- but not by a French
+    restriction: "il ne reste *que* 157 militaires" says who is left."""
+    if _restrictive(token):
+        return False
+    for child in token.children:
+        if child.dep_ in _NEGATION_DEPS:
+            return True
+        if (
+            child.dep_ in ("advmod", "det", "cc:preconj", "preconj")
+            and child.text.lower() in lexicon.negations
+        ):
+            return True
+        if child.dep_ == "advmod" and any(
+            c.text.lower() in lexicon.negations for c in child.children
+        ):
+            return True  # "no longer"
+        if child.dep_ in _NOUN_SUBJECTS and any(
+            c.dep_ in ("preconj", "cc:preconj", "det")
+            and c.text.lower() in ("neither", "ni", "no", "aucun", "aucune")
+            for c in child.children
+        ):
+            return True
+    return False
+
+
+def _restrictive(token) -> bool:
+    """ "ne ... que", "ne ... plus que": only, not a negation."""
+    doc = token.doc
+    following = [t.text.lower() for t in doc[token.i + 1 : token.i + 4]]
+    words = {c.text.lower() for c in token.children}
+    return (
+        bool(words & {"ne", "n'", "n’"})
+        and "que" in following
+        and "pas" not in words
+        and "jamais" not in words
+    )
+
+
+def _in_plan_phrase(verb, lexicon: Lexicon) -> bool:
+    """ "in the process of withdrawing", "en cours de retrait": a phrase just before the verb."""
+    doc = verb.doc
+    words = [t.text.lower() for t in doc[max(0, verb.i - 6) : verb.i]]
+    text = " ".join(words)
+    return any(" ".join(p) and text.endswith(" ".join(p)) for p in lexicon.plan_phrases)
+
+
+def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
+    """An event noun's time, from the verb or the preposition it depends on."""
+    if _negated(noun, lexicon):
+        return Time(Happened.NOTHING, "negated noun", True)
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl") and lemma_of(child) in lexicon.plan_words | _UNDER_WAY:
+            return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
+        if child.dep_ == "case" and child.text.lower() in lexicon.done_before_noun:
+            return Time(Happened.DONE, f"after: {child.text.lower()}")
+        if child.dep_ == "case" and child.text.lower() in lexicon.pending_before_noun - {
+            "of",
+            "de",
+            "pour",
+            "for",
+        }:
+            return Time(Happened.PLAN, f"before: {child.text.lower()}")
+        if child.dep_ in ("aux", "aux:tense"):
+            return _verb_time(noun, lexicon, headline)
+    if _in_plan_phrase(noun, lexicon):
+        return Time(Happened.PLAN, "under way")
+    head = noun.head
+    word = lemma_of(head)
+    if noun.dep_ in ("compound", "amod"):
+        return _noun_time(head, lexicon, headline)
+    if noun.dep_ == "pobj" or head.pos_ == "ADP":
+        preposition = head.text.lower()
+        above = head.head
+        if preposition in lexicon.done_before_noun:
+            return Time(Happened.DONE, f"after: {preposition}")
+        if (
+            preposition in lexicon.pending_before_noun - {"of", "for"}
+            or lemma_of(above) in lexicon.pending_before_noun
+        ):
+            return Time(
+                Happened.PLAN,
+                f"before: {lemma_of(above) if lemma_of(above) in lexicon.pending_before_noun else preposition}",
+            )
+        if lemma_of(above) in lexicon.plan_words | lexicon.ongoing_by:
+            return Time(Happened.PLAN, f"plan: {lemma_of(above)}")
+        return Time(Happened.NOTHING, "noun in passing")
+    if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        if word in lexicon.completed_by:
+            verb_time = _verb_time(head, lexicon, headline)
+            return Time(verb_time.happened, f"{word}: {verb_time.why}", verb_time.negated, head.i)
+        if word in lexicon.ongoing_by or word in lexicon.plan_words:
+            return Time(Happened.PLAN, f"{word}", verb=head.i)
+        if word in ("be", "être"):
+            return _copula_time(head, lexicon)
+        if head.pos_ in ("VERB", "AUX"):
+            verb_time = _verb_time(head, lexicon, headline)
+            return Time(
+                verb_time.happened, f"under {word}: {verb_time.why}", verb_time.negated, head.i
+            )
+        return Time(Happened.NOTHING, f"noun under {word}")
+    if noun.dep_ == "ROOT" and headline:
+        return Time(Happened.DONE, "headline noun")
+    if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
+        return Time(Happened.PLAN, f"plan: {word}")
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
+        # "taking note of the closure of its bases": the noun's clause tells its time.
+        verb_time = _verb_time(verb, lexicon, headline)
+        return Time(
+            verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
+        )
+    return Time(Happened.NOTHING, "noun alone")
+
+
+def _copula_time(verb, lexicon: Lexicon) -> Time:
+    """ "The withdrawal is complete" happened; "is under way", "is due" are to come."""
+    for child in verb.children:
+        word = lemma_of(child)
+        if child.dep_ in ("acomp", "attr", "advmod", "prep") and word in lexicon.completed_by | {
+            "complete",
+            "over",
+            "completed",
+            "achevé",
+            "terminé",
+        }:
+            return Time(Happened.DONE, f"be {word}", verb=verb.i)
+        if word in lexicon.plan_words or word in (
+            "under",
+            "underway",
+            "due",
+            "scheduled",
+            "expected",
+            "planned",
+            "ongoing",
+            "progress",
+            "continue",
+            "cours",
+        ):
+            return Time(Happened.PLAN, f"be {word}", verb=verb.i)
+    return Time(Happened.NOTHING, "said of the process")

@@ -1,0 +1,154 @@
+"""The reader as a whole: the sentence tables, the bundled seed, reports across sentences.
+
+Each row of tests/data/status/sentences.yaml and sentences_fr.yaml is a report as wire
+services and UN press releases write them, with the exact sites and statuses an analyst
+reads from it. Rows the reader of today reads otherwise are listed, each with why, in
+tests/data/status/changed.yaml: they are expected to fail (strictly, so that a row that
+starts passing is noticed and taken off the list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import doctest
+
+import pytest
+import yaml
+from sentence_sets import DATA, minusma_group, read_row, read_text, sentence_set
+
+import geo.language
+import geo.reading.confidence
+import geo.reading.dates
+import geo.reading.lexicon
+from geo.extract import find_mentions
+from geo.model import Document, Status
+from geo.reading import read_statements
+
+TABLE = sentence_set("sentences") + sentence_set("sentences_fr")
+CHANGED = {
+    row["text"]: row["why"]
+    for row in yaml.safe_load((DATA / "changed.yaml").read_text(encoding="utf-8"))["rows"]
+}
+
+
+def _param(row):
+    marks = []
+    if row.text in CHANGED:
+        marks.append(pytest.mark.xfail(strict=True, reason=CHANGED[row.text]))
+    return pytest.param(row, id=row.text[:60], marks=marks)
+
+
+def test_the_table_is_large_and_covers_every_status():
+    assert len(TABLE) >= 300
+    expected = [status for row in TABLE for status in row.expect.values()]
+    assert {Status.parse(s) for s in expected} == set(Status)
+    assert sum(1 for row in TABLE if not row.expect) >= 10  # names in passing
+
+
+def test_every_changed_row_is_a_row_of_the_table_with_its_reason():
+    assert set(CHANGED) <= {row.text for row in TABLE}, "changed.yaml names a row the table lacks"
+    assert all(why.strip() for why in CHANGED.values())
+
+
+@pytest.mark.parametrize("row", [_param(row) for row in TABLE])
+def test_sentence(row):
+    found = read_row(row)
+    assert {site: status for site, (status, _, _) in found.items()} == row.expect
+    for site, date in row.dates.items():
+        assert found[site][1] == date, site
+
+
+SEED = (
+    "Since the directive to leave, MINUSMA has vacated 13 positions in Mali and still needs to"
+    " close sites in Gao and Timbuktu in the north.\n\n"
+    "The Mopti camp, a central Mali location known for violence in the Sahel, was handed over"
+    " last week.\n\n"
+    "The ceremony marking the end of the mission took place in the capital, Bamako, where the"
+    " UN flag was lowered. Moscow and France were named in passing."
+)
+
+
+def test_the_seed_reading_gives_the_four_sites_and_nothing_else():
+    found = read_text(SEED, dt.date(2023, 12, 11))
+    assert {site: status for site, (status, _, _) in found.items()} == {
+        "Gao": "pending",
+        "Timbuktu": "pending",
+        "Mopti": "handed over",
+        "Bamako": "closed",
+    }
+    assert found["Mopti"][1] == dt.date(2023, 12, 4)  # "last week", counted from the report's day
+
+
+def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
+    text = "The Timbuktu camp had hosted 1,200 peacekeepers. It was handed over on Friday."
+    found = read_text(text, dt.date(2023, 12, 11))
+    assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
+
+
+def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
+    group = minusma_group()
+    text = "Camps still to be vacated:\n- Kidal\n- Tessalit\n"
+    document = Document(path="report.txt", text=text, date=dt.date(2023, 10, 1))
+    statements = read_statements(find_mentions(document, group.gazetteer), group.context)
+    assert [(s.place.name, s.status, s.quote) for s in statements] == [
+        ("Kidal", Status.PENDING, "Camps still to be vacated: Kidal"),
+        ("Tessalit", Status.PENDING, "Camps still to be vacated: Tessalit"),
+    ]
+
+
+def test_every_reading_carries_a_confidence_and_the_reason_behind_it():
+    group = minusma_group()
+    text = "MINUSMA handed over its camp in Ménaka to the governor on Friday."
+    document = Document(path="report.txt", text=text, date=dt.date(2023, 12, 11))
+    (statement,) = read_statements(find_mentions(document, group.gazetteer), group.context)
+    assert 0 < statement.confidence <= 1
+    reason = statement.reason
+    assert (reason.cue, reason.kind, reason.agent, reason.link) == (
+        "hand over",
+        "verb",
+        "mission",
+        "argument",
+    )
+    assert not reason.negated
+    assert "hand over" in reason.describe()
+
+
+def test_the_quote_is_the_whole_sentence_with_its_white_space_tidied():
+    group = minusma_group()
+    text = "Background.\n\nThe Mopti camp was\nhanded over\tlast week. Other news."
+    document = Document(path="report.txt", text=text, date=dt.date(2023, 12, 11))
+    (statement,) = read_statements(find_mentions(document, group.gazetteer), group.context)
+    assert statement.quote == "The Mopti camp was handed over last week."
+    assert statement.source == "report.txt"
+    assert statement.date == dt.date(2023, 12, 4)
+
+
+def test_a_language_without_a_lexicon_is_read_with_the_english_one():
+    found = read_text("The Gao camp was handed over on Friday.", dt.date(2023, 12, 11), lang="xx")
+    assert found["Gao"][:2] == ("handed over", dt.date(2023, 12, 8))
+
+
+def test_every_mention_keeps_its_own_reading():
+    group = minusma_group()
+    text = "Peacekeepers drove from Gao to Timbuktu. The Timbuktu camp was closed."
+    document = Document(path="report.txt", text=text, date=dt.date(2023, 12, 11))
+    mentions = find_mentions(document, group.gazetteer)
+    statements = read_statements(mentions, group.context)
+    assert [m.surface for m in mentions] == ["Gao", "Timbuktu", "Timbuktu"]
+    assert [(s.mention.start, s.status) for s in statements] == [
+        (text.rindex("Timbuktu"), Status.CLOSED)
+    ]
+
+
+def test_a_sentence_of_absurd_length_is_read_in_windows_around_its_names():
+    filler = "word " * 2000
+    text = f"{filler}MINUSMA handed over the Gao camp to the army on Friday. {filler}"
+    found = read_text(text.replace(". ", " "), dt.date(2023, 12, 11))
+    assert found["Gao"][0] == "handed over"
+
+
+@pytest.mark.parametrize(
+    "module", [geo.language, geo.reading.confidence, geo.reading.dates, geo.reading.lexicon]
+)
+def test_the_examples_in_docstrings_run(module):
+    assert doctest.testmod(module).failed == 0

@@ -1,0 +1,153 @@
+"""geo.reading.agents: who acts. The mission leaving a site is a status; rebels, the host
+army or residents leaving theirs is not; the host army *receiving* a camp is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from sentence_sets import read_text
+
+from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
+from geo.reading.cues import find_cues
+from geo.reading.lexicon import lexicon_for
+from geo.reading.parse import parse
+
+REPORT = dt.date(2023, 12, 11)  # a Monday
+MINUSMA = Actors.of(["MINUSMA"], ["Mali"])
+
+
+@cache
+def agents(text: str, lang: str = "en", actors: Actors = MINUSMA) -> list[str]:
+    """The agent of every cue of ``text``, in text order."""
+    doc = parse([text], lang)[0]
+    lexicon = lexicon_for(lang)
+    return [agent_of(doc[c.head], lexicon, actors) for c in find_cues(doc, lexicon)]
+
+
+def statuses(text: str, lang: str = "en") -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            {  # the mission by name, by alias, or its people without another allegiance
+                "MINUSMA left Bourem.": MISSION,
+                "Peacekeepers left Bourem.": MISSION,
+                "Blue helmets left Bourem.": MISSION,
+                "The UN left Bourem.": MISSION,
+                "Troops left Bourem.": MISSION,
+                "The Chadian contingent left Bourem.": MISSION,
+                "The camp was vacated by peacekeepers.": MISSION,  # the "by" of a passive
+                "The peacekeepers who left Bourem flew home.": MISSION,  # a relative's antecedent
+            },
+            id="the-mission",
+        ),
+        pytest.param(
+            {  # someone else, named by their word
+                "Rebels left Bourem.": "rebel",
+                "The army left Bourem.": "army",
+                "Residents left Bourem.": "resident",
+                "Malian troops left Bourem.": "malian troop",  # the host country's forces
+                "The camp was vacated by rebels.": "rebel",
+                "The rebels who left Bourem returned on Friday.": "rebel",
+            },
+            id="someone-else",
+        ),
+        pytest.param(
+            {"The camp was vacated.": UNSTATED, "It left Bourem.": UNSTATED},
+            id="nobody-named",
+        ),
+    ],
+)
+def test_the_agent_of_an_english_cue(table):
+    assert {text: agents(text) for text in table} == {
+        text: [agent] for text, agent in table.items()
+    }
+
+
+def test_the_agent_of_a_french_cue():
+    table = {
+        "Les casques bleus ont quitté Gao.": True,
+        "La MINUSMA a quitté Gao.": True,
+        "Les rebelles ont quitté Gao.": False,
+        "Les soldats maliens ont quitté Gao.": False,
+        "Les habitants ont quitté Gao.": False,
+    }
+    found = {text: agents(text, "fr") for text in table}
+    assert {text: agent == [MISSION] for text, agent in found.items()} == table
+    assert all(agent != [UNSTATED] for agent in found.values())
+
+
+def test_verbs_joined_to_the_mission_s_verb_share_its_subject():
+    assert agents("The mission closed its camp and handed it over.") == [MISSION, MISSION]
+    assert agents("Peacekeepers closed the camp, handing it over to the army.") == [
+        MISSION,
+        MISSION,
+    ]
+
+
+def test_a_two_word_alias_makes_its_qualifier_the_mission_s():
+    barkhane = Actors.of(["Barkhane", "French troops"], ["Mali"])
+    assert barkhane.mission_names == {"barkhane", "french troops"}
+    assert barkhane.qualifiers == {"french"}
+    assert agents("French soldiers left the camp.", "en", barkhane) == [MISSION]
+
+
+def test_classify_reads_a_noun_phrase_on_its_own():
+    doc = parse(["Malian soldiers and rebels met peacekeepers."], "en")[0]
+    lexicon = lexicon_for("en")
+    by_word = {t.text: classify(t, lexicon, MINUSMA) for t in doc if t.pos_ == "NOUN"}
+    assert by_word == {"soldiers": "malian soldier", "rebels": "rebel", "peacekeepers": MISSION}
+
+
+# --- what the map shows ---------------------------------------------------------
+
+
+def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status():
+    table = {
+        "Troops left Bourem on Friday.": {"Bourem": "closed"},
+        "MINUSMA troops left Bourem on Friday.": {"Bourem": "closed"},
+        "Malian troops left Bourem on Friday.": {},
+        "Rebels left Bourem on Friday.": {},
+        "The army left Bourem on Friday.": {},
+        "Residents fled Bourem on Friday.": {},
+        "Jihadists withdrew from Bourem after clashes with the army.": {},
+        # the host army receiving the mission's camp: the mission is gone
+        "The Malian army took over the Bourem camp on Friday.": {"Bourem": "closed"},
+        "The army received the Bourem camp from MINUSMA on Friday.": {"Bourem": "handed over"},
+        "Malian soldiers received the keys to the Bourem camp from MINUSMA.": {
+            "Bourem": "handed over"
+        },
+        # ... but not a town it enters: no camp of the mission is named
+        "The army entered Bourem on Friday.": {},
+    }
+    assert {text: statuses(text) for text in table} == table
+
+
+def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status_in_french():
+    table = {
+        "Les casques bleus ont quitté Gao vendredi.": {"Gao": "closed"},
+        "Les rebelles ont quitté Gao vendredi.": {},
+        "L'armée malienne a pris possession du camp de Gao.": {"Gao": "closed"},
+        "Les FAMa ont réceptionné le camp de la MINUSMA à Gao.": {"Gao": "handed over"},
+    }
+    assert {text: statuses(text, "fr") for text in table} == table
+
+
+def test_the_host_army_s_soldiers_leaving_gives_no_status():
+    assert statuses("Soldiers of the Malian army left Bourem on Friday.") == {}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the agent of 'after closing' is not looked for in the clause it hangs on (pcomp of"
+    " 'after'), so it is unstated and, with no mission word in the report, dropped. An analyst"
+    " reads the troops (the mission's, per agents.py) closing Bourem: closed.",
+)
+def test_the_subject_of_the_main_clause_acts_in_an_after_clause():
+    assert statuses("Troops withdrew to Gao after closing Bourem.") == {"Bourem": "closed"}

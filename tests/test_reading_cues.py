@@ -1,0 +1,197 @@
+"""geo.reading.cues: the words of a sentence that tell what became of a site.
+
+A cue carries the status its event gives once done by the mission, whatever its tense
+(time is geo.reading.time's question); a verb that transfers only with a recipient is a
+handover only when the recipient is named; ordinary sentences about a place hold no cue.
+
+Tables are grouped by kind of cue: a failure lists every sentence of the group read
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from sentence_sets import read_text
+
+from geo.model import Status
+from geo.reading.cues import CueKind, find_cues
+from geo.reading.lexicon import lexicon_for
+from geo.reading.parse import parse
+
+REPORT = dt.date(2023, 12, 11)  # a Monday
+HANDED_OVER, CLOSED, PENDING = Status.HANDED_OVER, Status.CLOSED, Status.PENDING
+VERB, RECEIVING, FLAG, NOUN, PRESENCE = (
+    CueKind.VERB,
+    CueKind.RECEIVING,
+    CueKind.FLAG,
+    CueKind.NOUN,
+    CueKind.PRESENCE,
+)
+
+
+@cache
+def cues_of(text: str, lang: str = "en") -> tuple[tuple[str, str, Status, CueKind], ...]:
+    """(word, lemma, status, kind) of every cue of ``text``, in text order."""
+    doc = parse([text], lang)[0]
+    return tuple(
+        (doc[c.head].text, c.lemma, c.status, c.kind) for c in find_cues(doc, lexicon_for(lang))
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "table"),
+    [
+        pytest.param(
+            "en",
+            {  # phrasal verbs are read with their particle
+                "MINUSMA handed over the camp to the authorities.": (
+                    "handed",
+                    "hand over",
+                    HANDED_OVER,
+                    VERB,
+                ),
+                "Peacekeepers pulled out of Gao on Friday.": ("pulled", "pull out", CLOSED, VERB),
+                "The mission shut down its base.": ("shut", "shut down", CLOSED, VERB),
+                "Peacekeepers evacuated the camp.": ("evacuated", "evacuate", CLOSED, VERB),
+                "The camp was transferred to the army.": (
+                    "transferred",
+                    "transfer",
+                    HANDED_OVER,
+                    VERB,
+                ),
+                # a transfer verb with its recipient
+                "The mission returned the camp to the Malian authorities.": (
+                    "returned",
+                    "return",
+                    HANDED_OVER,
+                    VERB,
+                ),
+            },
+            id="en-verbs",
+        ),
+        pytest.param(
+            "en",
+            {
+                # someone else takes the site
+                "The army took over the camp on Friday.": ("took", "take over", CLOSED, RECEIVING),
+                # the flag comes down, whichever way the sentence turns it
+                "The UN flag was lowered over the camp.": ("lowered", "lower", CLOSED, FLAG),
+                "The peacekeepers lowered the flag.": ("lowered", "lower", CLOSED, FLAG),
+                # event nouns, hyphenated or not
+                "The handover of the camp took place on Friday.": (
+                    "handover",
+                    "handover",
+                    HANDED_OVER,
+                    NOUN,
+                ),
+                "The pull-out from Gao ended on Friday.": ("out", "pull-out", CLOSED, NOUN),
+                # the mission still there
+                "Peacekeepers remain in Timbuktu.": ("remain", "remain", PENDING, PRESENCE),
+                "The camp is still open.": ("open", "open", PENDING, PRESENCE),
+            },
+            id="en-receiving-flag-nouns-presence",
+        ),
+        pytest.param(
+            "fr",
+            {  # passé composé, futur and imparfait: forms the tagger misses are found by their stem
+                "La MINUSMA a rétrocédé le camp aux autorités.": (
+                    "rétrocédé",
+                    "rétrocéder",
+                    HANDED_OVER,
+                    VERB,
+                ),
+                "La MINUSMA quittera Gao.": ("quittera", "quitter", CLOSED, VERB),
+                "Les casques bleus quittaient la ville.": ("quittaient", "quitter", CLOSED, VERB),
+                "Le camp a été remis aux autorités.": ("remis", "remettre", HANDED_OVER, VERB),
+            },
+            id="fr-verbs",
+        ),
+        pytest.param(
+            "fr",
+            {
+                "Le retrait de Kidal est achevé.": ("retrait", "retrait", CLOSED, NOUN),
+                "La rétrocession du camp a eu lieu vendredi.": (
+                    "rétrocession",
+                    "rétrocession",
+                    HANDED_OVER,
+                    NOUN,
+                ),
+                "Le drapeau de l'ONU a été baissé.": ("baissé", "baisser", CLOSED, FLAG),
+                "L'armée a pris possession du camp.": (
+                    "pris",
+                    "prendre possession",
+                    CLOSED,
+                    RECEIVING,
+                ),
+                "Les FAMa ont réceptionné le camp.": (
+                    "réceptionné",
+                    "réceptionner",
+                    HANDED_OVER,
+                    RECEIVING,
+                ),
+                "Les casques bleus restent à Tombouctou.": ("restent", "rester", PENDING, PRESENCE),
+            },
+            id="fr-receiving-flag-nouns-presence",
+        ),
+    ],
+)
+def test_a_cue_word_is_found_with_its_status_and_kind(lang, table):
+    assert {text: cues_of(text, lang) for text in table} == {
+        text: (cue,) for text, cue in table.items()
+    }
+
+
+def test_a_sentence_without_a_status_word_has_no_cue():
+    sentences = [
+        ("en", "The envoy visited Gao and met the governor."),
+        ("en", "The mission returned the camp."),  # "return" hands over only with a recipient
+        ("en", "Peacekeepers returned to Gao on Friday."),
+        ("en", "Prices were lowered."),  # lowering, but no flag
+        ("en", "The timing is an open question."),  # "open" as an attribute, not a predicate
+        ("fr", "L'envoyé a visité Gao."),
+    ]
+    assert {text: cues_of(text, lang) for lang, text in sentences} == {
+        text: () for _, text in sentences
+    }
+
+
+def test_cues_come_in_text_order_each_with_its_own_status():
+    found = cues_of("MINUSMA vacated Ber and handed over Goundam.")
+    assert [(word, lemma, status) for word, lemma, status, _ in found] == [
+        ("vacated", "vacate", CLOSED),
+        ("handed", "hand over", HANDED_OVER),
+    ]
+
+
+def test_a_cue_gives_the_status_of_its_event_once_done_whatever_its_tense():
+    # Time, negation and questions are geo.reading.time's business, not the cue's.
+    sentences = [
+        "MINUSMA will hand over the camp to the authorities.",
+        "MINUSMA has not handed over the camp to the authorities.",
+        "Will MINUSMA hand over the camp to the authorities?",
+    ]
+    for text in sentences:
+        assert [(lemma, status) for _, lemma, status, _ in cues_of(text)] == [
+            ("hand over", HANDED_OVER)
+        ], text
+
+
+def test_what_the_map_shows_follows_the_cue():
+    table = {
+        "MINUSMA returned the Gao camp to the Malian authorities on Friday.": {
+            "Gao": "handed over"
+        },
+        "Peacekeepers returned to Gao on Friday.": {},
+        "The Malian army took over the Gao camp on Friday.": {"Gao": "closed"},
+        "The UN flag was lowered over the Gao camp on Friday.": {"Gao": "closed"},
+        "Peacekeepers remain in Timbuktu.": {"Timbuktu": "pending"},
+        "The envoy visited Gao on Friday and met the governor.": {},
+    }
+    read = {
+        text: {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
+        for text in table
+    }
+    assert read == table

@@ -1,0 +1,284 @@
+"""geo.reading.governance: which cue speaks of which site, from the dependency parse.
+
+A site takes the cue whose argument it is or stands in (coordination, apposition,
+a chain of prepositions, a relative or participial clause); not a cue behind another
+predicate, a word of passage ("drove to Gao") or a landmark ("50 km east of Timbuktu").
+
+Tables are grouped by construction: a failure lists every sentence of the group read
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from sentence_sets import read_text
+
+from geo.reading.cues import find_cues
+from geo.reading.governance import governing, tree_path
+from geo.reading.lexicon import lexicon_for
+from geo.reading.parse import parse
+
+REPORT = dt.date(2023, 12, 11)  # a Monday
+
+
+@cache
+def _doc(text: str, lang: str):
+    return parse([text], lang)[0]
+
+
+def _site(doc, name: str):
+    start = doc.text.index(name)
+    return doc.char_span(start, start + len(name), alignment_mode="expand").root
+
+
+def governors(text: str, name: str, lang: str = "en"):
+    """The cues that govern the site ``name`` (its first occurrence) of ``text``: the nearest
+    with those that share its subject."""
+    doc = _doc(text, lang)
+    lexicon = lexicon_for(lang)
+    nearest, _further = governing(_site(doc, name), find_cues(doc, lexicon), lexicon)
+    return nearest
+
+
+def lemmas(text: str, name: str, lang: str = "en") -> list[str]:
+    return [g.cue.lemma for g in governors(text, name, lang)]
+
+
+def statuses(text: str, lang: str = "en") -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+
+
+def assert_reads(table: dict[str, dict[str, str]], lang: str = "en") -> None:
+    assert {text: statuses(text, lang) for text in table} == table
+
+
+# --- the module, on the parse ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            {
+                ("MINUSMA vacated its camps in Gao and Timbuktu on Friday.", "Gao"): ["vacate"],
+                ("MINUSMA vacated its camps in Gao and Timbuktu on Friday.", "Timbuktu"): [
+                    "vacate"
+                ],
+                ("MINUSMA handed over Ber, its last camp in the region, on Tuesday.", "Ber"): [
+                    "hand over"
+                ],
+                ("MINUSMA handed over its camp in Gao to the authorities.", "Gao"): ["hand over"],
+            },
+            id="coordination-apposition-prepositions",
+        ),
+        pytest.param(
+            {
+                ("MINUSMA handed over Mopti but has yet to leave Gao.", "Mopti"): ["hand over"],
+                ("MINUSMA handed over Mopti but has yet to leave Gao.", "Gao"): ["leave"],
+                ("The Gao camp was closed and handed over to the army.", "Gao"): [
+                    "close",
+                    "hand over",
+                ],
+                ("Peacekeepers vacated the Ber camp and handed it over to the army.", "Ber"): [
+                    "vacate",
+                    "hand over",
+                ],
+            },
+            id="several-predicates",
+        ),
+        pytest.param(
+            {  # verbs that only place the camp or plan the event do not cut the path
+                ("The camp located in Gao was handed over to the authorities.", "Gao"): [
+                    "hand over"
+                ],
+                ("Gao is due to be handed over in December.", "Gao"): ["hand over"],
+                ("MINUSMA plans to leave Gao in December.", "Gao"): ["leave"],
+            },
+            id="placing-and-planning-verbs",
+        ),
+        pytest.param(
+            {  # a destination, a landmark, another predicate: no cue
+                ("Peacekeepers left Tessalit and drove to Gao.", "Gao"): [],
+                ("Peacekeepers left Aguelhok for Tessalit.", "Tessalit"): [],
+                ("The mission withdrew its troops from Kidal to Gao.", "Gao"): [],
+                ("MINUSMA closed its camp at Ber, 50 km east of Timbuktu.", "Timbuktu"): [],
+                ("The mission vacated a base 60 km north of Gao.", "Gao"): [],
+                ("Residents of Bourem said the mission left Kidal.", "Bourem"): [],
+                # ... while the place left keeps its cue
+                ("The mission withdrew its troops from Kidal to Gao.", "Kidal"): ["withdraw from"],
+                ("MINUSMA closed its camp at Ber, 50 km east of Timbuktu.", "Ber"): ["close"],
+            },
+            id="in-passing",
+        ),
+    ],
+)
+def test_a_site_is_governed_by_the_cue_it_is_an_argument_of(table):
+    assert {key: lemmas(*key) for key in table} == table
+
+
+def test_the_path_records_a_presence_noun_on_the_way():
+    (through_camp,) = governors("MINUSMA handed over its camp in Gao to the authorities.", "Gao")
+    (bare,) = governors("MINUSMA handed over Mopti but has yet to leave Gao.", "Mopti")
+    assert through_camp.through_presence
+    assert not bare.through_presence
+
+
+def test_a_site_the_event_befell_is_a_passive_subject():
+    (passive,) = governors("Ber was vacated on Friday.", "Ber")
+    (active,) = governors("Peacekeepers vacated Ber on Friday.", "Ber")
+    assert passive.passive_subject
+    assert not active.passive_subject
+
+
+def test_distance_counts_the_arcs_between_site_and_cue():
+    (direct,) = governors("Peacekeepers vacated Ber on Friday.", "Ber")
+    (chained,) = governors("MINUSMA handed over its camp in Gao to the authorities.", "Gao")
+    assert (direct.distance, chained.distance) == (1, 3)  # Gao -> in -> camp -> handed
+
+
+def test_tree_path_runs_from_the_site_up_and_down_to_the_cue():
+    doc = _doc("MINUSMA handed over its camp in Gao to the authorities.", "en")
+    path = tree_path(_site(doc, "Gao"), doc[1])
+    assert [t.text for t in path] == ["Gao", "in", "camp", "handed"]
+
+
+# --- what the map shows ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            {
+                "MINUSMA vacated its camps in Gao and Timbuktu on Friday.": {
+                    "Gao": "closed",
+                    "Timbuktu": "closed",
+                },
+                "Peacekeepers left Gao and Timbuktu last week.": {
+                    "Gao": "closed",
+                    "Timbuktu": "closed",
+                },
+                "The camps at Gao and Timbuktu were handed over to the Malian authorities.": {
+                    "Gao": "handed over",
+                    "Timbuktu": "handed over",
+                },
+            },
+            id="coordination",
+        ),
+        pytest.param(
+            {
+                "MINUSMA handed over Ber, its camp near the Niger river, to the army on Tuesday.": {
+                    "Ber": "handed over"
+                },
+                "The mission closed its base in Ansongo, a town on the Niger river.": {
+                    "Ansongo": "closed"
+                },
+            },
+            id="apposition",
+        ),
+        pytest.param(
+            {
+                "The Tessalit camp, which was handed over to the army on Friday, is now a Malian base.": {
+                    "Tessalit": "handed over"
+                },
+                "The Aguelhok camp, vacated by peacekeepers last week, now stands empty.": {
+                    "Aguelhok": "closed"
+                },
+                "Peacekeepers on Friday vacated the Tessalit camp, which was then looted.": {
+                    "Tessalit": "closed"
+                },
+                "Having handed over the Ber camp, peacekeepers drove to Timbuktu.": {
+                    "Ber": "handed over"
+                },
+            },
+            id="relative-and-participial-clauses",
+        ),
+        pytest.param(
+            {
+                "Peacekeepers handed over the Mopti camp on Monday but will keep the Gao base open until December.": {
+                    "Mopti": "handed over",
+                    "Gao": "pending",
+                },
+                "MINUSMA left Kidal on Tuesday and is due to leave Timbuktu in December.": {
+                    "Kidal": "closed",
+                    "Timbuktu": "pending",
+                },
+                "The UN closed its base in Goundam and plans to leave Diré next month.": {
+                    "Goundam": "closed",
+                    "Diré": "pending",
+                },
+                "Residents of Bourem said they fled after the mission left Kidal.": {
+                    "Kidal": "closed"
+                },
+            },
+            id="several-predicates",
+        ),
+        pytest.param(
+            {
+                "Peacekeepers withdrew from Hombori and moved to Douentza.": {"Hombori": "closed"},
+                "Blue helmets flew from Gao to Bamako.": {},
+                "The peacekeepers travelled through Bourem on their way to Gao.": {},
+                "MINUSMA closed its camp at Ber, 50 km east of Timbuktu.": {"Ber": "closed"},
+                "A camp 20 km south of Gao was handed over.": {},
+            },
+            id="destinations-and-landmarks",
+        ),
+    ],
+)
+def test_each_site_takes_the_status_of_the_predicate_that_speaks_of_it(table):
+    assert_reads(table)
+
+
+def test_in_french_each_site_takes_the_status_of_its_predicate():
+    assert_reads(
+        {
+            "Les casques bleus ont quitté Gao et Tombouctou la semaine dernière.": {
+                "Gao": "closed",
+                "Timbuktu": "closed",
+            },
+            "La mission a fermé sa base d'Ansongo, une ville sur le fleuve Niger.": {
+                "Ansongo": "closed"
+            },
+            "Le camp de Gao, que la MINUSMA a rétrocédé vendredi, a été pillé.": {
+                "Gao": "handed over"
+            },
+            "La MINUSMA a quitté son camp de Ber, à 50 km à l'est de Tombouctou.": {
+                "Ber": "closed"
+            },
+        },
+        "fr",
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the small parser hangs 'peacekeepers' as a subject of 'looted' and 'vacated' under it;"
+    " the path from Tessalit to 'vacated' then passes 'looted' and is cut. An analyst reads"
+    " Tessalit closed on Friday.",
+)
+def test_a_relative_clause_before_the_main_verb_gives_its_status():
+    text = "The camp in Tessalit, which peacekeepers vacated on Friday, was looted the next day."
+    assert statuses(text) == {"Tessalit": "closed"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'quittera' is tagged a proper noun (lemma already 'quitter', so the stem guess does not"
+    " apply) and 'Gao' is joined to Kidal: Gao is read closed on Tuesday. An analyst reads Kidal"
+    " closed, Gao pending.",
+)
+def test_french_two_predicates_past_and_future():
+    text = "La MINUSMA a quitté Kidal mardi et quittera Gao en décembre."
+    assert statuses(text, "fr") == {"Kidal": "closed", "Gao": "pending"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="'reste' is lemmatised 'reste', not 'rester' (a plan word), so the path from Gao to"
+    " 'rétrocéder' is cut. An analyst reads Gao pending ('reste à rétrocéder': yet to be handed over).",
+)
+def test_french_reste_a_leaves_the_site_pending():
+    assert statuses("Le camp de Gao reste à rétrocéder.", "fr") == {"Gao": "pending"}

@@ -1,0 +1,175 @@
+"""geo.reading.places: is a gazetteer name a place here, and can it be a mission site?
+
+A name inside a person's or an organisation's name is no place; a dateline is where a
+report was filed; a capital standing for its government is no site unless the mission's
+presence there is spoken of; regions, countries and foreign towns are never sites.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+import yaml
+from sentence_sets import DATA, place_of, read_text
+
+from geo.reading.lexicon import lexicon_for
+from geo.reading.parse import parse
+from geo.reading.places import is_government, not_a_place, site_candidate
+
+REPORT = dt.date(2023, 12, 11)  # a Monday
+
+
+@cache
+def _places() -> dict[str, object]:
+    raw = yaml.safe_load((DATA / "gazetteer.yaml").read_text(encoding="utf-8"))
+    return {str(row[0]): place_of(row) for row in raw["places"]}
+
+
+def _span(text: str, name: str, lang: str):
+    doc = parse([text], lang)[0]
+    start = text.index(name)
+    return doc.char_span(start, start + len(name), alignment_mode="expand")
+
+
+def why_not(text: str, name: str, lang: str = "en") -> str | None:
+    span = _span(text, name, lang)
+    return not_a_place(span, lexicon_for(lang), set(range(span.start, span.end)))
+
+
+def statuses(text: str, lang: str = "en") -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+
+
+def test_only_settlements_and_camps_in_the_mission_s_country_are_candidates():
+    table = {
+        "2457163": True,  # Gao, a town
+        "2460596": True,  # Bamako, the capital: a site when the mission's presence is spoken of
+        "sup-ogossagou": True,  # a military camp (class S)
+        "region-kidal": False,  # a region
+        "sahel": False,
+        "2453866": False,  # Mali, the country
+        "2440485": False,  # Niamey, a foreign capital
+        "2440371": False,  # Say, a town in Niger
+    }
+    assert {key: site_candidate(_places()[key], "ML") for key in table} == table
+
+
+def test_a_name_inside_a_person_s_or_an_organisation_s_name_is_no_place():
+    table = {
+        ("en", "Mr Kidal said the convoy left on Friday.", "Kidal"): "person",
+        ("en", "Mr. Kidal said the convoy left on Friday.", "Kidal"): "person",
+        ("en", '"We have left," said Fatoumata Ber, a spokeswoman.', "Ber"): "person",
+        ("en", "General Moussa Diré said the camp was closed.", "Diré"): "person",
+        ("en", "Radio Kidal reported that the camp was closed.", "Kidal"): "organisation",
+        ("en", "Peacekeepers left Ber on Friday.", "Ber"): None,
+        ("en", "The Ber camp was handed over.", "Ber"): None,
+        ("en", "MINUSMA left Kidal on Tuesday.", "Kidal"): None,
+        ("fr", "La MINUSMA a quitté Ber vendredi.", "Ber"): None,
+    }
+    assert {key: why_not(key[1], key[2], key[0]) for key in table} == table
+
+
+def test_a_surname_after_a_title_and_a_first_name_is_no_place():
+    # Whether the tagger takes the name for a person's or an organisation's matters less
+    # than that the village of Ber is not read.
+    assert why_not("Spokeswoman Fatoumata Ber said the camp was empty.", "Ber") is not None
+
+
+def test_a_capital_stands_for_its_government_unless_the_mission_is_there():
+    lexicon = lexicon_for("en")
+    junta = _span("The junta in Bamako demanded the withdrawal of MINUSMA.", "Bamako", "en")
+    headquarters = _span("The flag was lowered at the Bamako headquarters.", "Bamako", "en")
+    assert is_government(junta, False, lexicon)
+    assert not is_government(headquarters, False, lexicon)
+    assert not is_government(junta, True, lexicon)  # a presence noun on the path to the cue
+
+
+def test_a_capital_that_demands_is_its_government():
+    span = _span("Bamako demanded the departure of the mission.", "Bamako", "en")
+    assert is_government(span, False, lexicon_for("en"))
+
+
+# --- what the map shows ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            {
+                "Spokeswoman Fatoumata Ber said the mission had left Gao.": {"Gao": "closed"},
+                '"We have left Gao," said Fatoumata Ber, a spokeswoman for the mission.': {
+                    "Gao": "closed"
+                },
+                "Mr Kidal said the convoy left Gao on Friday.": {"Gao": "closed"},
+                "General Moussa Diré said peacekeepers had left Ansongo.": {"Ansongo": "closed"},
+                "Radio Kidal reported that MINUSMA had left Tessalit.": {"Tessalit": "closed"},
+                "Radio Kidal reported that MINUSMA had left Kidal.": {"Kidal": "closed"},
+            },
+            id="people-and-organisations",
+        ),
+        pytest.param(
+            {
+                "GAO, Mali (AP) — MINUSMA handed over its camp in Kidal on Tuesday.": {
+                    "Kidal": "handed over"
+                },
+                "TIMBUKTU, Mali (AP) — The mission handed over its Ber camp on Tuesday.": {
+                    "Ber": "handed over"
+                },
+            },
+            id="datelines",
+        ),
+        pytest.param(
+            {
+                "The authorities in Bamako said the mission would leave Gao.": {"Gao": "pending"},
+                "Officials in Bamako said MINUSMA had handed over the Gao camp.": {
+                    "Gao": "handed over"
+                },
+                "MINUSMA lowered its flag at its headquarters in Bamako on Monday.": {
+                    "Bamako": "closed"
+                },
+                "The mission's headquarters in Bamako will close on 31 December.": {
+                    "Bamako": "pending"
+                },
+            },
+            id="the-capital",
+        ),
+        pytest.param(
+            {
+                "MINUSMA has left the Kidal region.": {},
+                "Talks in Niamey ended after MINUSMA left Ménaka.": {"Ménaka": "closed"},
+            },
+            id="regions-and-foreign-places",
+        ),
+    ],
+)
+def test_only_places_that_are_sites_are_read(table):
+    assert {text: statuses(text) for text in table} == table
+
+
+def test_only_places_that_are_sites_are_read_in_french():
+    table = {
+        "GAO, Mali (AFP) — La MINUSMA a quitté Kidal mardi.": {"Kidal": "closed"},
+        "La porte-parole Fatoumata Ber a déclaré que la mission avait quitté Gao.": {
+            "Gao": "closed"
+        },
+        "La MINUSMA a baissé son drapeau à son quartier général de Bamako lundi.": {
+            "Bamako": "closed"
+        },
+    }
+    assert {text: statuses(text, "fr") for text in table} == table
+
+
+def test_the_junta_in_the_capital_is_no_site():
+    assert statuses("The junta in Bamako demanded the withdrawal of MINUSMA.") == {}
+
+
+def test_the_capital_demanding_the_mission_leave_is_no_site():
+    assert statuses("Bamako demanded that MINUSMA leave.") == {}
+
+
+def test_a_french_spokeswoman_named_ber_is_no_village():
+    text = "La porte-parole Fatoumata Ber a annoncé le retrait de la mission."
+    assert statuses(text, "fr") == {}

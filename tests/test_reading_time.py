@@ -1,0 +1,227 @@
+"""geo.reading.time: did the event happen (closed / handed over), is it to come (pending),
+or does the sentence say neither (no status)?
+
+Past, perfect and passive tell an event that happened; future, modals, plans ("is due
+to", "has yet to", "remain to be"), progressives, purposes, "before"/"ahead of" tell one
+to come; "after" tells one that happened; a negation turns a past into a plan and a plan
+into nothing; questions, denials and conditions tell nothing.
+
+Tables are grouped by what the grammar says: a failure lists every sentence of the group
+read otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+import pytest
+from sentence_sets import read_text
+
+from geo.reading.cues import find_cues
+from geo.reading.lexicon import lexicon_for
+from geo.reading.parse import parse
+from geo.reading.time import Happened, time_of
+
+REPORT = dt.date(2023, 12, 11)  # a Monday
+DONE, PLAN, NOTHING = Happened.DONE, Happened.PLAN, Happened.NOTHING
+
+
+@cache
+def time_of_cue(text: str, lemma: str, lang: str = "en"):
+    """The Time of the cue ``lemma`` in ``text`` (not a headline)."""
+    doc = parse([text], lang)[0]
+    lexicon = lexicon_for(lang)
+    (cue,) = [c for c in find_cues(doc, lexicon) if c.lemma == lemma]
+    return time_of(doc, cue, lexicon, False)
+
+
+def statuses(text: str, lang: str = "en") -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+
+
+# --- the module, on the parse ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expected", "table"),
+    [
+        pytest.param(
+            DONE,
+            {
+                "Peacekeepers vacated the camp on Friday.": "vacate",  # past
+                "The mission has vacated the camp.": "vacate",  # perfect
+                "The camp was handed over to the army.": "hand over",  # passive
+                "The camp has been handed over to the authorities.": "hand over",
+                "Peacekeepers flew home after handing over the camp.": "hand over",  # after
+            },
+            id="done",
+        ),
+        pytest.param(
+            PLAN,
+            {
+                "The mission will vacate the camp in December.": "vacate",
+                "The mission must vacate the camp by December.": "vacate",
+                "The camp is due to be handed over in December.": "hand over",
+                "The mission has yet to vacate the camp.": "vacate",
+                "Two camps remain to be handed over.": "hand over",
+                "The mission is withdrawing from the town.": "withdraw from",  # progressive
+                "Engineers arrived to dismantle the camp.": "dismantle",  # purpose
+                "Peacekeepers destroyed ammunition before leaving the camp.": "leave",
+                "Peacekeepers destroyed ammunition ahead of the handover.": "handover",
+                "The camp has not been handed over.": "hand over",  # negated perfect
+            },
+            id="plan",
+        ),
+        pytest.param(
+            NOTHING,
+            {
+                "The mission will not vacate the camp.": "vacate",  # negated future
+                "Will the mission vacate the camp?": "vacate",
+                "The mission denied that it had vacated the camp.": "vacate",
+                "If the mission vacates the camp, jihadists will move in.": "vacate",
+            },
+            id="nothing",
+        ),
+    ],
+)
+def test_english_time(expected, table):
+    assert {text: time_of_cue(text, lemma).happened for text, lemma in table.items()} == {
+        text: expected for text in table
+    }
+
+
+@pytest.mark.parametrize(
+    ("expected", "sentences"),
+    [
+        pytest.param(
+            DONE,
+            [
+                "La MINUSMA a quitté le camp vendredi.",  # passé composé
+                "Après avoir quitté le camp, les casques bleus sont rentrés.",
+            ],
+            id="done",
+        ),
+        pytest.param(
+            PLAN,
+            [
+                "La MINUSMA quittera le camp en décembre.",  # futur
+                "La MINUSMA quitterait le camp en décembre.",  # conditionnel
+                "La MINUSMA va quitter le camp.",
+                "La MINUSMA doit encore quitter le camp.",
+                "La MINUSMA n'a pas encore quitté le camp.",
+                "La MINUSMA prévoit de quitter le camp.",
+                "Les casques bleus sont en train de quitter le camp.",
+                "Avant de quitter le camp, les casques bleus ont détruit les munitions.",
+            ],
+            id="plan",
+        ),
+        pytest.param(
+            NOTHING,
+            [
+                "La MINUSMA ne quittera pas le camp.",
+                "La MINUSMA a démenti avoir quitté le camp.",
+                "Si la MINUSMA quitte le camp, les jihadistes reviendront.",
+                "La MINUSMA a-t-elle quitté le camp ?",
+            ],
+            id="nothing",
+        ),
+    ],
+)
+def test_french_time(expected, sentences):
+    assert {text: time_of_cue(text, "quitter", "fr").happened for text in sentences} == {
+        text: expected for text in sentences
+    }
+
+
+def test_a_negation_is_recorded():
+    assert time_of_cue("The camp has not been handed over.", "hand over").negated
+    assert not time_of_cue("The camp has been handed over.", "hand over").negated
+
+
+def test_an_event_noun_takes_its_time_from_its_verb():
+    text = "The handover of the camp took place on Friday."
+    time = time_of_cue(text, "handover")
+    assert time.happened is DONE
+    assert parse([text], "en")[0][time.verb].text == "took"  # the verb whose date dates the event
+
+
+# --- what the map shows ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        pytest.param(
+            {
+                "MINUSMA had already vacated its camp in Gao.": "closed",
+                "The Gao camp has been handed over to the authorities.": "handed over",
+                "After the handover of the Gao camp, peacekeepers flew to Bamako.": "handed over",
+                "After leaving Gao, the peacekeepers flew to Bamako.": "closed",
+                "The handover of the Gao camp took place on Friday.": "handed over",
+                "The withdrawal from Gao is complete.": "closed",
+            },
+            id="happened",
+        ),
+        pytest.param(
+            {
+                "MINUSMA will hand over its Gao camp to the authorities.": "pending",
+                "MINUSMA is going to leave Gao.": "pending",
+                "MINUSMA still needs to close its camp in Gao.": "pending",
+                "The Gao camp is scheduled to close on 15 December.": "pending",
+                "MINUSMA is in the process of leaving Gao.": "pending",
+                "The mission said it would hand over the Gao camp.": "pending",
+                "The Gao camp is being dismantled.": "pending",
+                "MINUSMA deployed engineers to dismantle its camp in Gao.": "pending",
+                "Ahead of the handover of the Gao camp, peacekeepers destroyed equipment.": "pending",
+                "The handover of the Gao camp is planned for December.": "pending",
+                "The Gao camp has not yet been handed over.": "pending",
+            },
+            id="to-come",
+        ),
+        pytest.param(
+            {
+                "The mission won't hand over the Gao camp to the junta.": None,
+                "Has MINUSMA left Gao?": None,
+                "MINUSMA denied reports that peacekeepers had abandoned the Gao camp.": None,
+                "If MINUSMA leaves Gao, jihadists could move in.": None,
+            },
+            id="no-status",
+        ),
+    ],
+)
+def test_the_status_of_gao(table):
+    assert {text: statuses(text).get("Gao") for text in table} == table
+
+
+def test_the_status_of_gao_in_french():
+    table = {
+        "Le camp de Gao a été rétrocédé aux autorités maliennes.": "handed over",
+        "La MINUSMA quittera Gao en décembre.": "pending",
+        "La MINUSMA quitterait Gao avant la fin de l'année.": "pending",
+        "La MINUSMA doit encore quitter Gao.": "pending",
+        "Le camp de Gao n'a pas encore été rétrocédé.": "pending",
+        "Le retrait de Gao est prévu pour décembre.": "pending",
+        "La MINUSMA ne quittera pas Gao.": None,
+        "Si la MINUSMA quittait Gao, la ville serait exposée.": None,
+    }
+    assert {text: statuses(text, "fr").get("Gao") for text in table} == table
+
+
+def test_a_negated_past_leaves_the_site_pending():
+    assert statuses("MINUSMA did not leave Gao on schedule.") == {"Gao": "pending"}
+
+
+def test_when_the_mission_leaves_is_still_to_come():
+    text = "When the mission leaves Gao next month, the army will take over."
+    assert statuses(text) == {"Gao": "pending"}
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="with the condition after the main clause the tagger reads 'quitte' as SCONJ, the stem"
+    " guess makes it a done 'quitter' and 'si' hangs elsewhere: Gao is read closed. An analyst"
+    " reads a condition: no status.",
+)
+def test_french_condition_after_the_main_clause_gives_no_status():
+    assert statuses("Les jihadistes reviendront si la mission quitte Gao.", "fr") == {}
