@@ -15,11 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
@@ -27,6 +28,7 @@ from geo.errors import DataError, DocumentError
 from geo.language import detect_language
 from geo.model import Document, Sentence
 
+T = TypeVar("T")
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
 METADATA_KEYS = ("title", "date", "source", "url", "lang", "note")
@@ -326,6 +328,23 @@ def vocabulary(lang: str) -> Mapping:
 
 def _lexicon_path(lang: str):
     return resources.files("geo") / "lexicons" / f"{lang}.yaml"
+
+
+def lexicon_section(lang: str, section: str, build: Callable[[Mapping], T]) -> T:
+    """``build`` applied to the words of ``lang``, to compile one ``section`` of its lexicon.
+
+    Raises :class:`DataError` naming the lexicon file when a key is missing or a value
+    cannot be compiled.
+    """
+    try:
+        return build(vocabulary(lang))
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+        raise DataError(
+            f"the '{section}' words of a lexicon cannot be read",
+            path=lexicon_source(lang),
+            value=str(exc),
+            fix=f"compare its '{section}' section with en.yaml's: the same keys and kinds of value",
+        ) from None
 
 
 def lexicon_source(lang: str) -> str:

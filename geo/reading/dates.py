@@ -16,8 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from geo.documents import lexicon_source, vocabulary
-from geo.errors import DataError
+from geo.documents import lexicon_section
 
 
 @dataclass(frozen=True)
@@ -49,16 +48,7 @@ def date_rules(lang: str) -> DateRules:
 
     Raises :class:`DataError` naming the lexicon when they cannot be compiled.
     """
-    words = vocabulary(lang)
-    try:
-        return _compile(words["dates"])
-    except (KeyError, TypeError, ValueError, re.error) as exc:
-        raise DataError(
-            "the date words of a lexicon cannot be read",
-            path=lexicon_source(lang),
-            value=str(exc),
-            fix="compare its 'dates' section with en.yaml's",
-        ) from None
+    return lexicon_section(lang, "dates", lambda words: _compile(words["dates"]))
 
 
 def _any_of(patterns: Iterable[str]) -> str:

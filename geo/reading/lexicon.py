@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from geo.documents import lexicon_source, vocabulary
-from geo.errors import DataError
+from geo.documents import lexicon_section
 from geo.model import Status
 
 
@@ -139,16 +138,7 @@ def lexicon_for(lang: str) -> Lexicon:
 
     Raises :class:`DataError` naming the lexicon file when a key is missing.
     """
-    words = vocabulary(lang)
-    try:
-        return _compile(words["lang"], words["reading"])
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise DataError(
-            "the reading lexicon cannot be read",
-            path=lexicon_source(lang),
-            value=str(exc),
-            fix="compare its 'reading' section with en.yaml's: the same keys, lists of lemmas",
-        ) from None
+    return lexicon_section(lang, "reading", lambda words: _compile(words["lang"], words["reading"]))
 
 
 def _compile(lang: str, raw: Mapping) -> Lexicon:
