@@ -101,7 +101,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
                 return f"{lemma_of(owner)} {head}"
         for modifier in modifiers:
             word = lemma_of(modifier)
-            named = modifier.pos_ == "PROPN" and modifier.dep_ == "nmod"  # "éléments des FACA"
+            # "éléments des FACA", "Rapid Support Forces units": a name that is not the mission's
+            named = modifier.pos_ == "PROPN" and modifier.dep_ in ("nmod", "compound")
             if word in lexicon.other_qualifiers or _is_host(modifier, actors) or named:
                 return f"{word} {head}"
         return MISSION
