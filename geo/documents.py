@@ -421,7 +421,7 @@ def lead_ins(text: str, split: list[Sentence]) -> list[int | None]:
 
     One pass, so a list of thousands of items costs no more per item than a short one.
 
-    >>> text = "Sites still to close:\\n- Gao\\n- Timbuktu\\nThe end."
+    >>> text = "Sites still to close:\\n- Gao\\n- Timbuktu\\n\\nThe end."
     >>> lead_ins(text, sentences(text))
     [None, 0, 0, None]
     """

@@ -14,8 +14,4 @@ governs a site), :mod:`~geo.reading.time`, :mod:`~geo.reading.agents`,
 from geo.reading.agents import Actors
 from geo.reading.reader import Context, read_statements
 
-# Bumped whenever a change to the reader or its lexicons may change what it reads:
-# cached readings of an older version are read again.
-READER_VERSION = "1"
-
-__all__ = ["READER_VERSION", "Actors", "Context", "read_statements"]
+__all__ = ["Actors", "Context", "read_statements"]
