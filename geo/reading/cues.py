@@ -73,6 +73,9 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
 
 def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = lemma_of(token)
+    if token.pos_ == "ADP" and lexicon.left_with.get(lemma_of(token.head)) == token.text.lower():
+        phrase = f"{lemma_of(token.head)} {token.text.lower()}"
+        return Cue(token.i, Status.PENDING, phrase, CueKind.PRESENCE)
     if token.pos_ == "NOUN" and _flag_noun(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, "flag-lowering", CueKind.NOUN)
     hyphenated = _hyphenated(token)
@@ -117,7 +120,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         # "Hombori is now *without* a UN presence"
         return Cue(token.i, Status.PENDING, f"without {lemma}", CueKind.PRESENCE)
     if (
-        lemma in lexicon.presence_verbs
+        (lemma in lexicon.presence_verbs or lemma in lexicon.holding_verbs)
         and token.pos_ != "NOUN"
         and _states_presence(token, lexicon)
     ):
@@ -191,7 +194,8 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
         return lemma_of(token.head) in lexicon.presence_nouns
     objects = [c for c in token.children if c.dep_ in _OBJECTS]
     if not objects:
-        return token.dep_ != "amod"
+        held = token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"  # "camps still manned by"
+        return token.dep_ != "amod" and (held or lemma_of(token) not in lexicon.holding_verbs)
     return any(
         lemma_of(o) in lexicon.presence_nouns | lexicon.force_words | lexicon.mission_words
         or o.pos_ in ("PRON", "NUM")

@@ -211,6 +211,13 @@ def _through_presence(path: list, lexicon: Lexicon) -> bool:
             if c.dep_ in ("compound", "appos", "nmod")
         )
         or lemma_of(path[0].head) in words
+        # "Zalingei, where the mission kept its sector headquarters, is next"
+        or any(
+            lemma_of(t) in lexicon.presence_nouns
+            for c in path[0].children
+            if c.dep_ in ("relcl", "appos")
+            for t in c.subtree
+        )
         or any(lemma_of(t) in lexicon.presence_nouns for t in taken)
     )
 

@@ -58,6 +58,8 @@ class Lexicon:
     ordinals: frozenset[str]
     once: frozenset[str]
     presence_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
+    left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
     ending_verbs: frozenset[str]
     absence_words: frozenset[str]
     farewells: frozenset[str]
@@ -118,6 +120,7 @@ _SETS = [
     "ordinals",
     "once",
     "presence_verbs",
+    "holding_verbs",
     "ending_verbs",
     "absence_words",
     "farewells",
@@ -154,6 +157,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         verb_stems=_stems(
             [*raw["verbs"]["closed"], *raw["verbs"]["handed over"]], raw["verb_endings"]
         ),
+        left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
         inflections=frozenset(fold(e) for e in raw["inflections"]),
         future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]),

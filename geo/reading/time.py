@@ -88,6 +88,8 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
 
     An adjective ("still open") takes its copula's tense and polarity.
     """
+    if token.pos_ == "ADP":  # "left the mission with camps in Gao": those remain
+        return Time(Happened.PLAN, "still there: left with", False, token.head.i)
     if token.pos_ == "NOUN":  # "without a UN presence": gone, as of its clause's time
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), token)
         clause = _verb_time(verb, lexicon, headline) if verb is not token else None
