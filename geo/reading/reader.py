@@ -440,7 +440,7 @@ class _Job:
             if referring:
                 kinds = {
                     "locality"
-                    if lemma_of(t) in self.lexicon.localities
+                    if lemma_of(t) in self.lexicon.localities or self._missions(t)
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
@@ -460,6 +460,23 @@ class _Job:
             if reading is not None:
                 found.append((reading, refers))
         return found
+
+    def _missions(self, noun) -> bool:
+        """ "le camp de la MINUSCA", "the UN camp", "the mission's base": a camp said to be
+        the mission's, which in a sentence naming one place is that place's."""
+        if lemma_of(noun) not in self.lexicon.presence_nouns:
+            return False
+        modifiers = [
+            t
+            for c in noun.children
+            if c.dep_ in ("nmod", "poss", "compound", "prep")
+            for t in c.subtree
+        ]
+        return any(
+            classify(t, self.lexicon, self.context.actors) == MISSION
+            for t in modifiers
+            if t.pos_ in ("NOUN", "PROPN")
+        )
 
     def _across_sentences(self, readings, open_cues, dismissed) -> None:
         for index, mentions in self.mentions_of.items():
