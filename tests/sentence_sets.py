@@ -40,6 +40,8 @@ DEVELOPMENT_SETS = (
     "heldout8",
     "reader_dev_en",
     "reader_dev_fr",
+    "reader_dev2_en",
+    "reader_dev2_fr",
 )
 BLIND_SETS = ("heldout9_en", "heldout9_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}

@@ -275,10 +275,5 @@ def test_french_two_predicates_past_and_future():
     assert statuses(text, "fr") == {"Kidal": "closed", "Gao": "pending"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'reste' is lemmatised 'reste', not 'rester' (a plan word), so the path from Gao to"
-    " 'rétrocéder' is cut. An analyst reads Gao pending ('reste à rétrocéder': yet to be handed over).",
-)
 def test_french_reste_a_leaves_the_site_pending():
     assert statuses("Le camp de Gao reste à rétrocéder.", "fr") == {"Gao": "pending"}

@@ -22,6 +22,24 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _AGENTS = frozenset({"agent", "obl:agent"})
 # A subject's words worth reading: its head and what qualifies it, not a long relative clause.
 _SUBJECT_WORDS = 8
+_TIMES = frozenset(
+    [
+        "end",
+        "time",
+        "deadline",
+        "date",
+        "month",
+        "week",
+        "year",
+        "day",
+        "fin",
+        "date",
+        "mois",
+        "semaine",
+        "année",
+        "jour",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -52,6 +70,8 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     subject = _subject(verb)
     if subject is None or (site is not None and site.start <= subject.i < site.end):
         return UNSTATED
+    if subject.ent_type_ in ("DATE", "TIME") or lemma_of(subject) in _TIMES:
+        return UNSTATED  # a parser's slip: "d'ici la fin du mois" is no one acting
     return classify(subject, lexicon, actors)
 
 
@@ -71,8 +91,9 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             for g in ([c] if c.dep_ == "nmod" else c.children)
             if g.pos_ in ("NOUN", "PROPN")
         ]
-        if inner:
-            subject = inner[0]
+        if not inner:
+            return UNSTATED  # "around 1,000 more remain": counted, not named
+        subject = inner[0]
     words = [t for t in subject.subtree][:_SUBJECT_WORDS]
     text = normalise(" ".join(t.text for t in words))
     if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
@@ -132,7 +153,10 @@ def _subject(verb):
             if child.dep_ in _SUBJECTS:
                 return child
             if child.dep_ in _AGENTS:
-                return next((c for c in child.children if c.dep_ == "pobj"), child)
+                agent = next((c for c in child.children if c.dep_ == "pobj"), child)
+                if agent.ent_type_ in ("DATE", "TIME") or lemma_of(agent) in _TIMES:
+                    continue  # "vacated by the end of the month": a deadline, not who acts
+                return agent
         if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in token.children):
             return None  # a passive without "by": nobody named
         if token.head.i != token.i and (

@@ -60,7 +60,11 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
         return [], []
     paths.sort(key=lambda p: (p[1].distance, p[1].cue.head))
     ancestors = {t.i for t in site.ancestors}
-    further = [g for _, g in paths[1:] if g.cue.head in ancestors]
+    # "the Niamey air base, which is to be emptied": said of the site's own noun phrase
+    phrase = (
+        {t.i for t in site.head.subtree} if site.dep_ in ("compound", "pobj", "nmod") else set()
+    )
+    further = [g for _, g in paths[1:] if g.cue.head in ancestors or g.cue.head in phrase]
     path, nearest = paths[0]
     chosen = [nearest]
     cue_token = path[-1]
@@ -171,6 +175,12 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         return False
     if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
         return token.pos_ == "AUX" or lemma in lexicon.plan_words | lexicon.copulas
+    if (
+        below.dep_ == "prep"
+        and below.text.lower() in ("for", "pour")
+        and lemma in lexicon.plan_words
+    ):
+        return True  # "Baraka and Sange are slated for closure"
     if token.pos_ == "AUX" and below.text.lower() in ("among", "parmi"):
         return True  # "Ber and Goundam were among the first camps to be vacated"
     if (
@@ -190,7 +200,7 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
             for c in above.children
         )
         # "the groups based at Ouallam completed their withdrawal": who carries it out
-        or (above.dep_ in _SUBJECTS and lemma in lexicon.performed_by)
+        or (above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or k == 1))
     )
     return cue.kind is CueKind.NOUN and lemma in event_verbs and below.dep_ in _ARGUMENTS and placed
 

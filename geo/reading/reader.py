@@ -135,8 +135,10 @@ class _Job:
         for index in sorted(wanted):
             sentence = self.sentences[index]
             headline = _is_headline(sentence, self.lead_ins[index] is not None)
-            if sentence.end - sentence.start <= _LONGEST_PIECE:
-                pieces.append(_Piece(index, sentence.start, sentence.end, headline))
+            # The dateline is left out of the parse: "PARIS – Les emprises ..." parses as a sentence.
+            start = self.datelines.get(index, sentence.start)
+            if sentence.end - start <= _LONGEST_PIECE:
+                pieces.append(_Piece(index, start, sentence.end, headline))
                 continue
             for start, end in self._windows(index):
                 pieces.append(_Piece(index, start, end, False))
@@ -188,11 +190,8 @@ class _Job:
         title-case headline put in lower case but for its names and acronyms, which the
         parser reads far better."""
         raw = self.document.text[piece.start : piece.end]
-        # Quotation marks are blanked: the small parsers take a lone « for a verb.
-        text = "".join(" " if ch.isspace() or ch in _QUOTES else ch for ch in raw)
-        dateline = self.datelines.get(piece.index, piece.start) - piece.start
-        if dateline > 0:
-            text = " " * dateline + text[dateline:]
+        # Quotation marks are made plain: the small parsers take a lone « for a verb.
+        text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
         if not piece.headline or not _title_case(text):
             return text
         keep = [
@@ -212,7 +211,12 @@ class _Job:
     def read(self) -> list[Evidence]:
         readings: dict[int, tuple[Mention, _Reading, str]] = {}  # id(mention) -> ...
         open_cues: dict[int, list[tuple[_Reading, bool]]] = {}
-        dismissed: set[int] = set()
+        dismissed: set[int] = {
+            id(m)
+            for index, end in self.datelines.items()
+            for m in self.mentions_of[index]
+            if m.start < end
+        }
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
             cues = find_cues(doc, self.lexicon)
             spans = self._dates(piece)
@@ -226,9 +230,6 @@ class _Job:
             sentence = self.sentences[piece.index]
             for mention in mentions:
                 if not site_candidate(mention.place, self.context.country):
-                    continue
-                if mention.start < self.datelines.get(piece.index, -1):
-                    dismissed.add(id(mention))
                     continue
                 found = self._read_mention(doc, piece, mention, cues, spans, place_words, used)
                 if found is _NOT_A_PLACE:
@@ -246,12 +247,10 @@ class _Job:
         ]
 
     def _dates(self, piece: _Piece) -> list[DateSpan]:
-        """The date expressions of a piece, but those of its dateline ("GAO, Dec 4 (Reuters) -"):
-        the day a report was filed is not the day of its events."""
+        """The date expressions of a piece (which starts after its sentence's dateline: the
+        day a report was filed, "GAO, Dec 4 (Reuters) -", is not the day of its events)."""
         text = self.document.text[piece.start : piece.end]
-        dateline = self.datelines.get(piece.index, piece.start) - piece.start
-        found = find_dates(text, self.document.date, date_rules(self.document.lang))
-        return [span for span in found if span.start >= dateline]
+        return find_dates(text, self.document.date, date_rules(self.document.lang))
 
     def _place_words(self, doc, piece: _Piece, mentions: Sequence[Mention]) -> set[int]:
         words: set[int] = set()
