@@ -68,7 +68,10 @@ def mentions_in_sentence(
             i = last + 1
             continue
         following = text[slice(*words[last + 1])].lower() if last + 1 < len(words) else ""
-        place = _region_if_named(places) if following in region_words else places[0]
+        # "the Kidal region", "the region of Kidal", "la région de Kidal"
+        before = [text[slice(*words[k])].lower() for k in range(max(0, i - 2), i)]
+        region = following in region_words or any(word in region_words for word in before)
+        place = _region_if_named(places) if region else places[0]
         found.append(Mention(place, document, surface, start, end, sentence))
         i = last + 1
     return found

@@ -110,6 +110,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
                 return Cue(
                     token.i, Status.CLOSED, phrase, CueKind.NOUN if nominal else CueKind.FLAG
                 )
+    if verbal and lemma in lexicon.turn_verbs and _site_takes_its_turn(token, lexicon):
+        return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     if (
@@ -146,6 +148,23 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
         phrases.append(f"{lemma} {following.text.lower()}")
     phrases.append(lemma)
     return phrases
+
+
+def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
+    """ "Golo and Zalingei still *to go*", "Baraka is due *to follow*", "the last base *to go*":
+    a site's turn in a withdrawal, not people going somewhere or following something."""
+    if any(c.dep_ in _OBJECTS or c.dep_ in ("prep", "obl", "dative") for c in token.children):
+        return False
+    governor = token
+    while governor.dep_ in ("xcomp", "acl", "relcl") and governor.head.i != governor.i:
+        governor = governor.head
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return lemma_of(governor) not in lexicon.force_words | lexicon.mission_words
+    subject = next((c for c in governor.children if c.dep_.startswith("nsubj")), None)
+    return subject is None or (
+        subject.pos_ in ("PROPN", "NOUN")
+        and lemma_of(subject) not in lexicon.force_words | lexicon.mission_words
+    )
 
 
 def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:

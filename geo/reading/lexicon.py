@@ -61,6 +61,7 @@ class Lexicon:
     holding_verbs: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
     ending_verbs: frozenset[str]
+    turn_verbs: frozenset[str]
     absence_words: frozenset[str]
     farewells: frozenset[str]
     quantities: frozenset[str]
@@ -122,6 +123,7 @@ _SETS = [
     "presence_verbs",
     "holding_verbs",
     "ending_verbs",
+    "turn_verbs",
     "absence_words",
     "farewells",
     "quantities",

@@ -37,7 +37,7 @@ from geo.reading.governance import Governed, governing
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import is_government, not_a_place, site_candidate
-from geo.reading.time import Happened, time_of
+from geo.reading.time import Happened, Time, time_of
 
 # A sentence longer than this is parsed in windows around its place names: the parse
 # of an absurd sentence costs no more per character than ordinary prose.
@@ -380,6 +380,8 @@ class _Job:
             and is_government(span, presence, lexicon)
         ):
             return None
+        if cue.kind is CueKind.VERB and _first_of_several(doc[cue.head], lexicon):
+            time = Time(Happened.PLAN, "first to leave", time.negated, time.verb)
         done = Status.CLOSED if cue.kind is CueKind.PRESENCE else cue.status
         status = done if time.happened is Happened.DONE else Status.PENDING
         date = self.document.date
@@ -624,6 +626,15 @@ def _verb_above(token):
         if ancestor.pos_ in ("VERB", "AUX"):
             return ancestor.i
     return None
+
+
+def _first_of_several(verb, lexicon: Lexicon) -> bool:
+    """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    firsts = {"first", "initial", "premier", "première", "initiale"}
+    return subject is not None and any(
+        lemma_of(c) in firsts or c.text.lower() in firsts for c in subject.children
+    )
 
 
 def _a_trip(verb, lexicon: Lexicon) -> bool:

@@ -316,7 +316,12 @@ def _governing_word(verb, lexicon: Lexicon):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan is not None:
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
+        bare = not any(c.dep_.startswith("aux") for c in token.children)
+        if relation in ("xcomp", "ccomp", "oprd") and bare and _future_verb(head, lexicon):
+            return ("plan", "future: governed", False)  # "will see the bases handed over"
         if relation not in (
+            "relcl",
+            "acl:relcl",
             "conj",
             "xcomp",
             "ccomp",
@@ -335,8 +340,20 @@ def _governing_word(verb, lexicon: Lexicon):
     return None
 
 
+def _future_verb(verb, lexicon: Lexicon) -> bool:
+    """A verb in the future: "*will see*", "*verra*"."""
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    return any(
+        lemma_of(a) in lexicon.future_auxiliaries or "Fut" in a.morph.get("Tense")
+        for a in auxiliaries
+    ) or "Fut" in verb.morph.get("Tense")
+
+
 def _mark_of(token, lexicon: Lexicon):
-    """A condition or an 'after'/'before' that opens the verb's clause."""
+    """A condition, an 'after'/'before' or a 'rather than' that opens the verb's clause."""
+    before = " ".join(t.text.lower() for t in token.doc[max(0, token.i - 3) : token.i])
+    if before.endswith(("rather than", "plutôt que", "instead of", "au lieu de")):
+        return ("nothing", "rather than", False)  # "closed rather than transferred"
     for child in token.children:
         if child.dep_ not in ("mark", "advmod", "case") or child.i > token.i:
             continue
