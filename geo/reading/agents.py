@@ -108,10 +108,14 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         modifiers = [t for t in subject.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
         if any(normalise(t.text) in actors.qualifiers for t in modifiers):
             return MISSION
-        owners = [
+        owners = [  # whose they are: "of the Malian army", "des FACA" -- not where: "at Gao"
             g
             for c in subject.children
-            if c.dep_ in ("prep", "nmod")
+            if (c.dep_ == "prep" and c.text.lower() == "of")
+            or (
+                c.dep_ == "nmod"
+                and any(w.text.lower() in ("de", "du", "des", "d'", "d’") for w in c.children)
+            )
             for g in ([c] if c.dep_ == "nmod" else c.children)
         ]
         for owner in owners:  # "soldiers of the Malian army", "éléments des FACA"

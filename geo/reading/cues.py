@@ -88,6 +88,12 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     guessed = verb_lemma(token, lexicon)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
         return Cue(token.i, lexicon.verbs[guessed], guessed, CueKind.VERB)
+    if (
+        token.pos_ == "ADV"
+        and lemma in lexicon.presence_verbs
+        and lemma_of(token.head) in ("be", "être")
+    ):
+        return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)  # "Greenville is next in line"
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or token.dep_ in ("aux", "auxpass"):
         return None
     lemma = guessed

@@ -140,6 +140,12 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
     )
 
 
+def _the_site_itself(path: list, k: int) -> bool:
+    """Whether the path's first ``k`` tokens are the site and names joined to it: "Kavumu
+    and Uvira are still awaiting handover"."""
+    return all(t.dep_ == "conj" for t in path[: k - 1]) if k > 1 else True
+
+
 def _passing_case(token, lexicon: Lexicon) -> bool:
     """A French case marker of passage on a noun: "*vers* Gao", "*pour* Tombouctou"."""
     return token.dep_ in ("case", "fixed") and token.text.lower() in lexicon.passing_prepositions
@@ -200,7 +206,9 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
             for c in above.children
         )
         # "the groups based at Ouallam completed their withdrawal": who carries it out
-        or (above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or k == 1))
+        or (
+            above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or _the_site_itself(path, k))
+        )
     )
     return cue.kind is CueKind.NOUN and lemma in event_verbs and below.dep_ in _ARGUMENTS and placed
 
