@@ -210,7 +210,7 @@ class _Job:
 
     def read(self) -> list[Evidence]:
         readings: dict[int, tuple[Mention, _Reading, str]] = {}  # id(mention) -> ...
-        open_cues: dict[int, list[tuple[_Reading, bool]]] = {}
+        open_cues: dict[int, list[tuple[_Reading, str | None]]] = {}
         dismissed: set[int] = {
             id(m)
             for index, end in self.datelines.items()
@@ -421,9 +421,11 @@ class _Job:
 
     def _open_cues(
         self, doc, piece: _Piece, cues: list[Cue], used: set[int], spans
-    ) -> list[tuple[_Reading, bool]]:
+    ) -> list[tuple[_Reading, str | None]]:
         """What the cues that governed no site of their sentence would say of one: for the
-        items of a list it introduces, or for the site of the sentence before."""
+        items of a list it introduces, or for the site of the sentence before. Each comes
+        with how it refers to a site, if it does: "locality" ("left the town"), "pronoun"
+        ("handed it over"), "site" ("the base was handed over"), or None."""
         found = []
         for cue in cues:
             if cue.head in used:
