@@ -22,24 +22,6 @@ _SUBJECTS = frozenset({"nsubj", "csubj"})
 _AGENTS = frozenset({"agent", "obl:agent"})
 # A subject's words worth reading: its head and what qualifies it, not a long relative clause.
 _SUBJECT_WORDS = 8
-_TIMES = frozenset(
-    [
-        "end",
-        "time",
-        "deadline",
-        "date",
-        "month",
-        "week",
-        "year",
-        "day",
-        "fin",
-        "date",
-        "mois",
-        "semaine",
-        "année",
-        "jour",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -67,10 +49,10 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
 
     The site itself is no agent: "Ber no longer hosts a UN camp" names nobody who acts.
     """
-    subject = _subject(verb)
+    subject = _subject(verb, lexicon)
     if subject is None or (site is not None and site.start <= subject.i < site.end):
         return UNSTATED
-    if subject.ent_type_ in ("DATE", "TIME") or lemma_of(subject) in _TIMES:
+    if subject.ent_type_ in ("DATE", "TIME") or lemma_of(subject) in lexicon.deadline_words:
         return UNSTATED  # a parser's slip: "d'ici la fin du mois" is no one acting
     return classify(subject, lexicon, actors)
 
@@ -147,7 +129,7 @@ def _antecedent(pronoun):
     return None
 
 
-def _subject(verb):
+def _subject(verb, lexicon: Lexicon):
     """The verb's subject, or the agent of its passive; a verb joined by "and" shares its head's."""
     token = verb
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "attr"):
@@ -158,7 +140,7 @@ def _subject(verb):
                 return child
             if child.dep_ in _AGENTS:
                 agent = next((c for c in child.children if c.dep_ == "pobj"), child)
-                if agent.ent_type_ in ("DATE", "TIME") or lemma_of(agent) in _TIMES:
+                if agent.ent_type_ in ("DATE", "TIME") or lemma_of(agent) in lexicon.deadline_words:
                     continue  # "vacated by the end of the month": a deadline, not who acts
                 return agent
         if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in token.children):

@@ -19,7 +19,6 @@ from geo.reading.lexicon import Lexicon, fold
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
 _PARTICLE = frozenset({"prt", "compound:prt"})
 _OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
-_RECIPIENT_CASES = frozenset({"to", "à", "au", "aux", "sous", "under", "into"})
 
 
 class CueKind(Enum):
@@ -259,8 +258,8 @@ def _has_recipient(token, lexicon: Lexicon) -> bool:
             continue
         cases = {c.text.lower() for c in child.children if c.dep_ == "case"}
         head = child.head
-        if head.dep_ in ("prep", "dative") and head.text.lower() in _RECIPIENT_CASES:
+        if head.dep_ in ("prep", "dative") and head.text.lower() in lexicon.recipient_prepositions:
             return True
-        if cases & _RECIPIENT_CASES or child.dep_ in ("dative", "iobj", "obl:arg"):
+        if cases & lexicon.recipient_prepositions or child.dep_ in ("dative", "iobj", "obl:arg"):
             return True
     return False

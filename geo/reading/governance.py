@@ -183,7 +183,7 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         return token.pos_ == "AUX" or lemma in lexicon.plan_words | lexicon.copulas
     if (
         below.dep_ == "prep"
-        and below.text.lower() in ("for", "pour")
+        and below.text.lower() in lexicon.purpose_prepositions
         and lemma in lexicon.plan_words
     ):
         return True  # "Baraka and Sange are slated for closure"

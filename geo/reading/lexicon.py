@@ -58,6 +58,19 @@ class Lexicon:
     ordinals: frozenset[str]
     once: frozenset[str]
     presence_verbs: frozenset[str]
+    plan_modifiers: frozenset[str]
+    planned_adjectives: frozenset[str]
+    negating_determiners: frozenset[str]
+    restrictive_negators: frozenset[str]
+    restrictive_only: frozenset[str]
+    restrictive_breakers: frozenset[str]
+    instead_phrases: frozenset[str]
+    deadline_words: frozenset[str]
+    starters: frozenset[str]
+    recipient_prepositions: frozenset[str]
+    possessive_prepositions: frozenset[str]
+    weak_prepositions: frozenset[str]
+    purpose_prepositions: frozenset[str]
     holding_verbs: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
     ending_verbs: frozenset[str]
@@ -121,6 +134,19 @@ _SETS = [
     "ordinals",
     "once",
     "presence_verbs",
+    "plan_modifiers",
+    "planned_adjectives",
+    "negating_determiners",
+    "restrictive_negators",
+    "restrictive_only",
+    "restrictive_breakers",
+    "instead_phrases",
+    "deadline_words",
+    "starters",
+    "recipient_prepositions",
+    "possessive_prepositions",
+    "weak_prepositions",
+    "purpose_prepositions",
     "holding_verbs",
     "ending_verbs",
     "turn_verbs",

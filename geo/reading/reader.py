@@ -633,9 +633,9 @@ def _verb_above(token):
 def _first_of_several(verb, lexicon: Lexicon) -> bool:
     """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    firsts = {"first", "initial", "premier", "première", "initiale"}
     return subject is not None and any(
-        lemma_of(c) in firsts or c.text.lower() in firsts for c in subject.children
+        lemma_of(c) in lexicon.starters or c.text.lower() in lexicon.starters
+        for c in subject.children
     )
 
 

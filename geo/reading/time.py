@@ -29,30 +29,6 @@ _NOUN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _NOUN_OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "nmod"})
 
 
-# Adjectives of an event noun that put it still to come or under way.
-_UNDER_WAY = frozenset(
-    [
-        "planned",
-        "upcoming",
-        "forthcoming",
-        "imminent",
-        "future",
-        "ongoing",
-        "continuing",
-        "current",
-        "gradual",
-        "phased",
-        "remaining",
-        "prochain",
-        "prévu",
-        "futur",
-        "progressif",
-        "graduel",
-        "cours",
-    ]
-)
-
-
 class Happened(Enum):
     """What the grammar says of an event."""
 
@@ -304,7 +280,7 @@ def _governing_word(verb, lexicon: Lexicon):
                 return ("nothing", f"without: {word}", False)  # "left without handing over"
             if word in lexicon.done_before_noun:
                 return ("done", f"after: {word}", False)
-            if word in lexicon.pending_before_noun - {"of", "de", "for", "pour"}:
+            if word in lexicon.pending_before_noun - lexicon.weak_prepositions:
                 return ("plan", f"before: {word}", False)
         if relation == "xcomp" and word in lexicon.implicatives:
             # "was forced to leave", "a réussi à quitter": the event happened when its
@@ -352,7 +328,7 @@ def _future_verb(verb, lexicon: Lexicon) -> bool:
 def _mark_of(token, lexicon: Lexicon):
     """A condition, an 'after'/'before' or a 'rather than' that opens the verb's clause."""
     before = " ".join(t.text.lower() for t in token.doc[max(0, token.i - 3) : token.i])
-    if before.endswith(("rather than", "plutôt que", "instead of", "au lieu de")):
+    if before.endswith(tuple(lexicon.instead_phrases)):
         return ("nothing", "rather than", False)  # "closed rather than transferred"
     for child in token.children:
         if child.dep_ not in ("mark", "advmod", "case") or child.i > token.i:
@@ -364,11 +340,10 @@ def _mark_of(token, lexicon: Lexicon):
             return ("plan", f"once: {word}", False)
         if child.dep_ in ("mark", "case") and word in lexicon.done_before_noun:
             return ("done", f"after: {word}", False)
-        if child.dep_ in ("mark", "case") and word in lexicon.pending_before_noun - {
-            "for",
-            "of",
-            "pour",
-        }:
+        if (
+            child.dep_ in ("mark", "case")
+            and word in lexicon.pending_before_noun - lexicon.weak_prepositions
+        ):
             return ("plan", f"before: {word}", False)
     return None
 
@@ -376,15 +351,7 @@ def _mark_of(token, lexicon: Lexicon):
 def _plan_child(token, lexicon: Lexicon) -> str | None:
     """A plan said by a modifier of the governing word: "has *yet* to", "still *due*"."""
     for child in token.children:
-        if child.dep_ in ("advmod", "acomp", "xcomp") and lemma_of(child) in (
-            "yet",
-            "due",
-            "set",
-            "about",
-            "ready",
-            "poised",
-            "encore",
-        ):
+        if child.dep_ in ("advmod", "acomp", "xcomp") and lemma_of(child) in lexicon.plan_modifiers:
             return lemma_of(child)
     return None
 
@@ -393,7 +360,7 @@ def _negated(token, lexicon: Lexicon) -> bool:
     """Whether the token, its auxiliaries or its subject are negated ("not", "n't",
     "ne ... pas", "never", "*neither* the Gao camp *nor* ...") -- but not by a French
     restriction: "il ne reste *que* 157 militaires" says who is left."""
-    if _restrictive(token):
+    if _restrictive(token, lexicon):
         return False
     for child in token.children:
         if child.dep_ in _NEGATION_DEPS:
@@ -409,23 +376,21 @@ def _negated(token, lexicon: Lexicon) -> bool:
             return True  # "no longer"
         if child.dep_ in _NOUN_SUBJECTS and any(
             c.dep_ in ("preconj", "cc:preconj", "det")
-            and c.text.lower() in ("neither", "ni", "no", "aucun", "aucune")
+            and c.text.lower() in lexicon.negating_determiners
             for c in child.children
         ):
             return True
     return False
 
 
-def _restrictive(token) -> bool:
+def _restrictive(token, lexicon: Lexicon) -> bool:
     """ "ne ... que", "ne ... plus que": only, not a negation."""
-    doc = token.doc
-    following = [t.text.lower() for t in doc[token.i + 1 : token.i + 4]]
+    following = {t.text.lower() for t in token.doc[token.i + 1 : token.i + 4]}
     words = {c.text.lower() for c in token.children}
     return (
-        bool(words & {"ne", "n'", "n’"})
-        and "que" in following
-        and "pas" not in words
-        and "jamais" not in words
+        bool(words & lexicon.restrictive_negators)
+        and bool(following & lexicon.restrictive_only)
+        and not words & lexicon.restrictive_breakers
     )
 
 
@@ -442,16 +407,17 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if _negated(noun, lexicon):
         return Time(Happened.NOTHING, "negated noun", True)
     for child in noun.children:
-        if child.dep_ in ("amod", "acl") and lemma_of(child) in lexicon.plan_words | _UNDER_WAY:
+        if (
+            child.dep_ in ("amod", "acl")
+            and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
+        ):
             return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
         if child.dep_ == "case" and child.text.lower() in lexicon.done_before_noun:
             return Time(Happened.DONE, f"after: {child.text.lower()}")
-        if child.dep_ == "case" and child.text.lower() in lexicon.pending_before_noun - {
-            "of",
-            "de",
-            "pour",
-            "for",
-        }:
+        if (
+            child.dep_ == "case"
+            and child.text.lower() in lexicon.pending_before_noun - lexicon.weak_prepositions
+        ):
             return Time(Happened.PLAN, f"before: {child.text.lower()}")
         if child.dep_ in ("aux", "aux:tense"):
             return _verb_time(noun, lexicon, headline)
@@ -467,7 +433,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         if preposition in lexicon.done_before_noun:
             return Time(Happened.DONE, f"after: {preposition}")
         if (
-            preposition in lexicon.pending_before_noun - {"of", "for"}
+            preposition in lexicon.pending_before_noun - lexicon.weak_prepositions
             or lemma_of(above) in lexicon.pending_before_noun
         ):
             return Time(
