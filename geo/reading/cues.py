@@ -99,9 +99,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
-    if verbal or (
-        lemma not in lexicon.nouns and lemma in lexicon.verbs.keys() | lexicon.receiving.keys()
-    ):
+    if verbal or (lemma not in lexicon.nouns and lemma in lexicon.action_verbs):
         for phrase in _phrases(token, lemma, lexicon):
             if phrase in lexicon.receiving:
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
@@ -164,11 +162,10 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     while governor.dep_ in ("xcomp", "acl", "relcl") and governor.head.i != governor.i:
         governor = governor.head
         if governor.pos_ in ("NOUN", "PROPN"):
-            return lemma_of(governor) not in lexicon.force_words | lexicon.mission_words
+            return lemma_of(governor) not in lexicon.people
     subject = next((c for c in governor.children if c.dep_.startswith("nsubj")), None)
     return subject is None or (
-        subject.pos_ in ("PROPN", "NOUN")
-        and lemma_of(subject) not in lexicon.force_words | lexicon.mission_words
+        subject.pos_ in ("PROPN", "NOUN") and lemma_of(subject) not in lexicon.people
     )
 
 
@@ -221,8 +218,7 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
         held = token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"  # "camps still manned by"
         return token.dep_ != "amod" and (held or lemma_of(token) not in lexicon.holding_verbs)
     return any(
-        lemma_of(o) in lexicon.presence_nouns | lexicon.force_words | lexicon.mission_words
-        or o.pos_ in ("PRON", "NUM")
+        lemma_of(o) in lexicon.presence_nouns | lexicon.people or o.pos_ in ("PRON", "NUM")
         for o in objects
     )
 

@@ -197,7 +197,6 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         return True  # "Hombori is now without a UN presence"
     # "handover ceremonies are planned in Gao", "the handover took place in Gao": the
     # verb that times an event noun also places it.
-    event_verbs = lexicon.completed_by | lexicon.ongoing_by | lexicon.plan_words
     above = path[k - 1]
     placed = (
         above.text.lower() in lexicon.location_prepositions
@@ -210,14 +209,19 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
             above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or _the_site_itself(path, k))
         )
     )
-    return cue.kind is CueKind.NOUN and lemma in event_verbs and below.dep_ in _ARGUMENTS and placed
+    return (
+        cue.kind is CueKind.NOUN
+        and lemma in lexicon.event_verbs
+        and below.dep_ in _ARGUMENTS
+        and placed
+    )
 
 
 def _through_presence(path: list, lexicon: Lexicon) -> bool:
     """Whether the mission's presence is named on the way: a camp, a base, a ceremony,
     a withdrawal -- or, for someone taking a site over, in what they take ("the keys to
     the UN camp")."""
-    words = lexicon.presence_nouns | lexicon.presence_events
+    words = lexicon.presence_words
     cue = path[-1]
     kept = ("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg")
     taken = [t for c in cue.children if c.dep_ in kept for t in c.subtree]

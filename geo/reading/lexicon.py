@@ -10,7 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from geo.documents import lexicon_section
 from geo.model import Status
@@ -90,11 +90,38 @@ class Lexicon:
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
 
-    @property
+    # Unions the reader asks for on every word: computed once per lexicon.
+
+    @cached_property
     def particles(self) -> frozenset[str]:
         """The particles of the phrasal verbs: "over", "out", "back"..."""
         phrases = [*self.verbs, *self.receiving, *self.flag_verbs]
         return frozenset(p.split(" ", 1)[1] for p in phrases if " " in p)
+
+    @cached_property
+    def people(self) -> frozenset[str]:
+        """The mission's words and those of anyone's troops."""
+        return self.mission_words | self.force_words
+
+    @cached_property
+    def event_verbs(self) -> frozenset[str]:
+        """Verbs that time an event noun: "the handover *took place*", "*is planned*"."""
+        return self.completed_by | self.ongoing_by | self.plan_words
+
+    @cached_property
+    def presence_words(self) -> frozenset[str]:
+        """Words that place the mission somewhere: its camps and the events that end them."""
+        return self.presence_nouns | self.presence_events
+
+    @cached_property
+    def occasions(self) -> frozenset[str]:
+        """Nouns whose date is their event's: "at a *ceremony* on Saturday"."""
+        return self.presence_words | frozenset(self.nouns)
+
+    @cached_property
+    def action_verbs(self) -> frozenset[str]:
+        """Every verb phrase of a status, the mission's or someone else's."""
+        return frozenset(self.verbs) | frozenset(self.receiving)
 
 
 _SETS = [

@@ -387,8 +387,10 @@ class _Job:
         date = self.document.date
         if status is not Status.PENDING:
             anchor = time.verb if time.verb is not None else cue.head
-            occasions = lexicon.presence_nouns | lexicon.presence_events | lexicon.nouns.keys()
-            date = event_date(doc, anchor, spans, span, cue.head, occasions) or self.document.date
+            date = (
+                event_date(doc, anchor, spans, span, cue.head, lexicon.occasions)
+                or self.document.date
+            )
         reason = Reason(
             cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
         )
@@ -668,12 +670,11 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
         arguments = ("nsubj",)
         verb = verb.head if verb.dep_ == "acomp" else verb
     themes = [c for c in verb.children if c.dep_ in arguments and not span.start <= c.i < span.end]
-    people = lexicon.mission_words | lexicon.force_words
     for theme in themes:
         word = lemma_of(theme)
         if word in lexicon.not_sites:
             return False
-        if cue.status is Status.HANDED_OVER and word in people:
+        if cue.status is Status.HANDED_OVER and word in lexicon.people:
             return False
     return True
 
