@@ -53,7 +53,7 @@ def mentions_in_sentence(
     words_of = vocabulary(document.lang)
     common = frozenset(words_of.get("common_words", ()))
     region_words = frozenset(words_of.get("region_words", ()))
-    headline = _is_headline([text[a:b] for a, b in words])
+    headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
@@ -97,7 +97,12 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return words
 
 
-def _is_headline(words: list[str]) -> bool:
+def title_case(words: list[str]) -> bool:
+    """Whether most longer words start with a capital, as in a title-case headline.
+
+    >>> title_case("UN Hands Over Timbuktu Camp".split()), title_case("The camp was handed over".split())
+    (True, False)
+    """
     letters = [w for w in words if len(w) > 3]
     if len(letters) < 3:
         return False

@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from geo.documents import lead_ins, sentences
+from geo.extract import title_case
 from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
@@ -45,7 +46,6 @@ _LONGEST_PIECE = 1500
 _WINDOW = 400
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
-_HEADLINE_SHARE = 0.6
 _QUOTES = frozenset('«»“”„"')
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
 
@@ -192,7 +192,7 @@ class _Job:
         raw = self.document.text[piece.start : piece.end]
         # Quotation marks are made plain: the small parsers take a lone « for a verb.
         text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
-        if not piece.headline or not _title_case(text):
+        if not piece.headline or not title_case(re.findall(r"[^\W\d_]+", text)):
             return text
         keep = [
             (m.start - piece.start, m.end - piece.start)
@@ -681,13 +681,6 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
 
 def _is_headline(sentence: Sentence, is_item: bool) -> bool:
     return not is_item and bool(_HEADLINE_END.search(sentence.text)) and len(sentence.text) < 200
-
-
-def _title_case(text: str) -> bool:
-    words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
-    if len(words) < 3:
-        return False
-    return sum(1 for w in words if w[0].isupper()) / len(words) >= _HEADLINE_SHARE
 
 
 def _names_mission(document: Document, lexicon: Lexicon, actors: Actors) -> bool:
