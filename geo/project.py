@@ -115,11 +115,13 @@ def load_mission(project: Project) -> Mission:
             fix="add a line 'key: value' for each",
         )
     aliases = raw.get("aliases") or []
-    if isinstance(aliases, str) or not all(isinstance(a, str) and a.strip() for a in aliases):
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        lines = path.read_text(encoding="utf-8").splitlines()
         raise DataError(
             "the mission's aliases must be a list of names",
             path=path,
-            value=aliases,
+            line=next((n for n, text in enumerate(lines, 1) if text.startswith("aliases:")), None),
+            value=str(aliases)[:200],
             fix="write them as aliases: [UN mission in Mali, la Mission onusienne]",
         )
     return Mission(

@@ -7,6 +7,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 from geo import __version__
@@ -118,3 +119,21 @@ def test_installed_wheel_carries_its_data_and_works_from_any_folder(tmp_path, se
     )
     assert result.returncode == 0, result.stderr
     assert (project / "maps" / "minusma.html").exists()
+
+
+@pytest.mark.parametrize("aliases", ["UN mission in Mali", "{un: mission}", "[MINUSMA, 3]", "7"])
+def test_mission_aliases_that_are_not_a_list_of_names_get_one_line_naming_the_file(
+    run_cli, seeded_project, aliases
+):
+    data = seeded_project / "data"
+    data.mkdir()
+    bundled = (REPO / "data" / "mission.yaml").read_text(encoding="utf-8")
+    profile = bundled.split("aliases:")[0] + f"aliases: {aliases}\n"
+    (data / "mission.yaml").write_text(profile, encoding="utf-8")
+    line = profile.splitlines().index(f"aliases: {aliases}") + 1
+    done = run_cli("build", cwd=seeded_project)
+    assert done.returncode == 1
+    assert done.stderr.count("\n") == 1
+    assert f"mission.yaml:{line}: the mission's aliases must be a list of names" in done.stderr
+    assert "Fix: write them as aliases:" in done.stderr
+    assert not (seeded_project / "maps").exists()
