@@ -26,9 +26,9 @@ from geo.export import (
     sites_geojson,
     static_map,
 )
+from geo.merge import sites_frame
 from geo.model import Mission
 from geo.project import bundled_data_dir
-from geo.register import sites_frame
 
 RUNS = 3
 

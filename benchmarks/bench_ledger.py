@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 from geo.gazetteer import load_gazetteer
-from geo.ledger import append_event, event_line, manual_statement, read_events
 from geo.project import bundled_data_dir
+from geo.register import append_event, event_line, manual_statement, read_events
 
 SIZES = (100, 1_000, 10_000, 100_000)
 TODAY = dt.date(2024, 12, 31)

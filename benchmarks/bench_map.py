@@ -2,7 +2,7 @@
 
 For 100, 10 000 and 100 000 synthetic sites (deterministic random points in the
 bounding box of the bundled country) it builds the page both ways from the same
-sites -- ``explore()`` gets the GeoDataFrame ``geo.register.sites_frame`` makes of
+sites -- ``explore()`` gets the GeoDataFrame ``geo.merge.sites_frame`` makes of
 them -- and prints build seconds, HTML megabytes and the ratios. Then it opens
 the largest page of this project in headless Chromium with no network and
 prints its load time and the time of a few pan and zoom steps, each measured
@@ -26,9 +26,9 @@ from pathlib import Path
 
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
+from geo.merge import sites_frame
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.project import bundled_data_dir, load_mission, open_project
-from geo.register import sites_frame
 from geo.render import render_map
 
 COUNTS = (100, 10_000, 100_000)

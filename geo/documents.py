@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -25,6 +24,7 @@ from typing import TypeVar
 import yaml
 
 from geo.errors import DataError, DocumentError
+from geo.files import decode_utf8, display_path
 from geo.language import detect_language
 from geo.model import Document, Sentence
 
@@ -104,26 +104,6 @@ def read_bytes(path: Path) -> bytes:
             value=exc.strerror,
             fix="check that the file exists and that you may read it",
         ) from None
-
-
-def decode_utf8(raw: bytes, path: Path) -> str:
-    """Decode UTF-8 (a byte-order mark is fine); name the line of the first bad byte.
-
-    The text is brought to Unicode normal form C, so that an accent typed as a
-    separate combining mark (e + U+0301) reads like the accented letter.
-    """
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DocumentError(
-            "not UTF-8 text",
-            path=display_path(path),
-            line=line,
-            value=raw[exc.start : exc.start + 4],
-            fix="save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
-        ) from None
-    return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
@@ -300,14 +280,6 @@ def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Doc
         lang_detected=not metadata.get("lang"),
         first_line=first_line,
     )
-
-
-def display_path(path: Path) -> str:
-    """The path as users see it: relative to the working folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 @cache

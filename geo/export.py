@@ -1,7 +1,7 @@
 """Exports for reports and GIS: a static map (PNG, SVG, PDF), GeoJSON and CSV.
 
 Every output here is made from the same sites frame as the interactive map
-(:func:`geo.register.sites_frame`) and returned as text or bytes; the command
+(:func:`geo.merge.sites_frame`) and returned as text or bytes; the command
 line writes them. Same inputs give the same bytes: no timestamps, no random ids.
 
 - :func:`static_map` -- PNG, SVG or PDF drawn with matplotlib through geopandas,

@@ -1,12 +1,14 @@
-"""Writing files so that a failed run never leaves a half-written one."""
+"""Files at the edges: reading text as UTF-8, showing paths, and writing so that a failed
+run never leaves a half-written file."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+import unicodedata
 from pathlib import Path
 
-from geo.errors import GeoError
+from geo.errors import DocumentError, GeoError
 
 
 def write_atomically(path: Path, data: str | bytes) -> None:
@@ -51,3 +53,31 @@ def write_output(path: Path, payload: str | bytes) -> None:
             value=exc.strerror,
             fix="choose another --out, in a folder you can write to",
         ) from exc
+
+
+def display_path(path: Path) -> str:
+    """The path as users see it: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def decode_utf8(raw: bytes, path: Path) -> str:
+    """Decode UTF-8 (a byte-order mark is fine); name the line of the first bad byte.
+
+    The text is brought to Unicode normal form C, so that an accent typed as a
+    separate combining mark (e + U+0301) reads like the accented letter.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DocumentError(
+            "not UTF-8 text",
+            path=display_path(path),
+            line=line,
+            value=raw[exc.start : exc.start + 4],
+            fix="save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)",
+        ) from None
+    return unicodedata.normalize("NFC", text.removeprefix("\ufeff"))

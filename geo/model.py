@@ -52,6 +52,18 @@ class Status(Enum):
         raise ValueError(f"unknown status {text!r}; valid statuses are: {valid}")
 
 
+class Confirmation(Enum):
+    """How far a person stands behind a statement.
+
+    >>> [c.value for c in Confirmation]
+    ['confirmed', 'read', 'unconfirmed']
+    """
+
+    CONFIRMED = "confirmed"  # a manual entry, or a reading a person accepted
+    READ = "read"  # a machine reading at or above the mission's confidence threshold
+    UNCONFIRMED = "unconfirmed"  # a machine reading below it
+
+
 @dataclass(frozen=True)
 class Mission:
     """The mission a map is about, read from ``data/mission.yaml``."""
@@ -62,6 +74,8 @@ class Mission:
     country_name: str
     title: str  # the map's title
     aliases: tuple[str, ...] = ()  # other names reports use: "UN mission in Mali", ...
+    # A machine reading below this confidence is shown as unconfirmed.
+    confidence_threshold: float = 0.9
 
 
 @dataclass(frozen=True)
@@ -163,6 +177,13 @@ class Evidence:
     mention: Mention | None = None
     confidence: float = 1.0  # how likely a machine reading is right; 1.0 for a person's word
     reason: Reason | None = None  # why the reader read it so; None for manual entries
+    # None means: confirmed for a manual entry, read for a machine reading.
+    confirmation: Confirmation | None = None
+
+    def __post_init__(self) -> None:
+        if self.confirmation is None:
+            default = Confirmation.CONFIRMED if self.is_manual else Confirmation.READ
+            object.__setattr__(self, "confirmation", default)
 
     @property
     def is_manual(self) -> bool:
@@ -178,6 +199,20 @@ class Conflict:
     other: Evidence
     reason: str
 
+    @property
+    def same_day(self) -> bool:
+        """True when both statements speak of the same day: a disagreement to put before a person."""
+        return self.kept.date == self.other.date
+
+
+@dataclass(frozen=True)
+class SiteNote:
+    """What people assert by hand about a site (a row of ``data/sites.csv``)."""
+
+    place: Place
+    kind: str | None = None  # HQ, camp, temporary base, ...
+    note: str | None = None
+
 
 @dataclass(frozen=True)
 class Site:
@@ -189,3 +224,9 @@ class Site:
     history: tuple[Evidence, ...] = field(default=())  # every statement, oldest first
     kind: str | None = None  # HQ, camp, temporary base, ... (from the register)
     note: str | None = None
+    conflicts: tuple[Conflict, ...] = ()  # disagreements about this site met in the merge
+
+    @property
+    def confirmation(self) -> Confirmation:
+        """How far a person stands behind the statement the site's status rests on."""
+        return self.evidence.confirmation

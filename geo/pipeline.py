@@ -13,12 +13,12 @@ from geo.documents import load_documents
 from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.ledger import Register, load_register
+from geo.merge import Merged, merge, strongest_per_document
 from geo.model import Document, Evidence, Mention, Mission
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
 from geo.reading.cache import open_cache, read_cached
-from geo.register import Merged, merge, strongest_per_document
+from geo.register import Register, load_register
 
 
 @dataclass(frozen=True)

@@ -116,15 +116,34 @@ def load_mission(project: Project) -> Mission:
         )
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        lines = path.read_text(encoding="utf-8").splitlines()
         raise DataError(
             "the mission's aliases must be a list of names",
             path=path,
-            line=next((n for n, text in enumerate(lines, 1) if text.startswith("aliases:")), None),
+            line=key_line(path, "aliases"),
             value=str(aliases)[:200],
             fix="write them as aliases: [UN mission in Mali, la Mission onusienne]",
+        )
+    threshold = raw.get("confidence_threshold", Mission.confidence_threshold)
+    if (
+        isinstance(threshold, bool)
+        or not isinstance(threshold, int | float)
+        or not 0 <= threshold <= 1
+    ):
+        raise DataError(
+            "the confidence threshold must be a number from 0 to 1",
+            path=path,
+            line=key_line(path, "confidence_threshold"),
+            value=str(threshold)[:200],
+            fix="write it as confidence_threshold: 0.9 (readings below it are shown as unconfirmed)",
         )
     return Mission(
         **{name: str(raw[name]).strip() for name in fields},
         aliases=tuple(a.strip() for a in aliases),
+        confidence_threshold=float(threshold),
     )
+
+
+def key_line(path: Path, key: str) -> int | None:
+    """The line of a YAML file on which a top-level ``key`` is set, if any."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), None)

@@ -1,232 +1,402 @@
-"""Merging statements about sites into one row per site, with each site's story.
+"""The hand-kept register: ``data/sites.csv`` and the history ledger ``data/events.csv``.
 
-Statements come from documents (read by :mod:`geo.reading`) and from people
-(manual entries of ``data/events.csv``). They are weighed in this order, the
-first deciding most:
+``sites.csv`` holds what people assert about sites: its kind (HQ, camp,
+temporary base) and a note, one row per site, with the header
+``site_id,site,kind,note``. ``events.csv`` holds the status statements people
+enter (``missionmap status set``), one row each, with the header
+``site_id,site,status,date,source,evidence,recorded``. Statements read from
+documents are not copied into it: the documents are read again at every
+build, and the two are merged then (see :mod:`geo.merge`).
 
-1. a dated statement outranks an undated one;
-2. a later date outranks an earlier one;
-3. on the same date a manual entry outranks documents; of several manual
-   entries the one recorded last wins (it is a correction);
-4. documents of the same date stand on the same footing: the most specific
-   status wins (handed over > closed > pending), and if different documents
-   disagree the disagreement is a :class:`~geo.model.Conflict`. Within one
-   document the most specific statement wins without a conflict.
+The ledger is append-only: a correction is a new row. ``recorded`` is when the
+row was entered (UTC); it is for the audit trail and never reaches a map, so
+maps stay byte-for-byte reproducible.
 
-A status only moves forwards: pending -> closed -> handed over. A later
-*document* that moves a site backwards is not applied -- reports often repeat
-plans that events have overtaken -- while a later *manual* entry is applied,
-because an officer who enters it is correcting the record on purpose. Both are
-reported as conflicts. After an undated statement nothing is a step back
-(nobody knows which came first): the dated statement wins, and a disagreement
-is reported.
+Every row is validated when read; a bad row is a :class:`DataError` naming
+the file, the line, the value and the fix. An entry is validated completely
+before anything is written, and written under a lock, as the whole new file
+to a temporary name renamed over the old one: readers and a killed process
+only ever see the old ledger or the new one, never half a row.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import io
+import re
+import unicodedata
 from dataclasses import dataclass
-from itertools import groupby
-from typing import TYPE_CHECKING
+from pathlib import Path
 
-from geo.model import Conflict, Evidence, Place, Site
+from filelock import FileLock, Timeout
 
-if TYPE_CHECKING:
-    import geopandas as gpd
+from geo.errors import DataError, GeoError, InvalidValueError
+from geo.files import decode_utf8, write_atomically
+from geo.gazetteer import Gazetteer
+from geo.model import Evidence, Place, SiteNote, Status
+from geo.project import Project
 
-SITE_COLUMNS = (
-    "site",
-    "id",
-    "status",
-    "date",
-    "source",
-    "evidence",
-    "lat",
-    "lon",
-    "admin1",
-    "precision_km",
-)
+EVENT_COLUMNS = ("site_id", "site", "status", "date", "source", "evidence", "recorded")
+SITE_NOTE_COLUMNS = ("site_id", "site", "kind", "note")
+MANUAL = "manual"
+SHORT_TEXT, LONG_TEXT = 200, 1000
+LOCK_TIMEOUT_SECONDS = 30
+RECORDED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
-
-@dataclass(frozen=True)
-class SiteNote:
-    """What people assert by hand about a site (a row of ``data/sites.csv``)."""
-
-    place: Place
-    kind: str | None = None  # HQ, camp, temporary base, ...
-    note: str | None = None
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
-class Merged:
-    """The merged register: the mapped sites, the conflicts, and noted sites without a status."""
+class Register:
+    """What people entered by hand: site notes, and status statements in recorded order."""
 
-    sites: tuple[Site, ...]
-    conflicts: tuple[Conflict, ...]
-    without_status: tuple[SiteNote, ...] = ()  # in sites.csv, but nobody has stated a status
+    notes: tuple[SiteNote, ...] = ()
+    statements: tuple[Evidence, ...] = ()
 
 
-def footing(evidence: Evidence) -> tuple:
-    """Statements with equal footing were made on the same day by the same kind of source."""
-    return (
-        evidence.date is not None,
-        evidence.date.toordinal() if evidence.date else 0,
-        evidence.is_manual,
+def load_register(project: Project, gazetteer: Gazetteer, today: dt.date) -> Register:
+    """Read and validate the project's ``sites.csv`` and ``events.csv`` (both optional)."""
+    notes = read_site_notes(project.sites_csv, gazetteer) if project.sites_csv.exists() else ()
+    statements = (
+        read_events(project.events_csv, gazetteer, today) if project.events_csv.exists() else ()
+    )
+    return Register(notes, statements)
+
+
+# -- values, as typed on the command line or in a row -----------------------------------------
+
+
+def resolve_site(gazetteer: Gazetteer, text: str, label: str = "site") -> Place:
+    """The mission site a name or gazetteer id stands for.
+
+    Raises :class:`~geo.errors.UnknownPlaceError` with suggestions for an
+    unknown name, and :class:`InvalidValueError` for a region or a place
+    outside the mission's country.
+    """
+    name = text.strip()
+    if not name:
+        raise InvalidValueError(f"empty {label}", fix="name the site, e.g. Gao")
+    try:
+        place = gazetteer.get(name)
+    except KeyError:
+        place = gazetteer.lookup(name)
+    if place.is_region:
+        raise InvalidValueError(
+            f"{label} names a region, not a site",
+            value=name,
+            fix="name the town or camp the status is about",
+        )
+    if place.country != gazetteer.country:
+        raise InvalidValueError(
+            f"{label} is not in the mission's country ({gazetteer.country})",
+            value=f"{place.name} ({place.country})",
+            fix=f"name a site in {gazetteer.country}",
+        )
+    return place
+
+
+def parse_status(text: str, label: str = "status") -> Status:
+    """A status as a person writes it; the error lists the valid ones."""
+    try:
+        return Status.parse(text)
+    except ValueError:
+        valid = ", ".join(repr(s.value) for s in Status)
+        raise InvalidValueError(f"unknown {label}", value=text, fix=f"use one of {valid}") from None
+
+
+def parse_day(text: str, today: dt.date, label: str = "date") -> dt.date:
+    """A real calendar day written YYYY-MM-DD, not after ``today``.
+
+    >>> parse_day("2023-12-11", dt.date(2024, 1, 1))
+    datetime.date(2023, 12, 11)
+    """
+    value = text.strip()
+    try:
+        if not _ISO_DAY.fullmatch(value):
+            raise ValueError
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidValueError(
+            f"{label} is not a calendar date",
+            value=text,
+            fix="write a real day as YYYY-MM-DD, e.g. 2023-12-11",
+        ) from None
+    if day > today:
+        raise InvalidValueError(
+            f"{label} is in the future",
+            value=text,
+            fix=f"give the day it happened, on or before {today.isoformat()}",
+        )
+    return day
+
+
+def clean_text(text: str, label: str, limit: int = LONG_TEXT) -> str:
+    """One line of plain text: no line breaks or control characters, and not too long."""
+    value = text.strip()
+    bad = next(
+        (ch for ch in value if unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS), None
+    )
+    if bad is not None:
+        raise InvalidValueError(
+            f"{label} holds a line break or control character {bad!r}",
+            value=text,
+            fix="write it on one line of plain text",
+        )
+    if len(value) > limit:
+        raise InvalidValueError(
+            f"{label} is longer than {limit} characters",
+            value=value[:40] + "…",
+            fix=f"shorten it to {limit} characters or fewer",
+        )
+    return value
+
+
+def manual_source(who: str | None, label: str = "source") -> str:
+    """The source of a manual entry: ``manual``, or ``manual: <who>``.
+
+    >>> manual_source("Lt Diallo, by phone"), manual_source(None), manual_source("manual: ops")
+    ('manual: Lt Diallo, by phone', 'manual', 'manual: ops')
+    """
+    text = clean_text(who or "", label, SHORT_TEXT)
+    if not text or text.casefold() == MANUAL:
+        return MANUAL
+    if text.casefold().startswith(MANUAL + ":"):
+        return MANUAL + ": " + text[len(MANUAL) + 1 :].strip()
+    return f"{MANUAL}: {text}"
+
+
+# -- events.csv ---------------------------------------------------------------------------------
+
+
+def manual_statement(
+    gazetteer: Gazetteer,
+    site: str,
+    status: str,
+    date: str,
+    source: str | None,
+    note: str | None,
+    today: dt.date,
+) -> Evidence:
+    """Validate one manual entry as typed by a person; nothing is written."""
+    return Evidence(
+        place=resolve_site(gazetteer, site, "SITE"),
+        status=parse_status(status, "STATUS"),
+        date=parse_day(date, today, "--date"),
+        quote=clean_text(note or "", "--note"),
+        source=manual_source(source, "--source"),
     )
 
 
-def merge(statements: Iterable[Evidence], notes: Iterable[SiteNote] = ()) -> Merged:
-    """One :class:`Site` per place, ordered by name, with every statement in its history.
+def read_events(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Evidence, ...]:
+    """The manual statements of ``events.csv``, in the order they were recorded."""
+    return events_from_bytes(path.read_bytes(), path, gazetteer, today)
 
-    ``statements`` holds manual entries in the order they were recorded (the
-    ledger's order): a later manual entry of the same date corrects an earlier
-    one. ``notes`` give sites their kind and note; a noted site that no
-    statement is about is returned in ``without_status``.
-    """
-    by_place: dict[str, list[Evidence]] = {}
-    for statement in statements:
-        by_place.setdefault(statement.place.id, []).append(statement)
-    notes_by_place = {note.place.id: note for note in notes}
-    sites, conflicts = [], []
-    for place_id, group in by_place.items():
-        kept, found = decide(group)
-        note = notes_by_place.get(place_id, SiteNote(kept.place))
-        sites.append(
-            Site(
-                kept.place,
-                kept.status,
-                kept,
-                history=chronological(group),
-                kind=note.kind,
-                note=note.note,
-            )
+
+def events_from_bytes(
+    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
+) -> tuple[Evidence, ...]:
+    statements = []
+    for line, row in csv_rows(raw, path, EVENT_COLUMNS):
+        try:
+            statements.append(event_from_row(row, gazetteer, today))
+        except GeoError as error:
+            raise in_file(error, path, line) from None
+    return tuple(statements)
+
+
+def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Evidence:
+    source = clean_text(row["source"], "source", SHORT_TEXT)
+    if source.split(":")[0].strip().casefold() != MANUAL:
+        raise InvalidValueError(
+            "the source of a ledger row must be manual",
+            value=source,
+            fix="write 'manual' or 'manual: who told us'; reports go into seeds/",
         )
-        conflicts.extend(found)
-    sites.sort(key=lambda s: (s.place.name, s.place.id))
-    without_status = tuple(
-        sorted(
-            (note for place_id, note in notes_by_place.items() if place_id not in by_place),
-            key=lambda n: (n.place.name, n.place.id),
-        )
+    recorded = row["recorded"].strip()
+    if recorded:
+        try:
+            dt.datetime.strptime(recorded, RECORDED_FORMAT)
+        except ValueError:
+            raise InvalidValueError(
+                "recorded is not a UTC time",
+                value=recorded,
+                fix="write it as YYYY-MM-DDTHH:MM:SSZ, or leave it empty",
+            ) from None
+    return Evidence(
+        place=site_of_row(row, gazetteer),
+        status=parse_status(row["status"]),
+        date=parse_day(row["date"], today),
+        quote=clean_text(row["evidence"], "evidence"),
+        source=source,
     )
-    return Merged(tuple(sites), tuple(conflicts), without_status)
 
 
-def chronological(statements: Sequence[Evidence]) -> tuple[Evidence, ...]:
-    """Oldest first; undated statements before dated ones; manual entries in recorded order."""
-    return tuple(sorted(statements, key=footing))
+def event_line(statement: Evidence, recorded: dt.datetime) -> str:
+    """The ledger row of a manual statement, as one CSV line.
 
-
-def decide(statements: Sequence[Evidence]) -> tuple[Evidence, list[Conflict]]:
-    """The statement a site's status rests on, and the conflicts met on the way.
-
-    ``statements`` are about one place; manual ones in recorded order.
+    >>> from geo.model import Place
+    >>> gao = Place("2457163", "Gao", 16.27, -0.04, "ML", "P", "PPLA")
+    >>> entry = Evidence(gao, Status.PENDING, dt.date(2023, 12, 11), 'said "soon", twice', "manual")
+    >>> event_line(entry, dt.datetime(2023, 12, 12, 9, 30, tzinfo=dt.UTC))
+    '2457163,Gao,pending,2023-12-11,manual,"said ""soon"", twice",2023-12-12T09:30:00Z\\n'
     """
-    advancing, conflicts = steps(statements)
-    current: Evidence | None = None
-    for step in advancing:
-        if current is None or step.status == current.status:
-            current = step
-        elif current.date is None:
-            conflicts.append(
-                Conflict(step.place, step, current, "an undated statement says otherwise")
-            )
-            current = step
-        elif step.status.rank > current.status.rank:
-            current = step
-        elif step.is_manual:
-            reason = (
-                f"manual entry moves it back from {current.status.value} to {step.status.value}"
-            )
-            conflicts.append(Conflict(step.place, step, current, reason))
-            current = step
-        else:
-            reason = (
-                f"a later report says {step.status.value} after {current.status.value}; not applied"
-            )
-            conflicts.append(Conflict(step.place, current, step, reason))
-    assert current is not None, "decide() needs at least one statement"
-    return current, conflicts
+    values = (
+        statement.place.id,
+        statement.place.name,
+        statement.status.value,
+        statement.date.isoformat() if statement.date else "",
+        statement.source,
+        statement.quote,
+        recorded.astimezone(dt.UTC).strftime(RECORDED_FORMAT),
+    )
+    return csv_line(values)
 
 
-def steps(statements: Sequence[Evidence]) -> tuple[list[Evidence], list[Conflict]]:
-    """The statements that advance the story, oldest first, and the disagreements among them.
+def append_event(
+    path: Path,
+    statement: Evidence,
+    recorded: dt.datetime,
+    gazetteer: Gazetteer,
+    today: dt.date,
+) -> None:
+    """Append one validated manual statement to ``events.csv``.
 
-    Each manual entry is a step of its own; the documents of one footing make
-    one step, their most specific statement, and documents of that footing
-    that say something else are conflicts.
+    The existing ledger is validated first (an entry is never added to a
+    broken ledger). Writers queue on a lock file beside the ledger
+    (``.events.csv.lock``); each writes the old bytes plus the new row to a
+    temporary file and renames it over the ledger, so the earlier rows are
+    kept byte for byte and a killed writer leaves the old ledger whole.
     """
-    result: list[Evidence] = []
-    conflicts: list[Conflict] = []
-    for (*_, manual), group in groupby(chronological(statements), key=footing):
-        same_footing = list(group)
-        if manual:
-            result.extend(same_footing)
-            continue
-        per_document: dict[str, Evidence] = {}
-        for statement in same_footing:
-            held = per_document.get(statement.source)
-            if held is None or statement.status.rank > held.status.rank:
-                per_document[statement.source] = statement
-        winner = max(per_document.values(), key=lambda e: e.status.rank)
-        for other in per_document.values():
-            if other.status != winner.status:
-                conflicts.append(
-                    Conflict(winner.place, winner, other, "reports of the same date disagree")
+    if path.exists():
+        read_events(path, gazetteer, today)
+    lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
+    try:
+        with lock:
+            old = path.read_bytes() if path.exists() else b""
+            events_from_bytes(old, path, gazetteer, today)
+            write_atomically(path, appended(old, EVENT_COLUMNS, event_line(statement, recorded)))
+    except Timeout:
+        raise GeoError(
+            "the ledger is locked by another missionmap",
+            path=path,
+            fix=f"wait for it to finish, or remove {lock.lock_file} if no missionmap is running",
+        ) from None
+
+
+def appended(old: bytes, columns: tuple[str, ...], line: str) -> bytes:
+    r"""``old`` followed by ``line``, keeping ``old`` byte for byte; a header starts a new file.
+
+    >>> appended(b"", ("a", "b"), "1,2\n")
+    b'a,b\n1,2\n'
+    >>> appended(b"a,b\r\n1,2", ("a", "b"), "3,4\n")
+    b'a,b\r\n1,2\r\n3,4\r\n'
+    """
+    newline = "\r\n" if b"\r\n" in old else "\n"
+    if not old.strip():
+        old = csv_line(columns).encode("utf-8")
+    elif not old.endswith(b"\n"):
+        old += newline.encode()
+    return old + line.replace("\n", newline).encode("utf-8")
+
+
+# -- sites.csv ----------------------------------------------------------------------------------
+
+
+def read_site_notes(path: Path, gazetteer: Gazetteer) -> tuple[SiteNote, ...]:
+    """The rows of ``sites.csv``: one per site, each with its kind and note."""
+    notes: dict[str, tuple[int, SiteNote]] = {}
+    for line, row in csv_rows(path.read_bytes(), path, SITE_NOTE_COLUMNS):
+        try:
+            note = SiteNote(
+                place=site_of_row(row, gazetteer),
+                kind=clean_text(row["kind"], "kind", SHORT_TEXT) or None,
+                note=clean_text(row["note"], "note") or None,
+            )
+        except GeoError as error:
+            raise in_file(error, path, line) from None
+        if note.place.id in notes:
+            first = notes[note.place.id][0]
+            raise DataError(
+                f"site listed twice (first on line {first})",
+                path=path,
+                line=line,
+                value=row["site"] or row["site_id"],
+                fix="keep one row per site",
+            )
+        notes[note.place.id] = (line, note)
+    return tuple(note for _, note in notes.values())
+
+
+# -- shared by both files -----------------------------------------------------------------------
+
+
+def site_of_row(row: dict[str, str], gazetteer: Gazetteer) -> Place:
+    """The site a row names by ``site_id`` (a gazetteer id), ``site`` (a name), or both."""
+    site_id, name = row["site_id"].strip(), row["site"].strip()
+    if not site_id:
+        return resolve_site(gazetteer, name)
+    try:
+        place = gazetteer.get(site_id)
+    except KeyError:
+        raise InvalidValueError(
+            "unknown site_id",
+            value=site_id,
+            fix="leave site_id empty and name the site, or take the id from 'missionmap geocode NAME'",
+        ) from None
+    if name and place not in gazetteer.candidates(name):
+        raise InvalidValueError(
+            "site_id and site name disagree",
+            value=f"{site_id} is {place.name}, not {name}",
+            fix="correct one of the two, or leave site_id empty",
+        )
+    return resolve_site(gazetteer, site_id)
+
+
+def csv_rows(raw: bytes, path: Path, columns: tuple[str, ...]):
+    """(line, row) for each non-blank row of a register CSV whose header is ``columns``."""
+    try:
+        text = decode_utf8(raw, path)
+    except GeoError as error:
+        raise in_file(error, path, error.line) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header_fix = "make the first line: " + ",".join(columns)
+    try:
+        header = next(reader, None)
+        if header is None:
+            return
+        if [name.strip() for name in header] != list(columns):
+            raise DataError(
+                "unexpected header", path=path, line=1, value=",".join(header), fix=header_fix
+            )
+        for row in reader:
+            if not any(field.strip() for field in row):
+                continue
+            if len(row) != len(columns):
+                raise DataError(
+                    f"row has {len(row)} fields, expected {len(columns)}",
+                    path=path,
+                    line=reader.line_num,
+                    value=",".join(row),
+                    fix='quote any field that holds a comma, e.g. "Sévaré, near Mopti"',
                 )
-        result.append(winner)
-    return result, conflicts
+            yield reader.line_num, dict(zip(columns, row, strict=True))
+    except csv.Error as error:
+        raise DataError(
+            f"not a valid CSV row ({error})",
+            path=path,
+            line=reader.line_num,
+            fix="close every double quote, and double a quote inside a quoted field",
+        ) from None
 
 
-def place_record(place: Place) -> dict[str, object]:
-    """A place as a record with the keys of :data:`SITE_COLUMNS`, its status fields None."""
-    return dict.fromkeys(SITE_COLUMNS) | {
-        "site": place.name,
-        "id": place.id,
-        "lat": place.lat,
-        "lon": place.lon,
-        "admin1": place.admin1,
-        "precision_km": place.precision_km,
-    }
+def csv_line(values) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(values)
+    return buffer.getvalue()
 
 
-def site_record(site: Site) -> dict[str, object]:
-    """A site as a flat record with the keys of :data:`SITE_COLUMNS`."""
-    return place_record(site.place) | {
-        "status": site.status.value,
-        "date": site.evidence.date.isoformat() if site.evidence.date else None,
-        "source": site.evidence.source,
-        "evidence": site.evidence.quote,
-    }
-
-
-def sites_frame(sites: Iterable[Site]) -> gpd.GeoDataFrame:
-    """The sites as a GeoDataFrame in EPSG:4326, one row per site."""
-    # Imported here: merging needs no geopandas, and the quick commands
-    # (status set, sites, history) should not pay for importing it.
-    import geopandas as gpd
-    from shapely.geometry import Point
-
-    rows = [site_record(s) for s in sites]
-    geometry = [Point(r["lon"], r["lat"]) for r in rows]
-    return gpd.GeoDataFrame(rows, columns=list(SITE_COLUMNS), geometry=geometry, crs="EPSG:4326")
-
-
-def strongest_per_document(statements: Iterable[Evidence]) -> list[Evidence]:
-    """One statement per document and site: within a document the most specific status wins.
-
-    On equal status the later event wins, then the one named first. The order
-    of first appearance is kept.
-    """
-    best: dict[tuple[str, str], Evidence] = {}
-    for statement in statements:
-        key = (statement.source, statement.place.id)
-        kept = best.get(key)
-        if kept is None or _specificity(statement) > _specificity(kept):
-            best[key] = statement
-    return list(best.values())
-
-
-def _specificity(statement: Evidence) -> tuple:
-    return (statement.status.rank, statement.date or dt.date.min)
+def in_file(error: GeoError, path: Path, line: int | None) -> DataError:
+    """The same problem, as found in a data file at ``line``."""
+    return DataError(error.message, path=path, line=line, value=error.value, fix=error.fix)

@@ -23,10 +23,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sentence_sets import DEVELOPMENT_SETS, GROUPS, sentence_set  # noqa: E402
 
 from geo.extract import find_mentions  # noqa: E402
+from geo.merge import strongest_per_document  # noqa: E402
 from geo.model import Document  # noqa: E402
 from geo.reading import read_statements  # noqa: E402
 from geo.reading.confidence import features  # noqa: E402
-from geo.register import strongest_per_document  # noqa: E402
 
 OUT = ROOT / "geo" / "reading" / "confidence.json"
 

@@ -21,9 +21,9 @@ import yaml
 
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer
+from geo.merge import strongest_per_document
 from geo.model import Document, Place
 from geo.reading import Actors, Context, read_statements
-from geo.register import strongest_per_document
 
 DATA = Path(__file__).resolve().parent / "data" / "status"
 # Sets the reader was tuned on; the others (heldout9_*) are blind: scored once, kept.

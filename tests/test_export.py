@@ -37,8 +37,8 @@ from geo.export import (
     sites_geojson,
     static_map,
 )
+from geo.merge import sites_frame
 from geo.model import Document, Evidence, Mission, Place, Site, Status
-from geo.register import sites_frame
 from geo.report import summary_markdown
 from geo.style import STATUS_STYLES
 

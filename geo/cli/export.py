@@ -21,8 +21,8 @@ from geo.export import (
     static_map,
 )
 from geo.files import write_output
+from geo.merge import sites_frame
 from geo.project import open_project
-from geo.register import sites_frame
 
 
 @click.command()

@@ -9,10 +9,10 @@ import click
 
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
+from geo.merge import Merged, merge, strongest_per_document
 from geo.model import Conflict, Evidence, Site
 from geo.pipeline import Result
 from geo.project import open_project
-from geo.register import Merged, merge, strongest_per_document
 from geo.report import plural
 
 

@@ -8,8 +8,8 @@ import click
 
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
-from geo.ledger import resolve_site
 from geo.project import open_project
+from geo.register import resolve_site
 
 
 @click.command()

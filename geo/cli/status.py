@@ -8,8 +8,8 @@ import click
 
 from geo.cli.options import data_option
 from geo.gazetteer import load_gazetteer
-from geo.ledger import append_event, manual_statement
 from geo.project import load_mission, open_data
+from geo.register import append_event, manual_statement
 
 
 @click.group()

@@ -12,8 +12,8 @@ import watchfiles
 from geo.changes import STATE_SUFFIX
 from geo.cli.build import write_map
 from geo.cli.options import cache_option, data_option, out_option, seeds_option
-from geo.documents import display_path
 from geo.errors import GeoError
+from geo.files import display_path
 from geo.pipeline import run
 from geo.project import open_project
 
