@@ -190,6 +190,39 @@ class Evidence:
         return self.document is None
 
 
+class Verdict(Enum):
+    """What a person decided about a machine reading.
+
+    >>> Verdict("correct")
+    <Verdict.CORRECT: 'correct'>
+    """
+
+    ACCEPT = "accept"  # the reading is right: it becomes confirmed
+    REJECT = "reject"  # the reading is wrong: it leaves the queue and the map for good
+    CORRECT = "correct"  # the report says something else: a manual statement replaces it
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's decision about one machine reading (a row of ``data/reviews.csv``).
+
+    The reading is known by its key -- the hash of its report's text, its
+    sentence and its site -- so the decision holds through rebuilds, renamed
+    report files and re-reads.
+    """
+
+    reading: str  # the reading's id, see geo.confirm.reading_id
+    verdict: Verdict
+    place: Place
+    status: Status  # the reading's status, or the corrected one
+    date: dt.date | None  # the reading's date, or the corrected one
+    report: str  # the report's path when the decision was made
+    report_hash: str  # sha256 of the report's text
+    sentence: str
+    by: str
+    decided: dt.datetime  # when (UTC); for the audit trail, never shown on a map
+
+
 @dataclass(frozen=True)
 class Conflict:
     """Two statements about one site that disagree; the map keeps ``kept``."""

@@ -1,7 +1,8 @@
 """The pipeline from seed folder to merged sites, as one library call.
 
 ``run`` reads the files at the edge (documents, gazetteer, the hand-kept
-register) and hands plain data to the pure stages: extract -> reading -> register.
+register) and hands plain data to the pure stages:
+extract -> reading -> confirm (people's decisions, the threshold) -> merge.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from geo.confirm import Confirmed, confirm
 from geo.documents import load_documents
 from geo.errors import DocumentError
 from geo.extract import find_mentions
@@ -28,16 +30,19 @@ class Result:
     documents: tuple[Document, ...]
     problems: tuple[DocumentError, ...]  # seeds that could not be read
     mentions: tuple[Mention, ...]
-    statements: tuple[Evidence, ...]  # read from the documents
+    statements: tuple[Evidence, ...]  # read from the documents, before anyone reviewed them
     merged: Merged
-    # Entered by hand: site notes and manual statements.
+    # Entered by hand: site notes, manual statements and decisions on readings.
     register: Register = field(default_factory=Register)
+    # The readings with their confirmation, and the statements people's decisions made.
+    confirmed: Confirmed = field(default_factory=lambda: Confirmed((), (), ()))
 
     @property
     def as_of(self) -> dt.date | None:
         """The latest date of a document or a manual entry: how current the map is."""
         dates = [d.date for d in self.documents if d.date]
-        dates += [e.date for e in self.register.statements if e.date]
+        manual = self.register.statements + self.confirmed.corrections
+        dates += [e.date for e in manual if e.date]
         return max(dates, default=None)
 
 
@@ -61,6 +66,8 @@ def run(project: Project, today: dt.date | None = None, cache: bool = True) -> R
         read = read_statements(mentions, context)
     statements = tuple(read)
     register = load_register(project, gazetteer, today or dt.date.today())
+    confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
+    manual = register.statements + confirmed.corrections
     return Result(
         mission=mission,
         gazetteer=gazetteer,
@@ -68,10 +75,9 @@ def run(project: Project, today: dt.date | None = None, cache: bool = True) -> R
         problems=loaded.problems,
         mentions=mentions,
         statements=statements,
-        merged=merge(
-            tuple(strongest_per_document(statements)) + register.statements, register.notes
-        ),
+        merged=merge(tuple(strongest_per_document(confirmed.readings)) + manual, register.notes),
         register=register,
+        confirmed=confirmed,
     )
 
 

@@ -63,6 +63,10 @@ class Project:
     def events_csv(self) -> Path:
         return self.data / "events.csv"
 
+    @property
+    def reviews_csv(self) -> Path:
+        return self.data / "reviews.csv"
+
 
 def open_project(seeds: str | Path, data: str | Path) -> Project:
     """Check that the seeds folder exists and return the project's paths."""

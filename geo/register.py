@@ -26,25 +26,41 @@ import datetime as dt
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from geo.confirm import reading_id
 from geo.errors import DataError, GeoError, InvalidValueError
 from geo.files import decode_utf8, write_atomically
 from geo.gazetteer import Gazetteer
-from geo.model import Evidence, Place, SiteNote, Status
+from geo.model import Decision, Evidence, Place, SiteNote, Status, Verdict
 from geo.project import Project
 
 EVENT_COLUMNS = ("site_id", "site", "status", "date", "source", "evidence", "recorded")
 SITE_NOTE_COLUMNS = ("site_id", "site", "kind", "note")
+REVIEW_COLUMNS = (
+    "reading",
+    "verdict",
+    "status",
+    "date",
+    "site_id",
+    "site",
+    "report",
+    "report_sha256",
+    "sentence",
+    "by",
+    "decided",
+)
 MANUAL = "manual"
 SHORT_TEXT, LONG_TEXT = 200, 1000
 LOCK_TIMEOUT_SECONDS = 30
 RECORDED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -54,15 +70,24 @@ class Register:
 
     notes: tuple[SiteNote, ...] = ()
     statements: tuple[Evidence, ...] = ()
+    decisions: tuple[Decision, ...] = ()  # on machine readings, in recorded order
 
 
 def load_register(project: Project, gazetteer: Gazetteer, today: dt.date) -> Register:
-    """Read and validate the project's ``sites.csv`` and ``events.csv`` (both optional)."""
+    """Read and validate the project's ``sites.csv``, ``events.csv`` and ``reviews.csv``.
+
+    Each file is optional.
+    """
     notes = read_site_notes(project.sites_csv, gazetteer) if project.sites_csv.exists() else ()
     statements = (
         read_events(project.events_csv, gazetteer, today) if project.events_csv.exists() else ()
     )
-    return Register(notes, statements)
+    decisions = (
+        read_decisions(project.reviews_csv, gazetteer, today)
+        if project.reviews_csv.exists()
+        else ()
+    )
+    return Register(notes, statements, decisions)
 
 
 # -- values, as typed on the command line or in a row -----------------------------------------
@@ -214,16 +239,8 @@ def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) ->
             value=source,
             fix="write 'manual' or 'manual: who told us'; reports go into seeds/",
         )
-    recorded = row["recorded"].strip()
-    if recorded:
-        try:
-            dt.datetime.strptime(recorded, RECORDED_FORMAT)
-        except ValueError:
-            raise InvalidValueError(
-                "recorded is not a UTC time",
-                value=recorded,
-                fix="write it as YYYY-MM-DDTHH:MM:SSZ, or leave it empty",
-            ) from None
+    if row["recorded"].strip():
+        parse_recorded(row["recorded"], "recorded")
     return Evidence(
         place=site_of_row(row, gazetteer),
         status=parse_status(row["status"]),
@@ -231,6 +248,22 @@ def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) ->
         quote=clean_text(row["evidence"], "evidence"),
         source=source,
     )
+
+
+def parse_recorded(text: str, label: str) -> dt.datetime:
+    """A UTC time as the register writes it.
+
+    >>> parse_recorded("2023-12-12T09:30:00Z", "recorded").isoformat()
+    '2023-12-12T09:30:00+00:00'
+    """
+    try:
+        return dt.datetime.strptime(text.strip(), RECORDED_FORMAT).replace(tzinfo=dt.UTC)
+    except ValueError:
+        raise InvalidValueError(
+            f"{label} is not a UTC time",
+            value=text,
+            fix="write it as YYYY-MM-DDTHH:MM:SSZ",
+        ) from None
 
 
 def event_line(statement: Evidence, recorded: dt.datetime) -> str:
@@ -261,25 +294,34 @@ def append_event(
     gazetteer: Gazetteer,
     today: dt.date,
 ) -> None:
-    """Append one validated manual statement to ``events.csv``.
+    """Append one validated manual statement to ``events.csv``."""
+    append_row(
+        path,
+        EVENT_COLUMNS,
+        event_line(statement, recorded),
+        lambda raw: events_from_bytes(raw, path, gazetteer, today),
+    )
 
-    The existing ledger is validated first (an entry is never added to a
-    broken ledger). Writers queue on a lock file beside the ledger
-    (``.events.csv.lock``); each writes the old bytes plus the new row to a
-    temporary file and renames it over the ledger, so the earlier rows are
-    kept byte for byte and a killed writer leaves the old ledger whole.
+
+def append_row(
+    path: Path, columns: tuple[str, ...], line: str, check: Callable[[bytes], object]
+) -> None:
+    """Append one row to a register file whose existing bytes ``check`` validates.
+
+    A row is never added to a broken file. Writers queue on a lock file beside
+    it (``.events.csv.lock``); each writes the old bytes plus the new row to a
+    temporary file and renames it over the file, so the earlier rows are kept
+    byte for byte and a killed writer leaves the old file whole.
     """
-    if path.exists():
-        read_events(path, gazetteer, today)
     lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with lock:
             old = path.read_bytes() if path.exists() else b""
-            events_from_bytes(old, path, gazetteer, today)
-            write_atomically(path, appended(old, EVENT_COLUMNS, event_line(statement, recorded)))
+            check(old)
+            write_atomically(path, appended(old, columns, line))
     except Timeout:
         raise GeoError(
-            "the ledger is locked by another missionmap",
+            f"the {path.name} file is locked by another missionmap",
             path=path,
             fix=f"wait for it to finish, or remove {lock.lock_file} if no missionmap is running",
         ) from None
@@ -299,6 +341,104 @@ def appended(old: bytes, columns: tuple[str, ...], line: str) -> bytes:
     elif not old.endswith(b"\n"):
         old += newline.encode()
     return old + line.replace("\n", newline).encode("utf-8")
+
+
+# -- reviews.csv -------------------------------------------------------------------------------
+
+
+def read_decisions(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Decision, ...]:
+    """People's decisions on machine readings, in the order they were recorded."""
+    return decisions_from_bytes(path.read_bytes(), path, gazetteer, today)
+
+
+def decisions_from_bytes(
+    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
+) -> tuple[Decision, ...]:
+    decisions = []
+    for line, row in csv_rows(raw, path, REVIEW_COLUMNS):
+        try:
+            decisions.append(decision_from_row(row, gazetteer, today))
+        except GeoError as error:
+            raise in_file(error, path, line) from None
+    return tuple(decisions)
+
+
+def decision_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Decision:
+    """A row of ``reviews.csv``, checked: a row edited by hand into nonsense is refused."""
+    try:
+        verdict = Verdict(row["verdict"].strip())
+    except ValueError:
+        valid = ", ".join(v.value for v in Verdict)
+        raise InvalidValueError(
+            "unknown verdict", value=row["verdict"], fix=f"use one of {valid}"
+        ) from None
+    report_sha256 = row["report_sha256"].strip()
+    if not _SHA256.fullmatch(report_sha256):
+        raise InvalidValueError(
+            "report_sha256 is not a sha256 in hex",
+            value=report_sha256,
+            fix="restore the row as missionmap review wrote it, or delete the row",
+        )
+    place = resolve_site(gazetteer, row["site_id"])
+    sentence = " ".join(row["sentence"].split())
+    expected = reading_id(report_sha256, sentence, place.id)
+    if row["reading"].strip() != expected:
+        raise InvalidValueError(
+            "the reading id does not match the row's report, sentence and site",
+            value=row["reading"],
+            fix=f"the row was edited: restore it (its id would be {expected}) or delete it",
+        )
+    date = row["date"].strip()
+    return Decision(
+        reading=expected,
+        verdict=verdict,
+        place=place,
+        status=parse_status(row["status"]),
+        date=parse_day(date, today) if date else None,
+        report=clean_text(row["report"], "report"),
+        report_hash=report_sha256,
+        sentence=sentence,
+        by=decided_by(row["by"]),
+        decided=parse_recorded(row["decided"], "decided"),
+    )
+
+
+def decided_by(text: str) -> str:
+    """Who made a decision: a name on one line, never empty."""
+    name = clean_text(text, "by", SHORT_TEXT)
+    if not name:
+        raise InvalidValueError(
+            "empty name of who decided", fix="give a name, e.g. --by 'A. Traoré'"
+        )
+    return name
+
+
+def decision_line(decision: Decision) -> str:
+    """The row of ``reviews.csv`` that records a decision, as one CSV line."""
+    values = (
+        decision.reading,
+        decision.verdict.value,
+        decision.status.value,
+        decision.date.isoformat() if decision.date else "",
+        decision.place.id,
+        decision.place.name,
+        decision.report,
+        decision.report_hash,
+        decision.sentence,
+        decision.by,
+        decision.decided.astimezone(dt.UTC).strftime(RECORDED_FORMAT),
+    )
+    return csv_line(values)
+
+
+def append_decision(path: Path, decision: Decision, gazetteer: Gazetteer, today: dt.date) -> None:
+    """Append one decision to ``reviews.csv``; the existing rows are checked first."""
+    append_row(
+        path,
+        REVIEW_COLUMNS,
+        decision_line(decision),
+        lambda raw: decisions_from_bytes(raw, path, gazetteer, today),
+    )
 
 
 # -- sites.csv ----------------------------------------------------------------------------------

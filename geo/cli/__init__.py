@@ -22,6 +22,7 @@ COMMANDS = (
     "extract",
     "geocode",
     "status",
+    "review",
     "sites",
     "history",
     "watch",
@@ -67,6 +68,7 @@ def main() -> None:
         missionmap build                  # writes maps/<mission>.html
         missionmap extract                # what each report says about each site
         missionmap sites                  # every site's current status, with its proof
+        missionmap review                 # accept, reject or correct the machine's readings
         missionmap status set Gao closed --date 2023-12-20 --source "phone call"
         missionmap history Gao            # every statement about a site, oldest first
         missionmap watch                  # rebuild whenever a report or entry changes

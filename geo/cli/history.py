@@ -9,7 +9,10 @@ import click
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.project import open_project
-from geo.register import resolve_site
+from geo.register import RECORDED_FORMAT, resolve_site
+
+# "Ana accepted Gao closed", "Ana corrected Gao to closed".
+VERDICT_WORDS = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
 
 
 @click.command()
@@ -22,7 +25,8 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
     """Every statement about SITE (or every site), oldest first.
 
     Each step has its date, status, source and evidence, from the reports and
-    the manual entries alike; then come the conflicts met on the way.
+    the manual entries alike; then come the conflicts met on the way, and every
+    decision people made on the machine's readings (missionmap review).
 
     \b
     Example:
@@ -31,9 +35,11 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
     """
     result = run_pipeline(open_project(seeds, data), cache)
     chosen = result.merged.sites
+    decided = result.register.decisions
     if site is not None:
         place = resolve_site(result.gazetteer, site, "SITE")
         chosen = tuple(s for s in chosen if s.place.id == place.id)
+        decided = tuple(d for d in decided if d.place.id == place.id)
         if not chosen:
             click.echo(f"No statement about {place.name} yet.", err=True)
     steps = [
@@ -61,9 +67,27 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         for c in result.merged.conflicts
         if c.place.id in ids
     ]
+    decisions = [
+        {
+            "site": d.place.name,
+            "id": d.place.id,
+            "reading": d.reading,
+            "verdict": d.verdict.value,
+            "status": d.status.value,
+            "date": d.date.isoformat() if d.date else None,
+            "report": d.report,
+            "by": d.by,
+            "decided": d.decided.strftime(RECORDED_FORMAT),
+        }
+        for d in decided
+    ]
     if as_json:
         click.echo(
-            json.dumps({"history": steps, "conflicts": conflicts}, ensure_ascii=False, indent=2)
+            json.dumps(
+                {"history": steps, "conflicts": conflicts, "decisions": decisions},
+                ensure_ascii=False,
+                indent=2,
+            )
         )
         return
     for s in chosen:
@@ -76,3 +100,11 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         for c in conflicts:
             if c["id"] == s.place.id:
                 click.echo(f"  conflict: {c['reason']}")
+    if decisions:
+        click.echo("Decisions on the machine's readings")
+        for d in decisions:
+            click.echo(
+                f"  {d['decided']}  {d['by']} {VERDICT_WORDS[d['verdict']]} {d['site']}"
+                f"{' to' if d['verdict'] == 'correct' else ''}"
+                f" {d['status']} ({d['date'] or 'undated'}), {d['report']} [{d['reading']}]"
+            )
