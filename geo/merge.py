@@ -133,7 +133,7 @@ def decide(statements: Sequence[Evidence]) -> tuple[Evidence, list[Conflict]]:
                 Conflict(step.place, step, current, "an undated statement says otherwise")
             )
             current = step
-        elif step.status.rank > current.status.rank:
+        elif step.status.rank > current.status.rank or _checked_over_unchecked(step, current):
             current = step
         elif step.is_manual:
             reason = (
@@ -148,6 +148,19 @@ def decide(statements: Sequence[Evidence]) -> tuple[Evidence, list[Conflict]]:
             conflicts.append(Conflict(step.place, current, step, reason))
     assert current is not None, "decide() needs at least one statement"
     return current, conflicts
+
+
+def _checked_over_unchecked(step: Evidence, current: Evidence) -> bool:
+    """A reading a person accepted outranks an unchecked reading of the same day.
+
+    (A manual entry that goes back is applied too, but reported: see :func:`decide`.)
+    """
+    return (
+        not step.is_manual
+        and step.date == current.date
+        and step.confirmation is Confirmation.CONFIRMED
+        and current.confirmation is not Confirmation.CONFIRMED
+    )
 
 
 def steps(statements: Sequence[Evidence]) -> tuple[list[Evidence], list[Conflict]]:
