@@ -313,6 +313,8 @@ def append_row(
     temporary file and renames it over the file, so the earlier rows are kept
     byte for byte and a killed writer leaves the old file whole.
     """
+    if path.exists():
+        check(path.read_bytes())  # refused before a lock file is even made
     lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
     try:
         with lock:

@@ -83,7 +83,7 @@ def test_a_known_place_nobody_reported_on_has_an_empty_story(run_cli, project):
     story_project(run_cli, project)
     result = run_cli("history", "Kidal", "--json", cwd=project)
     assert result.returncode == 0
-    assert json.loads(result.stdout) == {"history": [], "conflicts": []}
+    assert json.loads(result.stdout) == {"history": [], "conflicts": [], "decisions": []}
     assert "No statement about Kidal yet." in result.stderr
 
 

@@ -17,6 +17,7 @@ from geo.pipeline import Result
 from geo.project import Project, open_project
 from geo.render import render_map
 from geo.report import plural
+from geo.review import review_queue
 
 
 @click.command()
@@ -65,7 +66,9 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
     click.echo(f"Mapped {sites} from {documents}:")
     for site in result.merged.sites:
         date = site.evidence.date.isoformat() if site.evidence.date else "undated"
-        click.echo(f"  {site.place.name:<20} {site.status.value:<12} {date}")
+        click.echo(
+            f"  {site.place.name:<20} {site.status.value:<12} {date:<10}  {site.confirmation.value}"
+        )
     for conflict in result.merged.conflicts:
         click.echo(f"  conflict: {conflict.place.name}: {conflict.reason}", err=True)
     for noted in result.merged.without_status:
@@ -78,3 +81,6 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
     click.echo(f"Wrote {target}")
     for change in changes(previous, current):
         click.echo(change.describe())
+    waiting = review_queue(result.confirmed.readings, result.merged)
+    if waiting:
+        click.echo(f"To review: {plural(len(waiting), 'reading')}, with 'missionmap review'.")
