@@ -226,6 +226,15 @@ def sites_frame(sites: Iterable[Site]) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows, columns=list(SITE_COLUMNS), geometry=geometry, crs="EPSG:4326")
 
 
+def statements_until(statements: Iterable[Evidence], day: dt.date) -> tuple[Evidence, ...]:
+    """The statements about events on or before ``day``: the story as it stood that evening.
+
+    An undated statement is kept: nobody says when it happened, and any dated
+    statement outranks it anyway.
+    """
+    return tuple(s for s in statements if s.date is None or s.date <= day)
+
+
 def strongest_per_document(statements: Iterable[Evidence]) -> list[Evidence]:
     """One statement per document and site: within a document the most specific status wins.
 

@@ -15,7 +15,7 @@ from geo.documents import load_documents
 from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
-from geo.merge import Merged, merge, strongest_per_document
+from geo.merge import Merged, merge, statements_until, strongest_per_document
 from geo.model import Document, Evidence, Mention, Mission
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
@@ -36,20 +36,30 @@ class Result:
     register: Register = field(default_factory=Register)
     # The readings with their confirmation, and the statements people's decisions made.
     confirmed: Confirmed = field(default_factory=lambda: Confirmed((), (), ()))
+    until: dt.date | None = None  # the day asked for: the sites as they stood then
 
     @property
     def as_of(self) -> dt.date | None:
-        """The latest date of a document or a manual entry: how current the map is."""
+        """How current the map is: the day asked for, else the latest report or manual entry."""
+        if self.until is not None:
+            return self.until
         dates = [d.date for d in self.documents if d.date]
         manual = self.register.statements + self.confirmed.corrections
         dates += [e.date for e in manual if e.date]
         return max(dates, default=None)
 
 
-def run(project: Project, today: dt.date | None = None, cache: bool = True) -> Result:
+def run(
+    project: Project,
+    today: dt.date | None = None,
+    cache: bool = True,
+    as_of: dt.date | None = None,
+) -> Result:
     """Read the project's seeds and data and merge what they say about each site.
 
     ``today`` bounds the dates of manual entries (none may be in the future).
+    With ``as_of``, only statements about events on or before that day are
+    merged: the sites as they stood then.
     With ``cache``, what each report says is kept in the project's cache folder
     (``project.cache_dir``) and only new or changed reports are parsed; without,
     every report is read afresh and the cache is neither read nor written.
@@ -67,7 +77,10 @@ def run(project: Project, today: dt.date | None = None, cache: bool = True) -> R
     statements = tuple(read)
     register = load_register(project, gazetteer, today or dt.date.today())
     confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
+    readings = strongest_per_document(confirmed.readings)
     manual = register.statements + confirmed.corrections
+    if as_of is not None:
+        readings, manual = statements_until(readings, as_of), statements_until(manual, as_of)
     return Result(
         mission=mission,
         gazetteer=gazetteer,
@@ -75,9 +88,10 @@ def run(project: Project, today: dt.date | None = None, cache: bool = True) -> R
         problems=loaded.problems,
         mentions=mentions,
         statements=statements,
-        merged=merge(tuple(strongest_per_document(confirmed.readings)) + manual, register.notes),
+        merged=merge(tuple(readings) + tuple(manual), register.notes),
         register=register,
         confirmed=confirmed,
+        until=as_of,
     )
 
 

@@ -9,7 +9,14 @@ import click
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
-from geo.cli.options import cache_option, data_option, out_option, seeds_option
+from geo.cli.options import (
+    as_of_option,
+    cache_option,
+    data_option,
+    default_out,
+    out_option,
+    seeds_option,
+)
 from geo.cli.reading import run_pipeline
 from geo.errors import DataError
 from geo.files import write_output
@@ -23,17 +30,21 @@ from geo.review import review_queue
 @click.command()
 @seeds_option
 @data_option
-@out_option("Map file to write.  [default: maps/<mission>.html]")
+@out_option(
+    "Map file to write.  [default: maps/<mission>.html, maps/<mission>-<day>.html with --as-of]"
+)
 @cache_option
-def build(seeds: str, data: str, out: Path | None, cache: bool) -> None:
+@as_of_option
+def build(seeds: str, data: str, out: Path | None, cache: bool, as_of: str | None) -> None:
     """Read the reports and write the interactive map.
 
     \b
     Example:
         missionmap build --seeds seeds --out maps/minusma.html
+        missionmap build --as-of 2023-11-15 --out maps/minusma-2023-11-15.html
     """
     project = open_project(seeds, data)
-    write_map(project, run_pipeline(project, cache), out)
+    write_map(project, run_pipeline(project, cache, as_of), out)
 
 
 def write_map(project: Project, result: Result, out: Path | None) -> None:
@@ -44,7 +55,8 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
             " Fix: save reports there as UTF-8 .txt or .md files.",
             err=True,
         )
-    target = out or Path("maps") / f"{result.mission.slug}.html"
+    as_of = result.until.isoformat() if result.until else None
+    target = out or default_out(result.mission.slug, as_of, "html")
     try:
         previous = read_state(state_path(target))
     except DataError as problem:

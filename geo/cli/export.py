@@ -8,7 +8,14 @@ import click
 
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
-from geo.cli.options import cache_option, data_option, out_option, seeds_option
+from geo.cli.options import (
+    as_of_option,
+    cache_option,
+    data_option,
+    default_out,
+    out_option,
+    seeds_option,
+)
 from geo.cli.reading import run_pipeline
 from geo.export import (
     DEFAULT_DPI,
@@ -33,7 +40,9 @@ from geo.project import open_project
     type=click.Choice(FORMATS, case_sensitive=False),
     help="png, svg or pdf: a static map; geojson or csv: the sites for GIS and spreadsheets.",
 )
-@out_option("File to write.  [default: maps/<mission>.<format>]")
+@out_option(
+    "File to write.  [default: maps/<mission>.<format>, maps/<mission>-<day>.<format> with --as-of]"
+)
 @click.option(
     "--dpi",
     type=click.IntRange(*DPI_RANGE),
@@ -43,7 +52,16 @@ from geo.project import open_project
 @seeds_option
 @data_option
 @cache_option
-def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, cache: bool) -> None:
+@as_of_option
+def export(
+    fmt: str,
+    out: Path | None,
+    dpi: int | None,
+    seeds: str,
+    data: str,
+    cache: bool,
+    as_of: str | None,
+) -> None:
     """Write the map as PNG, SVG or PDF, or the sites as GeoJSON or CSV, for a report.
 
     Made from the same reports and data as the interactive map.
@@ -53,6 +71,7 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, c
         missionmap export --format png                # maps/<mission>.png, 1600 px wide
         missionmap export --format pdf --out report/map.pdf
         missionmap export --format geojson            # opens in QGIS
+        missionmap export --format csv --as-of 2023-11-15
     """
     fmt = fmt.lower()
     if dpi is not None and fmt != "png":
@@ -63,7 +82,7 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, c
             param_hint="'--out'",
         )
     project = open_project(seeds, data)
-    result = run_pipeline(project, cache)
+    result = run_pipeline(project, cache, as_of)
     frame = sites_frame(result.merged.sites)
     if fmt in STATIC_FORMATS:
         inputs = MapInputs(
@@ -78,6 +97,6 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, c
         payload = sites_geojson(frame)
     else:
         payload = sites_csv(frame)
-    target = out or Path("maps") / f"{result.mission.slug}.{fmt}"
+    target = out or default_out(result.mission.slug, as_of, fmt)
     write_output(target, payload)
     click.echo(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")

@@ -29,6 +29,22 @@ cache_option = click.option(
     "reports; --no-cache reads every report afresh and leaves the cache alone.",
 )
 
+as_of_option = click.option(
+    "--as-of",
+    metavar="YYYY-MM-DD",
+    help="The sites as they stood at the end of this day: later statements are left out.",
+)
+
+
+def default_out(slug: str, as_of: str | None, suffix: str) -> Path:
+    """Where a command writes when not told: ``maps/<mission>.<suffix>``, dated with ``--as-of``.
+
+    >>> default_out("minusma", None, "html").as_posix(), default_out("minusma", "2023-11-15", "png").as_posix()
+    ('maps/minusma.html', 'maps/minusma-2023-11-15.png')
+    """
+    dated = f"-{as_of}" if as_of else ""
+    return Path("maps") / f"{slug}{dated}.{suffix}"
+
 
 def out_option(help_text: str):
     """``--out FILE``: the file a command writes (its folder is created)."""

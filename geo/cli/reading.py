@@ -6,19 +6,25 @@ Kept apart from :mod:`geo.cli.options` so that commands that read no reports
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 
 from geo.pipeline import Result, run
 from geo.project import Project
+from geo.register import parse_day
 
 
-def run_pipeline(project: Project, cache: bool = True) -> Result:
+def run_pipeline(project: Project, cache: bool = True, as_of: str | None = None) -> Result:
     """Run the pipeline over ``project``; each report it could not read is named on stderr.
 
     A broken report is skipped and the others still count, so the command goes on.
-    ``cache`` is the ``--cache/--no-cache`` option: whether kept readings are used.
+    ``cache`` is the ``--cache/--no-cache`` option: whether kept readings are used;
+    ``as_of`` the ``--as-of`` option, a day as typed (checked here).
     """
-    result = run(project, cache=cache)
+    today = dt.date.today()
+    day = None if as_of is None else parse_day(as_of, today, "--as-of")
+    result = run(project, today=today, cache=cache, as_of=day)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
     return result

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.options import as_of_option, cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
 from geo.merge import place_record, site_record
 from geo.project import open_project
@@ -17,7 +17,8 @@ from geo.project import open_project
 @data_option
 @json_option
 @cache_option
-def sites(seeds: str, data: str, as_json: bool, cache: bool) -> None:
+@as_of_option
+def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) -> None:
     """Each site's status now, reports and manual entries merged.
 
     Sites in data/sites.csv that nobody has given a status yet are listed
@@ -26,8 +27,9 @@ def sites(seeds: str, data: str, as_json: bool, cache: bool) -> None:
     \b
     Example:
         missionmap sites --json
+        missionmap sites --as-of 2023-11-15
     """
-    result = run_pipeline(open_project(seeds, data), cache)
+    result = run_pipeline(open_project(seeds, data), cache, as_of)
     rows = [site_record(s) | {"kind": s.kind, "note": s.note} for s in result.merged.sites]
     rows += [
         place_record(n.place) | {"kind": n.kind, "note": n.note}
