@@ -2,9 +2,11 @@
 
 The package is named ``geo``; each module is one stage of the pipeline::
 
-    documents -> gazetteer -> extract -> status -> register -> render / export
+    documents -> gazetteer -> extract -> reading -> confirm -> merge -> render / export
 
-and ``geo.cli`` is the command line over it.
+``geo.register`` holds what people enter by hand (site notes, manual statements,
+review decisions), ``geo.mission`` is the Python API over the pipeline (for
+notebooks), and ``geo.cli`` the command line.
 """
 
 __version__ = "0.1.0"
