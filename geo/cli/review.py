@@ -78,24 +78,25 @@ def review(
         list_queue(queue)
 
 
-@review.command()
-@click.argument("reading_id", metavar="ID")
-@by_option
-@click.pass_obj
-def accept(session: Session, reading_id: str, by: str | None) -> None:
-    """Accept reading ID: it is right, and is shown as confirmed."""
-    decision = session.decide(session.find(reading_id), Verdict.ACCEPT, decider(by))
-    report(decision)
+def verdict_command(verdict: Verdict, help_text: str) -> click.Command:
+    """``review accept ID`` and ``review reject ID``: one decision, no more to say."""
+
+    @review.command(verdict.value, help=help_text)
+    @click.argument("reading_id", metavar="ID")
+    @by_option
+    @click.pass_obj
+    def decide_one(session: Session, reading_id: str, by: str | None) -> None:
+        report(session.decide(session.find(reading_id), verdict, decider(by)))
+
+    return decide_one
 
 
-@review.command()
-@click.argument("reading_id", metavar="ID")
-@by_option
-@click.pass_obj
-def reject(session: Session, reading_id: str, by: str | None) -> None:
-    """Reject reading ID: it is wrong, and leaves the queue and the map for good."""
-    decision = session.decide(session.find(reading_id), Verdict.REJECT, decider(by))
-    report(decision)
+accept = verdict_command(
+    Verdict.ACCEPT, "Accept reading ID: it is right, and is shown as confirmed."
+)
+reject = verdict_command(
+    Verdict.REJECT, "Reject reading ID: it is wrong, and leaves the queue and the map for good."
+)
 
 
 @review.command()
