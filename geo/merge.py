@@ -212,6 +212,18 @@ def site_record(site: Site) -> dict[str, object]:
     }
 
 
+def conflict_record(conflict: Conflict, site: Site) -> dict[str, object]:
+    """The other statement of one of ``site``'s conflicts: its status, date, source, quote, reason."""
+    other = conflict.opposite(site.evidence)
+    return {
+        "status": other.status.value,
+        "date": other.date.isoformat() if other.date else None,
+        "source": other.source,
+        "evidence": other.quote,
+        "reason": conflict.reason,
+    }
+
+
 def sites_frame(sites: Iterable[Site]) -> gpd.GeoDataFrame:
     """The sites as a GeoDataFrame in EPSG:4326, one row per site."""
     # Imported here: merging needs no geopandas, and the quick commands
