@@ -28,23 +28,42 @@ import matplotlib
 import numpy as np
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
+from matplotlib.markers import MarkerStyle
+from matplotlib.transforms import IdentityTransform
 from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo.attribution import Attribution
 from geo.boundaries import Boundaries
 from geo.errors import DataError, InvalidValueError
-from geo.model import Mission, Status
+from geo.model import Confirmation, Mission, Status
 from geo.report import as_of_text, plural
-from geo.style import STATUS_STYLES
+from geo.style import (
+    CONFIRMATION_LABELS,
+    KIND_SYMBOL_COLOUR,
+    STATUS_STYLES,
+    UNCONFIRMED_DASH,
+    UNCONFIRMED_LINE_WIDTH,
+)
 
 STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "geojson", "csv")
 
 # The fields every export carries for a site; CSV adds the position as lat/lon.
-EXPORT_FIELDS = ("site", "id", "status", "date", "source", "evidence", "precision_km")
-CSV_FIELDS = ("site", "id", "status", "date", "source", "evidence", "lat", "lon", "precision_km")
+STATEMENT_FIELDS = (
+    "site",
+    "id",
+    "status",
+    "date",
+    "source",
+    "evidence",
+    "confirmation",
+    "confidence",
+    "conflict",
+)
+EXPORT_FIELDS = (*STATEMENT_FIELDS, "precision_km")
+CSV_FIELDS = (*STATEMENT_FIELDS, "lat", "lon", "precision_km")
 
 DEFAULT_DPI = 200
 DPI_RANGE = (72, 600)
@@ -54,12 +73,14 @@ MARGIN_IN = 0.3
 HEADER_IN = 0.75  # a one-line title and the "as of" line
 TITLE_WIDTH_CHARS = 68  # what fits on one line of the 13 pt bold title
 TITLE_LINE_IN = 0.22
-FOOTER_IN = 0.95  # legend and source line
+FOOTER_IN = 1.15  # two rows of legend (statuses, kinds of statement) and the source line
 
 # A position known to within this is exact at a country's scale; a vaguer one
 # gets a dashed circle of its possible area and "±N km" in its label.
 APPROXIMATE_KM = 5.0
 MARKER_AREA_PT2 = 90
+LEGEND_MARKER_PT2 = 64
+LEGEND_ROW_IN = 0.25
 LABEL_SIZE_PT = 8
 LABEL_PAD_PT = 1.5
 LABEL_BOX = {
@@ -310,18 +331,33 @@ def _statuses(sites: gpd.GeoDataFrame) -> Iterator[tuple[Status, gpd.GeoDataFram
 
 
 def _draw_sites(ax, sites: gpd.GeoDataFrame) -> None:
+    """Each site in its status's colour and shape: filled, or hollow and dashed if unconfirmed."""
     for status, subset in _statuses(sites):
         style = STATUS_STYLES[status]
-        subset.plot(
-            ax=ax,
-            marker=style.mpl_marker,
-            color=style.colour,
-            edgecolor=MARKER_EDGE,
-            linewidth=0.7,
-            markersize=MARKER_AREA_PT2,
-            zorder=4,
-            aspect=None,
-        )
+        hollow = subset["confirmation"] == Confirmation.UNCONFIRMED.value
+        for part, look in (
+            (subset[~hollow], {"c": style.colour, "edgecolors": MARKER_EDGE, "linewidths": 0.7}),
+            (subset[hollow], _hollow(style.colour)),
+        ):
+            if len(part):
+                ax.scatter(
+                    part.geometry.x,
+                    part.geometry.y,
+                    marker=style.mpl_marker,
+                    s=MARKER_AREA_PT2,
+                    zorder=4,
+                    **look,
+                )
+
+
+def _hollow(colour: str) -> dict:
+    """How an unconfirmed marker is drawn: no fill, a dashed outline in ``colour``."""
+    return {
+        "facecolors": "none",
+        "edgecolors": colour,
+        "linewidths": UNCONFIRMED_LINE_WIDTH,
+        "linestyles": [(0, UNCONFIRMED_DASH)],
+    }
 
 
 def _precision_km(sites: gpd.GeoDataFrame) -> pd.Series:
@@ -382,32 +418,51 @@ def _draw_header(
 
 
 def _draw_legend(figure: Figure, sites: gpd.GeoDataFrame, height: float) -> None:
+    """Two rows under the map: every status, then each kind of statement the sites rest on."""
     counts = sites["status"].value_counts()
-    handles = [
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker=style.mpl_marker,
-            markersize=8,
-            markerfacecolor=style.colour,
-            markeredgecolor=MARKER_EDGE,
-            markeredgewidth=0.7,
-            label=f"{style.label} ({counts.get(status.value, 0)})",
+    statuses = [
+        _legend_symbol(
+            style.mpl_marker,
+            {"facecolors": style.colour, "edgecolors": MARKER_EDGE, "linewidths": 0.7},
+            f"{style.label} ({counts.get(status.value, 0)})",
         )
         for status, style in STATUS_STYLES.items()
     ]
-    legend = figure.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.5, (FOOTER_IN - 0.08) / height),
-        ncol=len(handles),
-        frameon=False,
-        fontsize=9,
-        handletextpad=0.4,
-        columnspacing=1.6,
+    kinds = sites["confirmation"].value_counts()
+    filled = {"facecolors": KIND_SYMBOL_COLOUR, "edgecolors": MARKER_EDGE, "linewidths": 0.7}
+    confirmations = [
+        _legend_symbol(
+            "o",
+            _hollow(KIND_SYMBOL_COLOUR) if kind is Confirmation.UNCONFIRMED else filled,
+            f"{label} ({kinds[kind.value]})",
+        )
+        for kind, label in CONFIRMATION_LABELS.items()
+        if kind.value in kinds
+    ]
+    for row, (handles, gid) in enumerate(((statuses, "legend"), (confirmations, "legend-kinds"))):
+        if not handles:
+            continue
+        legend = figure.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, (FOOTER_IN - 0.08 - LEGEND_ROW_IN * row) / height),
+            ncol=len(handles),
+            frameon=False,
+            fontsize=9,
+            handletextpad=0.4,
+            columnspacing=1.6,
+        )
+        legend.set_gid(gid)
+
+
+def _legend_symbol(marker: str, look: dict, label: str) -> PathCollection:
+    """A legend entry: one marker drawn as on the map (dashes included), and its text."""
+    style = MarkerStyle(marker)
+    path = style.get_path().transformed(style.get_transform())
+    # Sized in points like scatter's markers, which are drawn untransformed.
+    return PathCollection(
+        [path], sizes=[LEGEND_MARKER_PT2], label=label, transform=IdentityTransform(), **look
     )
-    legend.set_gid("legend")
 
 
 def _draw_source_line(figure: Figure, inputs: MapInputs, left_out: int, height: float) -> None:

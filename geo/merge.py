@@ -43,6 +43,9 @@ SITE_COLUMNS = (
     "date",
     "source",
     "evidence",
+    "confirmation",
+    "confidence",
+    "conflict",
     "lat",
     "lon",
     "admin1",
@@ -205,12 +208,32 @@ def place_record(place: Place) -> dict[str, object]:
 
 
 def site_record(site: Site) -> dict[str, object]:
-    """A site as a flat record with the keys of :data:`SITE_COLUMNS`."""
+    """A site as a flat record with the keys of :data:`SITE_COLUMNS`.
+
+    ``conflict`` names what the other statement of each same-day conflict says
+    and where (``"closed (seeds/b.txt)"``, several joined by ``"; "``), or is None.
+    """
+    others = [conflict.opposite(site.evidence) for conflict in site.same_day_conflicts]
     return place_record(site.place) | {
         "status": site.status.value,
         "date": site.evidence.date.isoformat() if site.evidence.date else None,
         "source": site.evidence.source,
         "evidence": site.evidence.quote,
+        "confirmation": site.confirmation.value,
+        "confidence": site.evidence.confidence,
+        "conflict": "; ".join(f"{e.status.value} ({e.source})" for e in others) or None,
+    }
+
+
+def conflict_record(conflict: Conflict, site: Site) -> dict[str, object]:
+    """The other statement of one of ``site``'s conflicts: its status, date, source, quote, reason."""
+    other = conflict.opposite(site.evidence)
+    return {
+        "status": other.status.value,
+        "date": other.date.isoformat() if other.date else None,
+        "source": other.source,
+        "evidence": other.quote,
+        "reason": conflict.reason,
     }
 
 

@@ -237,6 +237,10 @@ class Conflict:
         """True when both statements speak of the same day: a disagreement to put before a person."""
         return self.kept.date == self.other.date
 
+    def opposite(self, statement: Evidence) -> Evidence:
+        """The statement of the two that is not ``statement``: what a site's own status is up against."""
+        return self.kept if self.other == statement else self.other
+
 
 @dataclass(frozen=True)
 class SiteNote:
@@ -263,3 +267,8 @@ class Site:
     def confirmation(self) -> Confirmation:
         """How far a person stands behind the statement the site's status rests on."""
         return self.evidence.confirmation
+
+    @property
+    def same_day_conflicts(self) -> tuple[Conflict, ...]:
+        """The conflicts in which two statements speak of the same day: for a person to settle."""
+        return tuple(conflict for conflict in self.conflicts if conflict.same_day)

@@ -38,8 +38,15 @@ from shapely.geometry import mapping
 from xstatic.pkg import leaflet
 
 from geo.attribution import Attribution, web_url
-from geo.model import Evidence, Mission, Site
-from geo.style import STATUS_STYLES
+from geo.model import Confirmation, Evidence, Mission, Site
+from geo.style import (
+    CONFIRMATION_LABELS,
+    CONFLICT_LABEL,
+    KIND_SYMBOL_COLOUR,
+    STATUS_STYLES,
+    UNCONFIRMED_DASH,
+    UNCONFIRMED_LINE_WIDTH,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -66,6 +73,7 @@ COUNTRY_STYLE = {"color": "#4a4a4a", "weight": 1.6, "fillColor": "#f3efe4", "fil
 REGION_STYLE = {"color": "#7a7a7a", "weight": 1, "dashArray": "4 3", "fill": False}
 
 STATUS_INDEX = {status: index for index, status in enumerate(STATUS_STYLES)}
+CONFIRMATION_INDEX = {kind: index for index, kind in enumerate(CONFIRMATION_LABELS)}
 
 T = TypeVar("T")
 
@@ -146,22 +154,42 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
     Sites go column by column, in the order given (``sites["name"][i]`` is the
     name of site ``i``), which keeps a page of many sites small; a column that
     is empty for every site is left out. Values many sites share -- statuses,
-    dates, the documents and manual entries statements rest on -- are listed
-    once and referred to by their position.
+    kinds of statement, dates, the documents and manual entries statements rest
+    on -- are listed once and referred to by their position.
     """
     dates = Listing(key=lambda date: date, describe=iso_date)
     sources = Listing(key=source_key, describe=source_entry)
     places = [site.place for site in sites]
     statements = [site.evidence for site in sites]
+
+    def statement(evidence: Evidence) -> list:
+        return [
+            dates.index(evidence.date),
+            STATUS_INDEX[evidence.status],
+            sources.index(evidence),
+            evidence.quote,
+        ]
+
     columns = {
         "id": [place.id for place in places],
         "name": [place.name for place in places],
         "lat": [place.lat for place in places],
         "lon": [place.lon for place in places],
         "status": [STATUS_INDEX[site.status] for site in sites],
-        "date": [dates.index(statement.date) for statement in statements],
-        "quote": [statement.quote for statement in statements],
-        "source": [sources.index(statement) for statement in statements],
+        "date": [dates.index(evidence.date) for evidence in statements],
+        "quote": [evidence.quote for evidence in statements],
+        "source": [sources.index(evidence) for evidence in statements],
+        "confirmation": [CONFIRMATION_INDEX[evidence.confirmation] for evidence in statements],
+        "confidence": [evidence.confidence for evidence in statements],
+        # Same-day disagreements only: the merge settled the others by date.
+        "conflicts": [
+            [
+                {"reason": c.reason, "kept": statement(c.kept), "other": statement(c.other)}
+                for c in site.same_day_conflicts
+            ]
+            or None
+            for site in sites
+        ],
         "precisionKm": [place.precision_km for place in places],
         "kind": [site.kind for site in sites],
         "note": [site.note for site in sites],
@@ -183,6 +211,16 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
             }
             for status, style in STATUS_STYLES.items()
         ],
+        "kinds": [
+            {"slug": kind.value, "label": label, "hollow": kind is Confirmation.UNCONFIRMED}
+            for kind, label in CONFIRMATION_LABELS.items()
+        ],
+        "kindColour": KIND_SYMBOL_COLOUR,
+        "conflictLabel": CONFLICT_LABEL,
+        "unconfirmedLine": {
+            "width": UNCONFIRMED_LINE_WIDTH,
+            "dash": [UNCONFIRMED_LINE_WIDTH * part for part in UNCONFIRMED_DASH],
+        },
         "siteZoom": SITE_ZOOM,
         "listChunk": LIST_CHUNK,
         "tiles": {"url": TILE_URL, "maxZoom": TILE_MAX_ZOOM, "attribution": TILE_CREDIT_HTML},
@@ -467,13 +505,19 @@ class SitePanel(Element):
 
 
 class Legend(Element):
-    """The legend, which the page's script fills: a checkbox per status switches its layer."""
+    """The legend, which the page's script fills.
+
+    A checkbox per status switches its layer; below, the kinds of statement present
+    (confirmed, read, unconfirmed) with their counts, unconfirmed with its own checkbox,
+    and the sites with conflicting reports.
+    """
 
     _template = page_template(
         """
 <section class="mm-legend">
 <h2>Legend</h2>
 <div id="mm-legend-items"></div>
+<div id="mm-legend-kinds"></div>
 <p id="mm-legend-approx" class="mm-legend-approx" hidden><svg class="mm-symbol" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><circle cx="10" cy="10" r="8" fill="none" stroke="#444" stroke-width="1.5" stroke-dasharray="4 3"/></svg>Position approximate</p>
 </section>
 """

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlsplit
 
 from geo.attribution import web_url
 from geo.errors import InvalidValueError
-from geo.model import Mission, Site, Status
+from geo.model import Confirmation, Mission, Site, Status
 from geo.style import STATUS_STYLES
 
 EMBED_STYLE = (
@@ -98,6 +98,31 @@ def status_counts(sites: Iterable[Site]) -> dict[Status, int]:
     return {status: statuses.count(status) for status in STATUS_STYLES}
 
 
+def confirmation_text(site: Site) -> str:
+    """How far a person stands behind a site's status, in words, and whether reports clash.
+
+    >>> from geo.model import Evidence, Place
+    >>> place = Place("1", "Gao", 16.27, -0.04, "ML", "P", "PPL")
+    >>> read = Evidence(place, Status.CLOSED, None, "Closed.", "seeds/a.txt", confidence=0.41,
+    ...                 confirmation=Confirmation.UNCONFIRMED)
+    >>> confirmation_text(Site(place, Status.CLOSED, read))
+    'unconfirmed: read by machine, confidence 0.41; not checked by a person'
+    """
+    evidence = site.evidence
+    if site.confirmation is Confirmation.CONFIRMED:
+        text = "confirmed by a person"
+    elif site.confirmation is Confirmation.READ:
+        text = f"read by machine, confidence {evidence.confidence:.2f}"
+    else:
+        text = (
+            f"unconfirmed: read by machine, confidence {evidence.confidence:.2f};"
+            " not checked by a person"
+        )
+    if site.same_day_conflicts:
+        text += "; conflicting reports"
+    return text
+
+
 def source_label(site: Site) -> str:
     """Where a site's status comes from: the report's title and publisher, or the manual entry."""
     document = site.evidence.document
@@ -144,6 +169,7 @@ def summary_cells(
             (
                 escape(site.place.name),
                 STATUS_STYLES[site.status].label,
+                confirmation_text(site),
                 site.evidence.date.isoformat() if site.evidence.date else "undated",
                 link(source, url) if url else source,
             )
@@ -152,7 +178,11 @@ def summary_cells(
 
 
 def summary_markdown(sites: tuple[Site, ...], mission: Mission, as_of: dt.date | None) -> str:
-    """Counts per status, then one row per site with status, date and source, as Markdown."""
+    """Counts per status, then one row per site, as Markdown.
+
+    Each row gives the status, how far a person stands behind it
+    (:func:`confirmation_text`), its date and its source.
+    """
     counts, rows = summary_cells(sites, markdown_text, markdown_link)
     lines = [
         f"**{markdown_text(mission.title)}** — {plural(len(sites), 'site')}, {as_of_text(as_of)}",
@@ -162,8 +192,8 @@ def summary_markdown(sites: tuple[Site, ...], mission: Mission, as_of: dt.date |
         *(f"| {label} | {count} |" for label, count in counts),
         f"| **Total** | **{len(sites)}** |",
         "",
-        "| Site | Status | Date | Source |",
-        "|---|---|---|---|",
+        "| Site | Status | Confirmation | Date | Source |",
+        "|---|---|---|---|---|",
         *("| " + " | ".join(row) + " |" for row in rows),
     ]
     return "\n".join(lines) + "\n"
@@ -194,7 +224,7 @@ def summary_html(sites: tuple[Site, ...], mission: Mission, as_of: dt.date | Non
         "<tfoot>" + html_row(("Total", str(len(sites)))) + "</tfoot>",
         "</table>",
         "<table>",
-        html_head("Site", "Status", "Date", "Source"),
+        html_head("Site", "Status", "Confirmation", "Date", "Source"),
         "<tbody>",
         *(html_row(row) for row in rows),
         "</tbody>",

@@ -34,12 +34,16 @@ def test_json_has_one_row_per_site_with_the_merged_state(run_cli, project):
         "date": "2024-07-22",
         "source": "seeds/2024-07-22_gao.txt",
         "evidence": "The Gao camp was handed over to the Malian authorities.",
+        "confirmation": "read",
+        "confidence": 0.98,
+        "conflict": None,
         "lat": 16.27167,
         "lon": -0.04472,
         "admin1": "Gao",
         "precision_km": None,
         "kind": None,
         "note": None,
+        "conflicts": [],
     }
     # A manual entry outranks a report of an earlier date, even one that said more.
     assert (rows["Mopti"]["status"], rows["Mopti"]["source"], rows["Mopti"]["evidence"]) == (
@@ -47,6 +51,7 @@ def test_json_has_one_row_per_site_with_the_merged_state(run_cli, project):
         "manual: ops room",
         "camp empty, no handover signed",
     )
+    assert (rows["Mopti"]["confirmation"], rows["Mopti"]["confidence"]) == ("confirmed", 1.0)
     assert (rows["Timbuktu"]["status"], rows["Timbuktu"]["date"]) == ("pending", "2023-12-11")
 
 
@@ -101,3 +106,42 @@ def test_a_broken_register_row_is_refused_with_file_and_line(run_cli, project):
     assert result.returncode == 1
     assert "sites.csv:3: unknown place: 'Gaoo'. Fix: did you mean Gao" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_reports_of_the_same_day_that_disagree_are_listed_with_both_quotes(run_cli, project):
+    for name, title, sentence in (
+        (
+            "a.txt",
+            "Gao handed over",
+            "MINUSMA handed over its camp in Gao to the Malian authorities.",
+        ),
+        ("b.txt", "Gao still open", "MINUSMA still needs to close its camp in Gao."),
+    ):
+        (project / "seeds" / name).write_text(
+            f"---\ndate: 2023-12-20\ntitle: {title}\n---\n{sentence}\n", encoding="utf-8"
+        )
+    result = run_cli("sites", "--json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    (gao,) = json.loads(result.stdout)["sites"]
+    assert (gao["status"], gao["source"], gao["confirmation"]) == (
+        "handed over",
+        "seeds/a.txt",
+        "read",
+    )
+    assert gao["conflict"] == "pending (seeds/b.txt)"
+    assert gao["conflicts"] == [
+        {
+            "status": "pending",
+            "date": "2023-12-20",
+            "source": "seeds/b.txt",
+            "evidence": "MINUSMA still needs to close its camp in Gao.",
+            "reason": "reports of the same date disagree",
+        }
+    ]
+    table = run_cli("sites", cwd=project).stdout.splitlines()
+    assert table[1:] == [
+        "    “MINUSMA handed over its camp in Gao to the Malian authorities.”",
+        f"    read by machine, confidence {gao['confidence']:.2f}; conflicting reports",
+        "    conflicting report: pending (2023-12-20, seeds/b.txt): reports of the same date disagree",
+        "      “MINUSMA still needs to close its camp in Gao.”",
+    ]

@@ -66,7 +66,7 @@ def test_report_text_is_escaped_in_both_formats(run_cli, project):
     markdown = run_cli("summary", cwd=project)
     assert markdown.returncode == 0, markdown.stderr
     (row,) = [line for line in markdown.stdout.splitlines() if line.startswith("| Gao")]
-    assert row.count(" | ") == 3  # the title's "|" does not open a column
+    assert row.count(" | ") == 4  # the title's "|" does not open a column
     assert "\\<script\\>" in row and "\\*Gao\\*" in row
     assert "javascript" not in row
 

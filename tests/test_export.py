@@ -31,6 +31,7 @@ from geo.boundaries import load_boundaries
 from geo.errors import InvalidValueError
 from geo.export import (
     FOOTER_IN,
+    REGION_FILL,
     MapInputs,
     draw_map,
     sites_csv,
@@ -38,7 +39,7 @@ from geo.export import (
     static_map,
 )
 from geo.merge import sites_frame
-from geo.model import Document, Evidence, Mission, Place, Site, Status
+from geo.model import Confirmation, Conflict, Document, Evidence, Mission, Place, Site, Status
 from geo.report import summary_markdown
 from geo.style import STATUS_STYLES
 
@@ -62,6 +63,17 @@ def make_site(name: str, site_id: str, lat: float, lon: float, status: Status, *
     quote = more.pop("quote", f"The {name} camp: {status.value}.")
     evidence = Evidence(place, status, document.date, quote, document.path, document=document)
     return Site(place, status, evidence, (evidence,))
+
+
+def confirmed_as(site: Site, confirmation: Confirmation, confidence: float) -> Site:
+    """``site`` with its statement's confirmation and confidence as given."""
+    evidence = dataclasses.replace(site.evidence, confidence=confidence, confirmation=confirmation)
+    return dataclasses.replace(site, evidence=evidence, history=(evidence,))
+
+
+def unconfirmed(site: Site) -> Site:
+    """``site`` read with a confidence of 0.41, below the threshold."""
+    return confirmed_as(site, Confirmation.UNCONFIRMED, 0.41)
 
 
 def fixture_sites(names: tuple[str, ...] | None = None) -> tuple[Site, ...]:
@@ -152,6 +164,45 @@ def test_png_shows_each_status_colour_where_its_sites_are(seed_frame, inputs):
     # 946 km and Bamako-Mopti 460 km.
     ratio = np.hypot(*np.subtract(gao, bamako)) / np.hypot(*np.subtract(mopti, bamako))
     assert ratio == pytest.approx(946 / 460, rel=0.02)
+
+
+def test_an_unconfirmed_site_is_hollow_where_a_read_one_is_filled_even_in_greyscale(inputs):
+    sites = [unconfirmed(s) if s.place.name == "Gao" else s for s in fixture_sites(SEED_SITES)]
+    image = png(static_map(sites_frame(sites), inputs, "png"))
+    map_only = np.asarray(image)[: image.height - int(FOOTER_IN * 200)]
+    pending = STATUS_STYLES[Status.PENDING].colour
+    timbuktu, gao = colour_blobs(map_only, pending)  # Timbuktu lies west of Gao
+    gao_centre, timbuktu_centre = (tuple(round(v) for v in blob) for blob in (gao, timbuktu))
+
+    def patch(pixels: np.ndarray, centre: tuple[int, int]) -> np.ndarray:
+        x, y = centre
+        return pixels[y - 2 : y + 3, x - 2 : x + 3].astype(int)
+
+    # Gao's outline is in the status colour; inside it the map shows through.
+    assert (np.abs(patch(map_only, gao_centre) - np.array(to_rgb(REGION_FILL)) * 255) <= 3).all()
+    assert (np.abs(patch(map_only, timbuktu_centre) - np.array(to_rgb(pending)) * 255) <= 3).all()
+    grey = np.asarray(image.convert("L"))
+    assert patch(grey, gao_centre).min() > patch(grey, timbuktu_centre).max() + 80
+
+
+def test_the_legend_has_a_row_for_each_kind_of_statement_present(inputs):
+    sites = fixture_sites(SEED_SITES)
+    svg = static_map(sites_frame(sites), inputs, "svg").decode("utf-8")
+    assert "Read by machine (4)" in svg
+    assert "Unconfirmed" not in svg and "stroke-dasharray" not in svg
+    accepted = {"Gao": unconfirmed, "Mopti": lambda s: confirmed_as(s, Confirmation.CONFIRMED, 0.8)}
+    marked = [accepted.get(s.place.name, lambda s: s)(s) for s in sites]
+    root = ET.fromstring(static_map(sites_frame(marked), inputs, "svg"))
+    [kinds] = [
+        g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id") == "legend-kinds"
+    ]
+    texts = ["".join(t.itertext()) for t in kinds.iter("{http://www.w3.org/2000/svg}text")]
+    assert texts == [
+        "Confirmed by a person (1)",
+        "Read by machine (2)",
+        "Unconfirmed: not checked by a person (1)",
+    ]
+    assert "stroke-dasharray" in ET.tostring(kinds, encoding="unicode")  # its symbol is dashed
 
 
 def label_boxes(figure) -> dict:
@@ -299,6 +350,34 @@ def test_csv_reads_back_to_the_same_sites(seed_frame):
     assert (float(mopti["lat"]), float(mopti["lon"])) == (14.4843, -4.18296)
 
 
+def test_geojson_and_csv_say_how_sure_each_status_is_and_what_contradicts_it():
+    gao, mopti = fixture_sites(("Gao", "Mopti"))
+    rival = dataclasses.replace(REPORT, path="seeds/rival.txt")
+    other = Evidence(gao.place, Status.CLOSED, rival.date, "Gao closed.", rival.path, rival)
+    gao = dataclasses.replace(
+        unconfirmed(gao),
+        conflicts=(Conflict(gao.place, gao.evidence, other, "reports of the same date disagree"),),
+    )
+    frame = sites_frame([gao, mopti])
+    rows = {row["site"]: row for row in csv.DictReader(io.StringIO(sites_csv(frame)))}
+    assert {k: rows["Gao"][k] for k in ("confirmation", "confidence", "conflict")} == {
+        "confirmation": "unconfirmed",
+        "confidence": "0.41",
+        "conflict": "closed (seeds/rival.txt)",
+    }
+    assert {k: rows["Mopti"][k] for k in ("confirmation", "confidence", "conflict")} == {
+        "confirmation": "read",
+        "confidence": "1.0",
+        "conflict": "",
+    }
+    features = json.loads(sites_geojson(frame))["features"]
+    properties = {f["properties"]["site"]: f["properties"] for f in features}
+    assert properties["Gao"]["confirmation"] == "unconfirmed"
+    assert properties["Gao"]["confidence"] == 0.41
+    assert properties["Gao"]["conflict"] == "closed (seeds/rival.txt)"
+    assert properties["Mopti"]["conflict"] is None
+
+
 def test_csv_cell_from_a_report_cannot_run_as_a_spreadsheet_formula():
     hostile = make_site("Gao", "1", 16.27, -0.04, Status.CLOSED, quote='=HYPERLINK("http://x")')
     (row,) = csv.DictReader(io.StringIO(sites_csv(sites_frame([hostile]))))
@@ -325,7 +404,7 @@ def test_a_map_without_sites_still_has_its_outline_legend_and_date(inputs):
     assert any("Status of 0 sites as of 2023-12-11" in text for text in texts)
     assert json.loads(sites_geojson(empty)) == {"type": "FeatureCollection", "features": []}
     assert sites_csv(empty).splitlines() == [
-        "site,id,status,date,source,evidence,lat,lon,precision_km"
+        "site,id,status,date,source,evidence,confirmation,confidence,conflict,lat,lon,precision_km"
     ]
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from geo.merge import SITE_COLUMNS, merge, sites_frame
-from geo.model import Document, Evidence, Place, SiteNote, Status
+from geo.merge import SITE_COLUMNS, merge, site_record, sites_frame
+from geo.model import Confirmation, Document, Evidence, Place, SiteNote, Status
 
 GAO = Place("2457163", "Gao", 16.27167, -0.04472, "ML", "P", "PPLA", admin1="Gao")
 MOPTI = Place("2453348", "Mopti", 14.4843, -4.18296, "ML", "P", "PPLA")
@@ -221,3 +222,20 @@ def test_sites_frame_has_one_row_per_site_with_its_point():
         "manual: ops",
     )
     assert (row.geometry.x, row.geometry.y) == (GAO.lon, GAO.lat)
+
+
+def test_a_site_record_says_how_sure_its_status_is_and_what_contradicts_it_that_day():
+    read = dataclasses.replace(
+        report(HANDED_OVER, "2023-12-20", "seeds/a.txt"),
+        confidence=0.52,
+        confirmation=Confirmation.UNCONFIRMED,
+    )
+    (site,) = merge([read, report(PENDING, "2023-12-20", "seeds/b.txt")]).sites
+    record = site_record(site)
+    assert (record["confirmation"], record["confidence"]) == ("unconfirmed", 0.52)
+    assert record["conflict"] == "pending (seeds/b.txt)"
+    # A later report that steps back is a conflict too, but not of the same day.
+    (later,) = merge([read, report(PENDING, "2024-01-05", "seeds/c.txt")]).sites
+    assert later.conflicts and site_record(later)["conflict"] is None
+    (manual_site,) = merge([manual(CLOSED, "2023-12-20")]).sites
+    assert site_record(manual_site)["confirmation"] == "confirmed"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_export import HOSTILE, MISSION, SEED_SITES, fixture_sites, make_site
+from test_export import HOSTILE, MISSION, SEED_SITES, confirmed_as, fixture_sites, make_site
 
 from geo.errors import InvalidValueError
-from geo.model import Status
+from geo.model import Confirmation, Status
 from geo.report import embed_snippet, summary_html, summary_markdown
 
 
@@ -18,7 +18,7 @@ def test_summary_markdown_counts_and_rows():
     assert "| Handed over | 1 |" in text and "| Closed | 1 |" in text and "| Pending | 2 |" in text
     assert "| **Total** | **4** |" in text
     assert (
-        "| Mopti | Handed over | 2023-12-11 | "
+        "| Mopti | Handed over | read by machine, confidence 1.00 | 2023-12-11 | "
         "[The mission leaves (Example Wire)](<https://example.org/story>) |"
     ) in text
 
@@ -28,7 +28,7 @@ def test_summary_markdown_escapes_report_text():
     (row,) = [
         line for line in summary_markdown((site,), MISSION, None).splitlines() if "Gao" in line
     ]
-    assert row.count(" | ") == 3  # four cells: the title's "|" is not a column break
+    assert row.count(" | ") == 4  # five cells: the title's "|" is not a column break
     assert "\\<script\\>" in row and "<script>" not in row.replace("\\<", "").replace("\\>", "")
     assert "javascript:" not in row
 
@@ -48,3 +48,27 @@ def test_summary_html_escapes_report_text_and_links_only_web_addresses():
     assert "<script" not in table.lower()
     assert "javascript:" not in table
     assert "&lt;script&gt;" in table
+
+
+def test_summary_says_in_words_how_far_a_person_stands_behind_each_status():
+    bamako, gao, mopti, timbuktu = fixture_sites(SEED_SITES)
+    sites = (
+        confirmed_as(bamako, Confirmation.CONFIRMED, 0.8),
+        confirmed_as(gao, Confirmation.UNCONFIRMED, 0.41),
+        mopti,
+        confirmed_as(timbuktu, Confirmation.READ, 0.93),
+    )
+    rows = [
+        line.split(" | ")[2] for line in summary_markdown(sites, MISSION, None).splitlines()[-4:]
+    ]
+    assert rows == [
+        "confirmed by a person",
+        "unconfirmed: read by machine, confidence 0.41; not checked by a person",
+        "read by machine, confidence 1.00",
+        "read by machine, confidence 0.93",
+    ]
+    table = summary_html(sites, MISSION, None)
+    assert '<th scope="col">Confirmation</th>' in table
+    assert (
+        "<td>unconfirmed: read by machine, confidence 0.41; not checked by a person</td>" in table
+    )

@@ -8,8 +8,9 @@ import click
 
 from geo.cli.options import as_of_option, cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
-from geo.merge import place_record, site_record
+from geo.merge import conflict_record, place_record, site_record
 from geo.project import open_project
+from geo.report import confirmation_text
 
 
 @click.command()
@@ -21,8 +22,10 @@ from geo.project import open_project
 def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) -> None:
     """Each site's status now, reports and manual entries merged.
 
-    Sites in data/sites.csv that nobody has given a status yet are listed
-    with no status; they are not on the map.
+    Each site says whether a person confirmed its status, a machine read it
+    (with its confidence) or it is unconfirmed, and lists the reports of the
+    same day that say otherwise. Sites in data/sites.csv that nobody has given
+    a status yet are listed with no status; they are not on the map.
 
     \b
     Example:
@@ -30,14 +33,23 @@ def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) 
         missionmap sites --as-of 2023-11-15
     """
     result = run_pipeline(open_project(seeds, data), cache, as_of)
-    rows = [site_record(s) | {"kind": s.kind, "note": s.note} for s in result.merged.sites]
+    rows = [
+        site_record(s)
+        | {
+            "kind": s.kind,
+            "note": s.note,
+            "conflicts": [conflict_record(c, s) for c in s.same_day_conflicts],
+        }
+        for s in result.merged.sites
+    ]
     rows += [
-        place_record(n.place) | {"kind": n.kind, "note": n.note}
+        place_record(n.place) | {"kind": n.kind, "note": n.note, "conflicts": []}
         for n in result.merged.without_status
     ]
     if as_json:
         click.echo(json.dumps({"sites": rows}, ensure_ascii=False, indent=2))
         return
+    words = {s.place.id: confirmation_text(s) for s in result.merged.sites}
     for row in rows:
         click.echo(
             f"{row['site']:<20} {row['status'] or 'no status':<12} {row['date'] or '-':<10}"
@@ -45,3 +57,10 @@ def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) 
         )
         if row["evidence"]:
             click.echo(f"    “{row['evidence']}”")
+            click.echo(f"    {words[row['id']]}")
+        for other in row["conflicts"]:
+            click.echo(
+                f"    conflicting report: {other['status']} ({other['date'] or 'undated'},"
+                f" {other['source']}): {other['reason']}"
+            )
+            click.echo(f"      “{other['evidence']}”")

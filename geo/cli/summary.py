@@ -31,7 +31,9 @@ WRITERS = {"md": summary_markdown, "html": summary_html}
 def summary(fmt: str, out: Path | None, seeds: str, data: str, cache: bool) -> None:
     """Print a table of the sites for a report: counts per status, then one row per site.
 
-    Each row gives the site's status, the date of the statement and its source.
+    Each row gives the site's status, whether a person confirmed it, a machine read
+    it or it is unconfirmed (read below the mission's confidence threshold), the date
+    of the statement and its source.
 
     \b
     Examples:

@@ -11,16 +11,26 @@
  * The page object `window.missionmap` is a documented interface (the browser tests use it):
  *   map               the Leaflet map
  *   layers            {status slug: L.FeatureGroup} - one switchable layer per status
+ *   unconfirmed       {status slug: L.FeatureGroup} - the unconfirmed part of each status layer
  *   position(id)      the L.LatLng at which a site's marker is drawn
  *   openSite(id)      zoom to a site and open its popup, as choosing it in the list does
  *   showStatus(slug, visible)  switch a status layer on or off, as its legend checkbox does
+ *   showUnconfirmed(visible)   switch the unconfirmed sites on or off, as their checkbox does
+ *   badges            {site id: L.Marker} - the badge of each site with conflicting reports
  *   popup             the popup a site opens in
+ *
+ * A site is shown when its status is switched on and, if it is unconfirmed, when the
+ * unconfirmed sites are too: the "Unconfirmed" switch hides every unchecked reading
+ * whatever its status, and a status switch hides that status whatever its kind. The
+ * unconfirmed sites of a status are a group inside the status's layer, which the
+ * "Unconfirmed" switch takes out and puts back.
  */
 L.missionmap = function (map) {
   "use strict";
 
   var data = JSON.parse(document.getElementById("mm-data").textContent);
   var statuses = data.statuses;
+  var kinds = data.kinds;
   var sites = data.sites;
   var siteCount = sites.id.length;
   var narrowScreen = window.matchMedia("(max-width: 700px)");
@@ -59,7 +69,8 @@ L.missionmap = function (map) {
   var MARKER_RADIUS = { circle: 7.5, square: 8.5, triangle: 10.5 };
   var DECLUTTER_PX = 2;
 
-  function symbol(status) {
+  // A status's symbol: filled, or hollow and dashed for an unconfirmed site.
+  function symbol(status, hollow) {
     var svgNs = "http://www.w3.org/2000/svg";
     var svg = document.createElementNS(svgNs, "svg");
     svg.setAttribute("class", "mm-symbol");
@@ -79,11 +90,30 @@ L.missionmap = function (map) {
       shape.setAttribute("cy", "10");
       shape.setAttribute("r", String(r));
     }
-    shape.setAttribute("fill", status.colour);
-    shape.setAttribute("stroke", "#222");
-    shape.setAttribute("stroke-width", "1.5");
+    if (hollow) {
+      shape.setAttribute("fill", "none");
+      shape.setAttribute("stroke", status.colour);
+      shape.setAttribute("stroke-width", String(data.unconfirmedLine.width));
+      shape.setAttribute("stroke-dasharray", data.unconfirmedLine.dash.join(" "));
+    } else {
+      shape.setAttribute("fill", status.colour);
+      shape.setAttribute("stroke", "#222");
+      shape.setAttribute("stroke-width", "1.5");
+    }
     svg.appendChild(shape);
     return svg;
+  }
+
+  function isHollow(i) {
+    return kinds[sites.confirmation[i]].hollow;
+  }
+
+  function siteSymbol(i) {
+    return symbol(statuses[sites.status[i]], isHollow(i));
+  }
+
+  function conflicts(i) {
+    return column("conflicts", i) || [];
   }
 
   function markerRadius(status) {
@@ -95,13 +125,15 @@ L.missionmap = function (map) {
   var projectedX = new Float64Array(siteCount);
   var projectedY = new Float64Array(siteCount);
 
-  // One canvas per status, on which every visible site gets a copy of the status's
-  // marker: a map of 100 000 sites stays quick, where a Leaflet layer per site would
-  // not. L.Renderer keeps the canvas placed and scaled while the map pans and zooms.
+  // One canvas per status and fill (filled, or hollow for unconfirmed sites), on which
+  // every visible site gets a copy of the marker: a map of 100 000 sites stays quick,
+  // where a Leaflet layer per site would not. L.Renderer keeps the canvas placed and
+  // scaled while the map pans and zooms.
   var SiteLayer = L.Renderer.extend({
-    initialize: function (status, members) {
+    initialize: function (status, hollow, members) {
       L.Renderer.prototype.initialize.call(this, { padding: 0.2, pane: "mmSites" });
       this.status = status;
+      this.hollow = hollow;
       this.members = members;
     },
 
@@ -179,12 +211,23 @@ L.missionmap = function (map) {
       } else {
         ctx.arc(centre, centre, r, 0, 2 * Math.PI);
       }
-      ctx.fillStyle = this.status.colour;
-      ctx.fill();
-      ctx.lineWidth = 1.5;
       ctx.lineJoin = "round";
-      ctx.strokeStyle = "#222";
-      ctx.stroke();
+      if (this.hollow) {
+        // A pale halo under the dashes keeps them apart from a busy basemap.
+        ctx.lineWidth = data.unconfirmedLine.width + 2;
+        ctx.strokeStyle = "rgba(255, 255, 255, 0.8)";
+        ctx.stroke();
+        ctx.setLineDash(data.unconfirmedLine.dash);
+        ctx.lineWidth = data.unconfirmedLine.width;
+        ctx.strokeStyle = this.status.colour;
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = this.status.colour;
+        ctx.fill();
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = "#222";
+        ctx.stroke();
+      }
       this._spriteCanvas = sprite;
       this._spriteRatio = ratio;
       return sprite;
@@ -232,23 +275,48 @@ L.missionmap = function (map) {
   });
 
   var layers = {};
+  var unconfirmed = {};
+  var badges = {};
   var siteLayers = [];
   var indexOf = {};
   var members = statuses.map(function () { return []; });
+  var kindCounts = kinds.map(function () { return 0; });
+  var conflictCount = 0;
   for (var i = 0; i < siteCount; i++) {
     var projected = map.project([sites.lat[i], sites.lon[i]], 0);
     projectedX[i] = projected.x;
     projectedY[i] = projected.y;
     members[sites.status[i]].push(i);
     indexOf[sites.id[i]] = i;
+    kindCounts[sites.confirmation[i]] += 1;
+    if (conflicts(i).length) conflictCount += 1;
   }
-  statuses.forEach(function (status, index) {
-    var siteLayer = new SiteLayer(status, members[index]);
-    var circles = [];
-    members[index].forEach(function (i) {
+
+  // The badge of a site with conflicting reports: a mark at the marker's upper right,
+  // a DOM element (there are few) so that it has an accessible name.
+  function badge(i) {
+    var mark = element("span", "mm-conflict-badge", "!");
+    mark.setAttribute("role", "img");
+    mark.setAttribute("aria-label", "conflicting reports");
+    var r = markerRadius(statuses[sites.status[i]]);
+    var marker = L.marker([sites.lat[i], sites.lon[i]], {
+      icon: L.divIcon({ className: "mm-conflict", html: mark, iconSize: [16, 16], iconAnchor: [5 - r, 11 + r] }),
+      keyboard: false,
+    });
+    marker.on("click", function () { openPopup(i); });
+    badges[sites.id[i]] = marker;
+    return marker;
+  }
+
+  // The parts of a status's layer drawn for `group`: its precision circles, its canvas
+  // of markers and its conflict badges.
+  function parts(status, hollow, group) {
+    var siteLayer = new SiteLayer(status, hollow, group);
+    var drawn = [];
+    group.forEach(function (i) {
       var precision = column("precisionKm", i);
       if (!precision) return;
-      circles.push(L.circle([sites.lat[i], sites.lon[i]], {
+      drawn.push(L.circle([sites.lat[i], sites.lon[i]], {
         radius: precision * 1000,
         color: status.colour,
         weight: 1.5,
@@ -257,9 +325,23 @@ L.missionmap = function (map) {
         interactive: false,
       }));
     });
-    layers[status.slug] = L.featureGroup(circles.concat([siteLayer])).addTo(map);
+    drawn.push(siteLayer);
     siteLayers.push(siteLayer);
+    group.forEach(function (i) {
+      if (conflicts(i).length) drawn.push(badge(i));
+    });
+    return drawn;
+  }
+
+  statuses.forEach(function (status, index) {
+    var filled = members[index].filter(function (i) { return !isHollow(i); });
+    var hollow = members[index].filter(isHollow);
+    unconfirmed[status.slug] = L.featureGroup(parts(status, true, hollow));
+    layers[status.slug] = L.featureGroup(
+      parts(status, false, filled).concat([unconfirmed[status.slug]])
+    ).addTo(map);
   });
+  var unconfirmedShown = true;
 
   function position(id) {
     var i = indexOf[id];
@@ -305,17 +387,44 @@ L.missionmap = function (map) {
     return column("history", i) || [[sites.date[i], sites.status[i], sites.source[i]]];
   }
 
+  // How far a person stands behind a site's status, in words.
+  function confirmationText(i) {
+    var kind = kinds[sites.confirmation[i]].slug;
+    var confidence = Number(sites.confidence[i]).toFixed(2);
+    if (kind === "confirmed") return "Confirmed by a person";
+    if (kind === "read") return "Read by machine, confidence " + confidence;
+    return "Unconfirmed \u2014 read by machine, confidence " + confidence + "; not checked by a person";
+  }
+
+  // Both statements of a same-day conflict, each with its status, date, quote and source.
+  function conflictContent(conflict) {
+    var box = element("div", "mm-conflict-detail");
+    box.appendChild(element("p", "mm-conflict-reason", conflict.reason));
+    [conflict.kept, conflict.other].forEach(function (said) {
+      var line = element("p", "mm-conflict-status");
+      line.appendChild(element("strong", null, statuses[said[1]].label));
+      line.appendChild(document.createTextNode(" \u00b7 " + dateText(said[0])));
+      box.appendChild(line);
+      box.appendChild(element("blockquote", "mm-quote", said[3]));
+      box.appendChild(sourceLine(said[2]));
+    });
+    return box;
+  }
+
   function popupContent(i) {
     var status = statuses[sites.status[i]];
     var box = element("div", "mm-popup");
     box.appendChild(element("h3", "mm-popup-name", sites.name[i]));
     var line = element("p", "mm-popup-status");
-    line.appendChild(symbol(status));
+    line.appendChild(siteSymbol(i));
     line.appendChild(element("strong", null, status.label));
     line.appendChild(element("span", null, "\u00b7 " + dateText(sites.date[i])));
     box.appendChild(line);
-    var kind = column("kind", i);
-    if (kind) box.appendChild(element("p", "mm-kind", "Kind: " + kind));
+    var kind = "mm-confirmation mm-" + kinds[sites.confirmation[i]].slug;
+    box.appendChild(element("p", kind, confirmationText(i)));
+
+    var siteKind = column("kind", i);
+    if (siteKind) box.appendChild(element("p", "mm-kind", "Kind: " + siteKind));
     var precision = column("precisionKm", i);
     if (precision) {
       box.appendChild(element("p", "mm-approx", "Position approximate (\u00b1" + precision + " km)"));
@@ -324,6 +433,10 @@ L.missionmap = function (map) {
     box.appendChild(sourceLine(sites.source[i]));
     var note = column("note", i);
     if (note) box.appendChild(element("p", "mm-note", "Note: " + note));
+    conflicts(i).forEach(function (conflict) {
+      box.appendChild(element("h4", "mm-conflict-heading", data.conflictLabel));
+      box.appendChild(conflictContent(conflict));
+    });
     box.appendChild(element("h4", null, "History"));
     var steps = element("ol", "mm-history");
     history(i).forEach(function (step) {
@@ -358,11 +471,26 @@ L.missionmap = function (map) {
     if (box) box.checked = visible;
   }
 
+  function showUnconfirmed(visible) {
+    unconfirmedShown = visible;
+    statuses.forEach(function (status) {
+      if (visible) {
+        layers[status.slug].addLayer(unconfirmed[status.slug]);
+      } else {
+        layers[status.slug].removeLayer(unconfirmed[status.slug]);
+      }
+    });
+    if (!visible && map.hasLayer(popup) && isHollow(popup.siteIndex)) map.closePopup(popup);
+    var box = document.querySelector('input[data-kind="unconfirmed"]');
+    if (box) box.checked = visible;
+  }
+
   function openSite(id) {
     var i = indexOf[id];
     if (i === undefined) return;
     var status = statuses[sites.status[i]];
     if (!map.hasLayer(layers[status.slug])) showStatus(status.slug, true);
+    if (isHollow(i) && !unconfirmedShown) showUnconfirmed(true);
     if (narrowScreen.matches) setPanel(false);
     map.setView([sites.lat[i], sites.lon[i]], Math.max(map.getZoom(), data.siteZoom), { animate: false });
     openPopup(i);
@@ -406,6 +534,35 @@ L.missionmap = function (map) {
     label.appendChild(element("span", null, status.label + " (" + members[index].length + ")"));
     legend.appendChild(label);
   });
+
+  // Below the statuses, the kinds of statement present: unconfirmed sites have a switch.
+  var kindLegend = document.getElementById("mm-legend-kinds");
+  var neutral = { shape: "circle", colour: data.kindColour };
+  kinds.forEach(function (kind, index) {
+    if (!kindCounts[index]) return;
+    var row = element(kind.hollow ? "label" : "p", "mm-legend-kind");
+    if (kind.hollow) {
+      var box = element("input");
+      box.type = "checkbox";
+      box.checked = true;
+      box.setAttribute("data-kind", kind.slug);
+      box.addEventListener("change", function () {
+        showUnconfirmed(box.checked);
+      });
+      row.appendChild(box);
+    }
+    row.appendChild(symbol(neutral, kind.hollow));
+    row.appendChild(element("span", null, kind.label + " (" + kindCounts[index] + ")"));
+    kindLegend.appendChild(row);
+  });
+  if (conflictCount) {
+    var row = element("p", "mm-legend-kind");
+    var mark = element("span", "mm-conflict-badge mm-symbol", "!");
+    mark.setAttribute("aria-hidden", "true");
+    row.appendChild(mark);
+    row.appendChild(element("span", null, data.conflictLabel + " (" + conflictCount + ")"));
+    kindLegend.appendChild(row);
+  }
   if (sites.precisionKm) {
     document.getElementById("mm-legend-approx").hidden = false;
   }
@@ -421,10 +578,14 @@ L.missionmap = function (map) {
     var button = element("button", "mm-site");
     button.type = "button";
     button.setAttribute("data-site", sites.id[j]);
-    button.appendChild(symbol(statuses[sites.status[j]]));
+    button.appendChild(siteSymbol(j));
     button.appendChild(element("span", "mm-site-name", sites.name[j]));
     var detail = element("span", "mm-site-detail", statuses[sites.status[j]].label + " \u00b7 ");
     detail.appendChild(element("time", null, dateText(sites.date[j])));
+    if (isHollow(j)) detail.appendChild(element("strong", "mm-unconfirmed", " \u00b7 unconfirmed"));
+    if (conflicts(j).length) {
+      detail.appendChild(element("strong", "mm-conflicting", " \u00b7 conflicting reports"));
+    }
     button.appendChild(detail);
     item.appendChild(button);
     return item;
@@ -476,6 +637,9 @@ L.missionmap = function (map) {
   window.missionmap = {
     map: map,
     layers: layers,
+    unconfirmed: unconfirmed,
+    badges: badges,
+    showUnconfirmed: showUnconfirmed,
     position: position,
     popup: popup,
     openSite: openSite,
