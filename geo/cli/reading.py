@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from geo.cli import report_warnings
 from geo.pipeline import Result, run
 from geo.project import Project
 
@@ -15,10 +16,12 @@ from geo.project import Project
 def run_pipeline(project: Project, cache: bool = True) -> Result:
     """Run the pipeline over ``project``; each report it could not read is named on stderr.
 
-    A broken report is skipped and the others still count, so the command goes on.
+    A broken report is skipped and the others still count, so the command goes on;
+    so does a register warning (an incomplete last row of the ledger, left out).
     ``cache`` is the ``--cache/--no-cache`` option: whether kept readings are used.
     """
     result = run(project, cache=cache)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
+    report_warnings(result.register.warnings)
     return result
