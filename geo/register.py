@@ -58,6 +58,9 @@ SITE_NOTE_COLUMNS = ("site_id", "site", "kind", "note")
 MANUAL = "manual"
 SHORT_TEXT, LONG_TEXT = 200, 1000
 LOCK_TIMEOUT_SECONDS = 30
+# filelock tries a held lock again after this long; its default (50 ms) would make
+# eight writers at once queue for seconds.
+LOCK_POLL_SECONDS = 0.002
 RECORDED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # How much of a file's start shows its line breaks, and of its end proves it unchanged.
 HEAD_BYTES = TAIL_BYTES = 4096
@@ -309,13 +312,8 @@ def append_event(
         EVENT_COLUMNS,
         event_line(statement, recorded),
         events_reader(path, gazetteer, today),
-        checked_as=f"{today.isoformat()} {gazetteer_digest(gazetteer)}",
+        checked_as=f"{today.isoformat()} {gazetteer.fingerprint}",
     )
-
-
-def gazetteer_digest(gazetteer: Gazetteer) -> str:
-    """A hash of everything in the gazetteer a ledger row is checked against."""
-    return hashlib.sha256(repr((gazetteer.country, gazetteer.places)).encode()).hexdigest()
 
 
 # -- append-only register files (events.csv; reviews.csv alike) ---------------------------------
@@ -389,23 +387,24 @@ def append_row(
     hand, another gazetteer or another day means a full check. Without
     ``checked_as`` every append checks every row.
 
-    A broken file is refused before the lock is taken (so a refused entry
-    leaves no lock file behind), and the bytes are checked again under the
-    lock only if they changed in between.
+    Before the first append, when there is no lock file yet, a broken file is
+    refused before the lock file is made (a refused entry leaves no file
+    behind); its bytes are not checked again under the lock unless they changed.
     """
     checked = path.with_name(f".{path.name}.checked")
     known: dict[str, Torn | None] = {}
-    if checked_as is not None and (record := _read_quietly(checked)):
-        known[record] = None
     key = checked_as or ""
     lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        if os.path.lexists(path):  # a broken file is refused before the lock file is made
+        if os.path.lexists(path) and not os.path.lexists(lock.lock_file):
+            # The first entry of a file kept by hand: refuse a broken one before making the lock file.
             with _opened(path, os.O_RDONLY) as fd:
                 _torn_row(fd, path, check, key, known)
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(path)  # left by killed writers of versions that rewrote it
-        with lock:
+        with lock.acquire(poll_interval=LOCK_POLL_SECONDS):
+            if checked_as is not None and (record := _read_quietly(checked)):
+                known[record] = None
             new = not os.path.lexists(path)
             with _opened(path, os.O_RDWR | os.O_APPEND | os.O_CREAT) as fd:
                 torn = _torn_row(fd, path, check, key, known)
@@ -418,8 +417,7 @@ def append_row(
                 if new:
                     sync_directory(path.parent)
                 if checked_as is not None:
-                    with contextlib.suppress(OSError):
-                        checked.write_text(_identity(fd, key), encoding="utf-8")
+                    _record(checked, _identity(fd, key))
     except Timeout:
         raise GeoError(
             "the file is locked by another missionmap",
@@ -515,6 +513,19 @@ def _read_quietly(path: Path) -> str | None:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+
+
+def _record(path: Path, text: str) -> None:
+    """Overwrite ``path`` with ``text`` in place: truncating it to nothing first would make
+    the file system flush it to disk at once, as if it were precious (it is not)."""
+    data = text.encode("utf-8")
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            os.pwrite(fd, data, 0)
+            os.ftruncate(fd, len(data))
+        finally:
+            os.close(fd)
 
 
 def _read_all(fd: int) -> bytes:
