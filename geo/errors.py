@@ -76,3 +76,11 @@ class UnknownPlaceError(GeoError):
 
 class InvalidValueError(GeoError):
     """A value given on the command line or in a register row that is not allowed."""
+
+
+class DataWarning(GeoError):
+    """Something in a data file that is passed over, not refused: the run goes on.
+
+    Never raised: a reader returns it with what it read (e.g. ``Register.warnings``)
+    and the command line prints it once, as a warning.
+    """

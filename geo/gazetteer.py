@@ -7,6 +7,7 @@ hyphens never decide whether a report's spelling is found.
 from __future__ import annotations
 
 import csv
+import hashlib
 import math
 import re
 import unicodedata
@@ -91,6 +92,11 @@ class Gazetteer:
             for key, found in keyed.items()
         }
         return cls(places=places, country=country, index=index)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A hash of the mission's country and of every place with all it is known by."""
+        return hashlib.sha256(repr((self.country, self.places)).encode()).hexdigest()
 
     @cached_property
     def longest_name(self) -> int:

@@ -14,27 +14,42 @@ maps stay byte-for-byte reproducible.
 
 Every row is validated when read; a bad row is a :class:`DataError` naming
 the file, the line, the value and the fix. An entry is validated completely
-before anything is written, and written under a lock, as the whole new file
-to a temporary name renamed over the old one: readers and a killed process
-only ever see the old ledger or the new one, never half a row.
+before anything is written, and appended under a lock (:func:`append_row`):
+only the new row's bytes are written, flushed and synced to disk, so an
+append costs the same in a ledger of a hundred rows or of a hundred thousand.
+A writer killed at any moment leaves every earlier row whole and at most one
+incomplete last row, which readers leave out and name in a warning
+(:func:`read_append_only`) and the next append removes. Only regular files
+are read: a folder or a pipe in a register file's place is a :class:`DataError`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import hashlib
 import io
+import json
+import os
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from filelock import FileLock, Timeout
 
 from geo.confirm import reading_id
-from geo.errors import DataError, GeoError, InvalidValueError
-from geo.files import decode_utf8, write_atomically
+from geo.errors import DataError, DataWarning, GeoError, InvalidValueError
+from geo.files import (
+    decode_utf8,
+    open_regular,
+    read_regular_file,
+    remove_stale_temporaries,
+    sync_directory,
+)
 from geo.gazetteer import Gazetteer
 from geo.model import Decision, Evidence, Place, SiteNote, Status, Verdict
 from geo.project import Project
@@ -57,7 +72,13 @@ REVIEW_COLUMNS = (
 MANUAL = "manual"
 SHORT_TEXT, LONG_TEXT = 200, 1000
 LOCK_TIMEOUT_SECONDS = 30
+# filelock tries a held lock again after this long; its default (50 ms) would make
+# eight writers at once queue for seconds.
+LOCK_POLL_SECONDS = 0.002
 RECORDED_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# How much of a file's start shows its line breaks, and of its end proves it unchanged.
+HEAD_BYTES = TAIL_BYTES = 4096
+T = TypeVar("T")
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -66,28 +87,39 @@ _BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u20
 
 @dataclass(frozen=True)
 class Register:
-    """What people entered by hand: site notes, and status statements in recorded order."""
+    """What people entered by hand: site notes, and status statements in recorded order.
+
+    ``warnings`` name what was passed over: an incomplete last row of the ledger,
+    left by a writer that was stopped. The command line prints them.
+    """
 
     notes: tuple[SiteNote, ...] = ()
     statements: tuple[Evidence, ...] = ()
     decisions: tuple[Decision, ...] = ()  # on machine readings, in recorded order
+    warnings: tuple[DataWarning, ...] = ()
 
 
 def load_register(project: Project, gazetteer: Gazetteer, today: dt.date) -> Register:
     """Read and validate the project's ``sites.csv``, ``events.csv`` and ``reviews.csv``.
 
-    Each file is optional.
+    Each file is optional. An incomplete last row of an append-only file is left
+    out and named in ``warnings``.
     """
     notes = read_site_notes(project.sites_csv, gazetteer) if project.sites_csv.exists() else ()
-    statements = (
-        read_events(project.events_csv, gazetteer, today) if project.events_csv.exists() else ()
-    )
-    decisions = (
-        read_decisions(project.reviews_csv, gazetteer, today)
-        if project.reviews_csv.exists()
-        else ()
-    )
-    return Register(notes, statements, decisions)
+    statements: tuple[Evidence, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    warnings: tuple[DataWarning, ...] = ()
+    if project.events_csv.exists():
+        statements, torn = read_append_only(
+            project.events_csv, events_reader(project.events_csv, gazetteer, today)
+        )
+        warnings += torn
+    if project.reviews_csv.exists():
+        decisions, torn = read_append_only(
+            project.reviews_csv, decisions_reader(project.reviews_csv, gazetteer, today)
+        )
+        warnings += torn
+    return Register(notes, statements, decisions, warnings)
 
 
 # -- values, as typed on the command line or in a row -----------------------------------------
@@ -215,20 +247,38 @@ def manual_statement(
 
 
 def read_events(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Evidence, ...]:
-    """The manual statements of ``events.csv``, in the order they were recorded."""
-    return events_from_bytes(path.read_bytes(), path, gazetteer, today)
+    """The manual statements of ``events.csv``, in the order they were recorded.
+
+    An incomplete last row is left out; :func:`load_register` also names it.
+    """
+    return read_append_only(path, events_reader(path, gazetteer, today))[0]
+
+
+def events_reader(
+    path: Path, gazetteer: Gazetteer, today: dt.date
+) -> Callable[[bytes], tuple[Evidence, ...]]:
+    """:func:`events_from_bytes` for one ledger, gazetteer and day, as a function of the bytes."""
+    return lambda raw: events_from_bytes(raw, path, gazetteer, today)
 
 
 def events_from_bytes(
     raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
 ) -> tuple[Evidence, ...]:
-    statements = []
-    for line, row in csv_rows(raw, path, EVENT_COLUMNS):
+    """Every row of ``raw`` as a statement; any bad row, the last one too, is a :class:`DataError`."""
+    return parsed_rows(raw, path, EVENT_COLUMNS, lambda row: event_from_row(row, gazetteer, today))
+
+
+def parsed_rows(
+    raw: bytes, path: Path, columns: tuple[str, ...], parse: Callable[[dict[str, str]], T]
+) -> tuple[T, ...]:
+    """``parse`` of every row of a register file; a bad row is a :class:`DataError` at its line."""
+    parsed = []
+    for line, row in csv_rows(raw, path, columns):
         try:
-            statements.append(event_from_row(row, gazetteer, today))
+            parsed.append(parse(row))
         except GeoError as error:
             raise in_file(error, path, line) from None
-    return tuple(statements)
+    return tuple(parsed)
 
 
 def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Evidence:
@@ -293,76 +343,272 @@ def append_event(
     recorded: dt.datetime,
     gazetteer: Gazetteer,
     today: dt.date,
-) -> None:
-    """Append one validated manual statement to ``events.csv``."""
-    append_row(
+) -> tuple[DataWarning, ...]:
+    """Append one validated manual statement to ``events.csv`` (see :func:`append_row`).
+
+    The rows already there are checked against ``gazetteer`` and ``today``,
+    unless the last append checked the very same file against the same.
+    """
+    return append_row(
         path,
         EVENT_COLUMNS,
         event_line(statement, recorded),
-        lambda raw: events_from_bytes(raw, path, gazetteer, today),
+        events_reader(path, gazetteer, today),
+        checked_as=f"{today.isoformat()} {gazetteer.fingerprint}",
+    )
+
+
+# -- append-only register files (events.csv; reviews.csv alike) ---------------------------------
+
+
+def read_append_only(path: Path, read: Callable[[bytes], T]) -> tuple[T, tuple[DataWarning, ...]]:
+    """``read`` of an append-only register file, and a warning naming an incomplete last row.
+
+    ``read`` turns the file's bytes into rows and raises :class:`DataError` at a
+    bad one. A last line with no line break that spoils the reading is what a
+    writer killed mid-row leaves: it is left out and named. A bad row anywhere
+    else is still an error.
+    """
+    raw = read_regular_file(path)
+    rows, torn = without_torn_row(raw, read)
+    return rows, () if torn is None else (torn_row_warning(raw, torn, path, "is ignored"),)
+
+
+def without_torn_row(raw: bytes, read: Callable[[bytes], T]) -> tuple[T, int | None]:
+    """``read(raw)`` and None; or, when an unterminated last line alone keeps ``raw``
+    from reading, ``read`` of the bytes before that line and the offset where it starts."""
+    try:
+        return read(raw), None
+    except DataError as error:
+        start = raw.rfind(b"\n") + 1
+        if start == len(raw):
+            raise
+        try:
+            return read(raw[:start]), start
+        except DataError:
+            raise error from None
+
+
+def torn_row_warning(raw: bytes, start: int, path: Path, fate: str) -> DataWarning:
+    """The warning about the incomplete last row of ``raw``, which begins at ``start``."""
+    fragment = raw[start:].decode("utf-8", "replace")
+    return DataWarning(
+        f"an incomplete last row, left by a writer that was stopped, {fate}",
+        path=path,
+        line=raw.count(b"\n", 0, start) + 1,
+        value=fragment if len(fragment) <= 60 else fragment[:60] + "…",
+        fix="none needed, the next entry removes it (retype it if you wrote it by hand)",
     )
 
 
 def append_row(
-    path: Path, columns: tuple[str, ...], line: str, check: Callable[[bytes], object]
-) -> None:
-    """Append one row to a register file whose existing bytes ``check`` validates.
+    path: Path,
+    columns: tuple[str, ...],
+    line: str,
+    check: Callable[[bytes], object],
+    *,
+    checked_as: str | None = None,
+) -> tuple[DataWarning, ...]:
+    """Append ``line``, one CSV row with its line break, to the register file ``path``.
 
-    A row is never added to a broken file. Writers queue on a lock file beside
-    it (``.events.csv.lock``); each writes the old bytes plus the new row to a
-    temporary file and renames it over the file, so the earlier rows are kept
-    byte for byte and a killed writer leaves the old file whole.
+    Writers queue on a lock file beside it (``.<name>.lock``, an ``flock`` the
+    system releases when its holder dies, however it dies). Under the lock,
+    ``check`` validates the bytes already there and raises :class:`DataError`
+    at a bad row: an entry is never added to a broken file. An incomplete last
+    row that a killed writer left is cut off first, so the new row starts on a
+    line of its own; the returned warning names it. Then only the new row's
+    bytes are written (after the header in a new file, with the file's own line
+    breaks), flushed and synced to disk; a new file's folder is synced too.
+
+    Checking every row already there would make each append as slow as reading
+    the whole file. With ``checked_as`` -- a name for what ``check`` checks
+    against, such as the gazetteer and the day -- the file's identity after the
+    append (device, inode, size, modification and change times, a hash of its
+    last 4 KiB) is kept in ``.<name>.checked``; an append that finds the file
+    exactly so, and the same ``checked_as``, checks nothing again. An edit by
+    hand, another gazetteer or another day means a full check. Without
+    ``checked_as`` every append checks every row.
+
+    Before the first append, when there is no lock file yet, a broken file is
+    refused before the lock file is made (a refused entry leaves no file
+    behind); its bytes are not checked again under the lock unless they changed.
     """
-    if path.exists():
-        check(path.read_bytes())  # refused before a lock file is even made
+    checked = path.with_name(f".{path.name}.checked")
+    known: dict[str, Torn | None] = {}
+    key = checked_as or ""
     lock = FileLock(path.with_name(f".{path.name}.lock"), timeout=LOCK_TIMEOUT_SECONDS)
     try:
-        with lock:
-            old = path.read_bytes() if path.exists() else b""
-            check(old)
-            write_atomically(path, appended(old, columns, line))
+        if os.path.lexists(path) and not os.path.lexists(lock.lock_file):
+            # The first entry of a file kept by hand: refuse a broken one before making the lock file.
+            with _opened(path, os.O_RDONLY) as fd:
+                _torn_row(fd, path, check, key, known)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(path)  # left by killed writers of versions that rewrote it
+        with lock.acquire(poll_interval=LOCK_POLL_SECONDS):
+            if checked_as is not None and (record := _read_quietly(checked)):
+                known[record] = None
+            new = not os.path.lexists(path)
+            with _opened(path, os.O_RDWR | os.O_APPEND | os.O_CREAT) as fd:
+                torn = _torn_row(fd, path, check, key, known)
+                if torn is not None:
+                    os.ftruncate(fd, torn.offset)
+                size = os.fstat(fd).st_size
+                last = os.pread(fd, 1, size - 1) if size else b""
+                _write_all(fd, bytes_to_append(os.pread(fd, HEAD_BYTES, 0), last, columns, line))
+                os.fsync(fd)
+                if new:
+                    sync_directory(path.parent)
+                if checked_as is not None:
+                    _record(checked, _identity(fd, key))
     except Timeout:
         raise GeoError(
-            f"the {path.name} file is locked by another missionmap",
+            "the file is locked by another missionmap",
             path=path,
-            fix=f"wait for it to finish, or remove {lock.lock_file} if no missionmap is running",
+            fix="wait for it to finish, or stop it: a stopped missionmap releases the lock",
         ) from None
+    except OSError as exc:
+        raise DataError(
+            "cannot write the file",
+            path=path,
+            value=exc.strerror,
+            fix=f"give your user write access to {path.parent} and the file in it",
+        ) from None
+    return () if torn is None else (torn.warning("was removed"),)
 
 
-def appended(old: bytes, columns: tuple[str, ...], line: str) -> bytes:
-    r"""``old`` followed by ``line``, keeping ``old`` byte for byte; a header starts a new file.
+@dataclass(frozen=True)
+class Torn:
+    """An incomplete last row: the file's bytes, and the offset where the row begins."""
 
-    >>> appended(b"", ("a", "b"), "1,2\n")
-    b'a,b\n1,2\n'
-    >>> appended(b"a,b\r\n1,2", ("a", "b"), "3,4\n")
-    b'a,b\r\n1,2\r\n3,4\r\n'
+    raw: bytes
+    offset: int
+    path: Path
+
+    def warning(self, fate: str) -> DataWarning:
+        return torn_row_warning(self.raw, self.offset, self.path, fate)
+
+
+def _torn_row(
+    fd: int, path: Path, check: Callable[[bytes], object], key: str, known: dict[str, Torn | None]
+) -> Torn | None:
+    """Raise at a bad row of the open file; return its incomplete last row, if any.
+
+    ``known`` holds the identities of files already checked, with what was found:
+    the record of the last append's check, and a check made before the lock.
     """
-    newline = "\r\n" if b"\r\n" in old else "\n"
-    if not old.strip():
-        old = csv_line(columns).encode("utf-8")
-    elif not old.endswith(b"\n"):
-        old += newline.encode()
-    return old + line.replace("\n", newline).encode("utf-8")
+    identity = _identity(fd, key)
+    if identity not in known:
+        raw = _read_all(fd)
+        offset = without_torn_row(raw, check)[1]
+        known[identity] = None if offset is None else Torn(raw, offset, path)
+    return known[identity]
+
+
+@contextlib.contextmanager
+def _opened(path: Path, flags: int):
+    fd = open_regular(path, flags)
+    try:
+        yield fd
+    finally:
+        os.close(fd)
+
+
+def bytes_to_append(head: bytes, last: bytes, columns: tuple[str, ...], line: str) -> bytes:
+    r"""What appending ``line`` writes to a file that begins with ``head`` and ends with ``last``.
+
+    A header first in an empty file, a line break first after an unterminated
+    last row, and the file's own line breaks throughout.
+
+    >>> bytes_to_append(b"", b"", ("a", "b"), "1,2\n")
+    b'a,b\n1,2\n'
+    >>> bytes_to_append(b"a,b\r\n1,2", b"2", ("a", "b"), "3,4\n")
+    b'\r\n3,4\r\n'
+    """
+    if not head:
+        return (csv_line(columns) + line).encode("utf-8")
+    newline = "\r\n" if b"\r\n" in head else "\n"
+    start = "" if last == b"\n" else newline
+    return (start + line.replace("\n", newline)).encode("utf-8")
+
+
+def _identity(fd: int, checked_as: str) -> str:
+    """What shows that an open file is still as it was, with what it was checked against.
+
+    The change time moves with every write and no tool can set it back, so an
+    edit by hand, even one that keeps the size, shows.
+    """
+    info = os.fstat(fd)
+    tail = os.pread(fd, TAIL_BYTES, max(info.st_size - TAIL_BYTES, 0))
+    return json.dumps(
+        {
+            "checked_as": checked_as,
+            "file": [info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns],
+            "tail": hashlib.sha256(tail).hexdigest(),
+        }
+    )
+
+
+# The record of the last check is a hint, never a promise: a missing, unreadable or
+# half-written one (its writer killed) matches no identity, and means a full check.
+def _read_quietly(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _record(path: Path, text: str) -> None:
+    """Overwrite ``path`` with ``text`` in place: truncating it to nothing first would make
+    the file system flush it to disk at once, as if it were precious (it is not)."""
+    data = text.encode("utf-8")
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            os.pwrite(fd, data, 0)
+            os.ftruncate(fd, len(data))
+        finally:
+            os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks, offset = [], 0
+    while chunk := os.pread(fd, 1 << 20, offset):
+        chunks.append(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """Write all of ``data``: a short write (a full disk) leaves at most an incomplete row."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 # -- reviews.csv -------------------------------------------------------------------------------
 
 
 def read_decisions(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Decision, ...]:
-    """People's decisions on machine readings, in the order they were recorded."""
-    return decisions_from_bytes(path.read_bytes(), path, gazetteer, today)
+    """People's decisions on machine readings, in the order they were recorded.
+
+    An incomplete last row is left out; :func:`load_register` also names it.
+    """
+    return read_append_only(path, decisions_reader(path, gazetteer, today))[0]
+
+
+def decisions_reader(
+    path: Path, gazetteer: Gazetteer, today: dt.date
+) -> Callable[[bytes], tuple[Decision, ...]]:
+    """:func:`decisions_from_bytes` for one file, gazetteer and day, as a function of the bytes."""
+    return lambda raw: decisions_from_bytes(raw, path, gazetteer, today)
 
 
 def decisions_from_bytes(
     raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
 ) -> tuple[Decision, ...]:
-    decisions = []
-    for line, row in csv_rows(raw, path, REVIEW_COLUMNS):
-        try:
-            decisions.append(decision_from_row(row, gazetteer, today))
-        except GeoError as error:
-            raise in_file(error, path, line) from None
-    return tuple(decisions)
+    return parsed_rows(
+        raw, path, REVIEW_COLUMNS, lambda row: decision_from_row(row, gazetteer, today)
+    )
 
 
 def decision_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Decision:
@@ -433,13 +679,16 @@ def decision_line(decision: Decision) -> str:
     return csv_line(values)
 
 
-def append_decision(path: Path, decision: Decision, gazetteer: Gazetteer, today: dt.date) -> None:
-    """Append one decision to ``reviews.csv``; the existing rows are checked first."""
-    append_row(
+def append_decision(
+    path: Path, decision: Decision, gazetteer: Gazetteer, today: dt.date
+) -> tuple[DataWarning, ...]:
+    """Append one decision to ``reviews.csv`` (see :func:`append_row`)."""
+    return append_row(
         path,
         REVIEW_COLUMNS,
         decision_line(decision),
-        lambda raw: decisions_from_bytes(raw, path, gazetteer, today),
+        decisions_reader(path, gazetteer, today),
+        checked_as=f"{today.isoformat()} {gazetteer.fingerprint}",
     )
 
 
@@ -449,7 +698,7 @@ def append_decision(path: Path, decision: Decision, gazetteer: Gazetteer, today:
 def read_site_notes(path: Path, gazetteer: Gazetteer) -> tuple[SiteNote, ...]:
     """The rows of ``sites.csv``: one per site, each with its kind and note."""
     notes: dict[str, tuple[int, SiteNote]] = {}
-    for line, row in csv_rows(path.read_bytes(), path, SITE_NOTE_COLUMNS):
+    for line, row in csv_rows(read_regular_file(path), path, SITE_NOTE_COLUMNS):
         try:
             note = SiteNote(
                 place=site_of_row(row, gazetteer),

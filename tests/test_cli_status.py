@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 import sys
@@ -160,3 +161,62 @@ def test_two_writers_at_the_same_moment_both_land(project):
         assert writer.returncode == 0, errors
     rows = sorted(row.split(",")[1:3] for row in ledger_rows(project))
     assert rows == [["Gao", "handed over"], ["Timbuktu", "closed"]]
+
+
+ROW = "2457163,Gao,closed,2023-12-20,manual,camp empty,2024-12-31T08:00:00Z\n"
+
+
+def test_an_incomplete_last_row_is_named_by_readers_and_removed_by_the_next_entry(run_cli, project):
+    (project / "data").mkdir()
+    ledger = project / "data" / "events.csv"
+    ledger.write_text(HEADER + "\n" + ROW + ROW[:30], encoding="utf-8")
+
+    listed = run_cli("sites", cwd=project)
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stderr == (
+        "missionmap: warning: data/events.csv:3: an incomplete last row, left by a writer that"
+        " was stopped, is ignored: '2457163,Gao,closed,2023-12-20,'. Fix: none needed, the next"
+        " entry removes it (retype it if you wrote it by hand).\n"
+    )
+    assert "Gao" in listed.stdout
+
+    entry = run_cli("status", "set", "Gao", "handed over", "--date", "2024-07-22", cwd=project)
+    assert entry.returncode == 0, entry.stderr
+    assert entry.stderr.startswith("missionmap: warning: data/events.csv:3: an incomplete last")
+    assert "was removed" in entry.stderr and entry.stderr.count("\n") == 1
+    assert [row.split(",")[2] for row in ledger_rows(project)] == ["closed", "handed over"]
+
+    again = run_cli("sites", cwd=project)
+    assert again.returncode == 0 and again.stderr == ""
+
+
+FOLDER_IN_PLACE = {
+    "ledger, status set": ("events.csv", ["status", "set", "Gao", "closed"]),
+    "ledger, sites": ("events.csv", ["sites"]),
+    "ledger, build": ("events.csv", ["build"]),
+    "site notes, sites": ("sites.csv", ["sites"]),
+    "site notes, build": ("sites.csv", ["build"]),
+}
+
+
+@pytest.mark.parametrize("name, command", FOLDER_IN_PLACE.values(), ids=FOLDER_IN_PLACE.keys())
+def test_a_register_file_that_is_a_folder_is_one_clear_line(run_cli, project, name, command):
+    (project / "data" / name).mkdir(parents=True)
+    before = files_in(project)
+    result = run_cli(*command, cwd=project)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"missionmap: error: data/{name}: not a regular file but a folder. Fix: move it out of"
+        " the way; missionmap reads and writes a plain file of this name.\n"
+    )
+    assert files_in(project) == before
+
+
+def test_a_ledger_that_is_a_fifo_is_refused_without_waiting(run_cli, project):
+    (project / "data").mkdir()
+    os.mkfifo(project / "data" / "events.csv")
+    for command in (["status", "set", "Gao", "closed"], ["history"]):
+        result = run_cli(*command, cwd=project)
+        assert result.returncode == 1
+        assert "data/events.csv: not a regular file but a pipe or device" in result.stderr
+        assert "Traceback" not in result.stderr

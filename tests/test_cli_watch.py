@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import queue
-import shutil
 import signal
 import subprocess
 import sys
@@ -59,9 +59,24 @@ class Watcher:
         return self.process.wait(timeout=WAIT_SECONDS)
 
 
+def save(path: Path, data: bytes) -> None:
+    """Write ``path`` as an editor saves: a temporary in the same folder, renamed over it.
+
+    A plain write lets the watcher see a half-written file and build from it.
+    The temporary's name (a dot first, ``.tmp`` last) is one watch ignores.
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, path)
+
+
+def add_seed(project: Path, name: str) -> None:
+    save(project / "seeds" / name, (REGISTER_DATA / name).read_bytes())
+
+
 @pytest.fixture
 def watched(project):
-    shutil.copy(REGISTER_DATA / "2023-12-11_withdrawal.txt", project / "seeds")
+    add_seed(project, "2023-12-11_withdrawal.txt")
     watcher = Watcher(project)
     watcher.wait_for("Watching")
     yield watcher
@@ -70,7 +85,7 @@ def watched(project):
 
 
 def test_a_new_dated_report_flips_a_status_and_watch_says_so(watched, project):
-    shutil.copy(REGISTER_DATA / "2024-07-22_gao.txt", project / "seeds")
+    add_seed(project, "2024-07-22_gao.txt")
     printed = watched.wait_for("Gao: pending → handed over")
     assert "Gao: pending → handed over (2024-07-22, seeds/2024-07-22_gao.txt)" in printed
     assert watched.stop() == 0
@@ -86,13 +101,13 @@ def test_a_broken_report_is_reported_the_map_stays_and_watching_goes_on(watched,
     map_file = project / "maps" / "minusma.html"
     before = map_file.read_bytes(), (project / "maps" / "minusma.sites.json").read_bytes()
 
-    shutil.copy(REGISTER_DATA / "latin1_report.txt", project / "seeds")
+    add_seed(project, "latin1_report.txt")
     printed = watched.wait_for("Kept the last map")
     assert any("seeds/latin1_report.txt:1: not UTF-8 text" in line for line in printed)
     assert (map_file.read_bytes(), (project / "maps" / "minusma.sites.json").read_bytes()) == before
 
     (project / "seeds" / "latin1_report.txt").unlink()
-    shutil.copy(REGISTER_DATA / "2024-07-22_gao.txt", project / "seeds")
+    add_seed(project, "2024-07-22_gao.txt")
     watched.wait_for("Gao: pending → handed over (2024-07-22, seeds/2024-07-22_gao.txt)")
     assert map_file.read_bytes() != before[0]
 
@@ -100,9 +115,9 @@ def test_a_broken_report_is_reported_the_map_stays_and_watching_goes_on(watched,
 def test_a_broken_ledger_is_reported_and_the_map_stays(watched, project):
     map_file = project / "maps" / "minusma.html"
     before = map_file.read_bytes()
-    (project / "data" / "events.csv").write_text(
-        "site_id,site,status,date,source,evidence,recorded\n,Gao,shut,2023-12-20,manual,,\n",
-        encoding="utf-8",
+    save(
+        project / "data" / "events.csv",
+        b"site_id,site,status,date,source,evidence,recorded\n,Gao,shut,2023-12-20,manual,,\n",
     )
     printed = watched.wait_for("Kept the last map")
     assert any("events.csv:2: unknown status: 'shut'" in line for line in printed)
@@ -111,7 +126,7 @@ def test_a_broken_ledger_is_reported_and_the_map_stays(watched, project):
 
 
 def test_watch_stops_cleanly_on_sigterm_and_sigint(project):
-    shutil.copy(REGISTER_DATA / "2023-12-11_withdrawal.txt", project / "seeds")
+    add_seed(project, "2023-12-11_withdrawal.txt")
     for stop in (signal.SIGTERM, signal.SIGINT):
         watcher = Watcher(project)
         watcher.wait_for("Watching")
@@ -121,10 +136,10 @@ def test_watch_stops_cleanly_on_sigterm_and_sigint(project):
 
 
 def test_watch_can_stop_after_a_number_of_builds(project):
-    shutil.copy(REGISTER_DATA / "2023-12-11_withdrawal.txt", project / "seeds")
+    add_seed(project, "2023-12-11_withdrawal.txt")
     watcher = Watcher(project, "--max-builds", "2")
     watcher.wait_for("Watching")
-    shutil.copy(REGISTER_DATA / "2024-07-22_gao.txt", project / "seeds")
+    add_seed(project, "2024-07-22_gao.txt")
     watcher.wait_for("Gao: pending → handed over")
     watcher.wait_for("Stopped watching.")
     assert watcher.process.wait(timeout=WAIT_SECONDS) == 0

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing
+import os
+import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from filelock import FileLock, Timeout
 
 from geo.errors import DataError, GeoError, UnknownPlaceError
 from geo.gazetteer import Gazetteer
@@ -18,8 +23,11 @@ from geo.project import Project
 from geo.register import (
     EVENT_COLUMNS,
     append_event,
+    append_row,
+    csv_rows,
     load_register,
     manual_statement,
+    read_append_only,
     read_events,
     read_site_notes,
 )
@@ -269,7 +277,7 @@ def append_many(ledger: Path, start, writer: int, count: int) -> None:
 
 def test_concurrent_writers_lose_nothing(tmp_path):
     ledger = tmp_path / "events.csv"
-    writers, each = 6, 5
+    writers, each = 8, 10
     context = multiprocessing.get_context("fork")
     start = context.Barrier(writers)
     processes = [
@@ -285,29 +293,233 @@ def test_concurrent_writers_lose_nothing(tmp_path):
     assert ledger.read_text(encoding="utf-8").count("site_id,") == 1
 
 
-KILLED_WRITER = """
-import datetime as dt, os, signal, sys
-from pathlib import Path
-from geo.gazetteer import Gazetteer
-from geo.register import append_event, manual_statement
-from geo.model import Place
+# -- an incomplete last row -------------------------------------------------------------------
 
-# The process dies once the new ledger is written to its temporary file, before the rename.
-os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGKILL)
-gao = Place("2457163", "Gao", 16.27167, -0.04472, "ML", "P", "PPLA")
-gazetteer = Gazetteer.from_places([gao], "ML")
-today = dt.date(2024, 12, 31)
-statement = manual_statement(gazetteer, "Gao", "handed over", "2024-07-22", None, None, today)
-append_event(Path(sys.argv[1]), statement, dt.datetime.now(dt.UTC), gazetteer, today)
+ROW = "2457163,Gao,closed,2023-12-20,manual,camp empty,2024-12-31T08:00:00Z\n"
+CUTS = {
+    "in the site": ROW[:9],
+    "after a comma": ROW[:16],
+    "in the evidence": ROW[:45],
+    "in the recorded time": ROW[:-5],
+    "in a quoted field": '2457163,Gao,closed,2023-12-20,manual,"said ""so',
+    "in a multi-byte letter": "2457163,Gao,closed,2023-12-20,manual,S\xe9var\xe9".encode()[:-1],
+}
+
+
+def as_bytes(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+@pytest.mark.parametrize("cut", CUTS.values(), ids=CUTS.keys())
+def test_an_incomplete_last_row_is_ignored_and_named(tmp_path, cut):
+    ledger = tmp_path / "events.csv"
+    ledger.write_bytes((HEADER + ROW + ROW).encode() + as_bytes(cut))
+    register = load_register(Project(data=tmp_path, seeds=tmp_path), GAZETTEER, TODAY)
+    assert len(register.statements) == 2
+    (warning,) = register.warnings
+    assert str(warning).startswith(
+        f"{ledger}:4: an incomplete last row, left by a writer that was stopped, is ignored: "
+    )
+    assert len(read_events(ledger, GAZETTEER, TODAY)) == 2
+
+
+@pytest.mark.parametrize("cut", CUTS.values(), ids=CUTS.keys())
+def test_the_next_append_removes_an_incomplete_last_row(tmp_path, cut):
+    ledger = tmp_path / "events.csv"
+    whole = (HEADER + ROW).encode()
+    ledger.write_bytes(whole + as_bytes(cut))
+    (warning,) = append_event(ledger, entry(status="pending"), RECORDED, GAZETTEER, TODAY)
+    assert f"{ledger}:3: an incomplete last row" in str(warning) and "was removed" in str(warning)
+    assert (
+        ledger.read_bytes()
+        == whole + b"2457163,Gao,pending,2023-12-20,manual,,2024-12-31T08:00:00Z\n"
+    )
+    assert load_register(Project(data=tmp_path, seeds=tmp_path), GAZETTEER, TODAY).warnings == ()
+
+
+def test_a_header_cut_short_is_replaced_by_the_whole_header(tmp_path):
+    ledger = write(tmp_path / "events.csv", HEADER[:12])
+    assert read_events(ledger, GAZETTEER, TODAY) == ()
+    append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    assert ledger.read_text(encoding="utf-8") == HEADER + ROW.replace("camp empty", "")
+
+
+def test_a_complete_last_row_without_a_line_break_counts(tmp_path):
+    write(tmp_path / "events.csv", HEADER + ROW.rstrip("\n"))
+    register = load_register(Project(data=tmp_path, seeds=tmp_path), GAZETTEER, TODAY)
+    assert len(register.statements) == 1 and register.warnings == ()
+
+
+def test_a_cut_row_that_is_not_the_last_is_an_error(tmp_path):
+    ledger = write(tmp_path / "events.csv", HEADER + ROW[:20] + "\n" + ROW)
+    with pytest.raises(DataError, match=r"events\.csv:2: row has 4 fields"):
+        read_events(ledger, GAZETTEER, TODAY)
+    with pytest.raises(DataError, match=r"events\.csv:2"):
+        append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+
+
+def test_a_bad_row_before_an_incomplete_last_row_is_still_an_error(tmp_path):
+    ledger = write(tmp_path / "events.csv", HEADER + ROW.replace("closed", "shut") + ROW[:20])
+    with pytest.raises(DataError, match=r"events\.csv:2: unknown status: 'shut'"):
+        read_events(ledger, GAZETTEER, TODAY)
+
+
+# -- killed writers ----------------------------------------------------------------------------
+
+BIG = 100_000  # a row this long takes many pages to write, so a kill can land inside it
+BIG_COLUMNS = ("n", "payload")
+
+
+def big_rows(raw: bytes) -> list[int]:
+    """The row numbers of a test ledger whose rows are n, then BIG letters x."""
+    numbers = []
+    for line, row in csv_rows(raw, Path("big.csv"), BIG_COLUMNS):
+        if not row["n"].isdigit() or row["payload"] != "x" * BIG:
+            raise DataError("incomplete row", path="big.csv", line=line)
+        numbers.append(int(row["n"]))
+    return numbers
+
+
+def append_forever(ledger: Path, first: int, done) -> None:
+    for n in itertools.count(first):
+        append_row(ledger, BIG_COLUMNS, f"{n},{'x' * BIG}\n", big_rows, checked_as="test")
+        done.send(n)
+
+
+def test_a_writer_killed_at_any_moment_leaves_every_earlier_row_whole(tmp_path):
+    ledger = tmp_path / "big.csv"
+    context = multiprocessing.get_context("fork")
+    chance = random.Random(20240722)
+    rows: list[int] = []
+    for _ in range(25):
+        receiver, sender = context.Pipe(duplex=False)
+        writer = context.Process(target=append_forever, args=(ledger, len(rows), sender))
+        writer.start()
+        time.sleep(chance.uniform(0.0, 0.1))
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.join(30)
+        assert writer.exitcode == -signal.SIGKILL
+        acknowledged = len(rows) - 1
+        while receiver.poll():
+            acknowledged = receiver.recv()
+        rows, warnings = read_append_only(ledger, big_rows) if ledger.exists() else ([], ())
+        # Every row whose append returned is there, whole and in order; the row being
+        # written when the kill came is there whole, or is one ignored incomplete row.
+        assert rows == list(range(len(rows)))
+        assert acknowledged + 1 <= len(rows) <= acknowledged + 2
+        assert len(warnings) <= 1
+    append_row(ledger, BIG_COLUMNS, f"{len(rows)},{'x' * BIG}\n", big_rows, checked_as="test")
+    assert read_append_only(ledger, big_rows) == (list(range(len(rows) + 1)), ())
+
+
+KILLED_WHILE_LOCKED = """
+import sys, time
+from filelock import FileLock
+lock = FileLock(sys.argv[1])
+lock.acquire()
+print("locked", flush=True)
+time.sleep(600)
 """
 
 
-def test_a_writer_killed_mid_write_leaves_the_old_ledger_whole(tmp_path):
-    ledger = write(tmp_path / "events.csv", HEADER + "2457163,Gao,closed,2023-12-20,manual,,\n")
-    old = ledger.read_bytes()
-    killed = subprocess.run([sys.executable, "-c", KILLED_WRITER, str(ledger)], timeout=120)
-    assert killed.returncode == -signal.SIGKILL
-    assert ledger.read_bytes() == old
-    leftovers = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert leftovers, "the writer should have died with its new ledger half-done"
-    assert [s.status for s in read_events(ledger, GAZETTEER, TODAY)] == [Status.CLOSED]
+def test_a_lock_held_by_a_killed_writer_does_not_block_the_next(tmp_path):
+    ledger = tmp_path / "events.csv"
+    lock_file = tmp_path / ".events.csv.lock"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WHILE_LOCKED, str(lock_file)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline() == "locked\n"
+        with pytest.raises(Timeout):
+            FileLock(lock_file, timeout=0).acquire()
+    finally:
+        holder.kill()
+        holder.wait(30)
+    assert holder.returncode == -signal.SIGKILL and lock_file.exists()
+    with FileLock(lock_file, timeout=0):
+        pass
+    append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    assert len(read_events(ledger, GAZETTEER, TODAY)) == 1
+
+
+def test_temporaries_of_the_old_whole_file_rewrite_are_removed_by_the_next_append(tmp_path):
+    ledger = write(tmp_path / "events.csv", HEADER + ROW)
+    leftover = tmp_path / ".events.csv.k2j4_x9a.tmp"
+    leftover.write_bytes(HEADER.encode())
+    a_day_ago = time.time() - 25 * 3600
+    os.utime(leftover, (a_day_ago, a_day_ago))
+    append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    assert not leftover.exists()
+
+
+# -- checking the rows already there, once --------------------------------------------------
+
+
+def test_an_append_checks_the_rows_only_once(tmp_path):
+    ledger = write(tmp_path / "events.csv", HEADER + ROW)
+    checks = []
+
+    def counting(raw: bytes):
+        checks.append(len(raw))
+        return read_events(ledger, GAZETTEER, TODAY)
+
+    key = "gazetteer v1"
+    append_row(ledger, EVENT_COLUMNS, ROW, counting, checked_as=key)
+    append_row(ledger, EVENT_COLUMNS, ROW, counting, checked_as=key)
+    append_row(ledger, EVENT_COLUMNS, ROW, counting, checked_as=key)
+    assert checks == [len(HEADER + ROW)]
+    append_row(ledger, EVENT_COLUMNS, ROW, counting, checked_as="gazetteer v2")
+    assert len(checks) == 2
+    append_row(ledger, EVENT_COLUMNS, ROW, counting)
+    assert len(checks) == 3
+
+
+def test_a_ledger_broken_by_hand_after_an_append_is_checked_again(tmp_path):
+    ledger = tmp_path / "events.csv"
+    append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    broken = ledger.read_bytes().replace(b"closed", b"shut!!")  # same size, same place
+    with ledger.open("r+b") as handle:
+        handle.write(broken)
+    with pytest.raises(DataError, match=r"events\.csv:2: unknown status: 'shut!!'"):
+        append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    assert ledger.read_bytes() == broken
+
+
+def test_a_garbled_record_of_the_last_check_means_a_full_check(tmp_path):
+    ledger = tmp_path / "events.csv"
+    append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+    (tmp_path / ".events.csv.checked").write_text('{"checked_as": "', encoding="utf-8")
+    with ledger.open("ab") as handle:
+        handle.write(ROW.replace("closed", "shut").encode())
+    with pytest.raises(DataError, match=r"events\.csv:3: unknown status"):
+        append_event(ledger, entry(), RECORDED, GAZETTEER, TODAY)
+
+
+# -- a register file that is not a file ------------------------------------------------------
+
+
+def not_a_file(path: Path, kind: str) -> None:
+    if kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+@pytest.mark.parametrize("name", ["events.csv", "sites.csv"])
+def test_a_register_file_that_is_not_a_file_is_one_clear_error(tmp_path, name, kind):
+    not_a_file(tmp_path / name, kind)
+    with pytest.raises(DataError) as refused:
+        load_register(Project(data=tmp_path, seeds=tmp_path), GAZETTEER, TODAY)
+    assert str(refused.value).startswith(f"{tmp_path / name}: not a regular file but a ")
+    assert "Fix: move it out of the way" in str(refused.value)
+
+
+@pytest.mark.parametrize("kind", ["folder", "fifo"])
+def test_nothing_is_appended_to_a_ledger_that_is_not_a_file(tmp_path, kind):
+    not_a_file(tmp_path / "events.csv", kind)
+    with pytest.raises(DataError, match="not a regular file"):
+        append_event(tmp_path / "events.csv", entry(), RECORDED, GAZETTEER, TODAY)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]

@@ -4,17 +4,22 @@ Each command lives in a module of its own (``geo/cli/<command>.py``): it parses
 its options, calls the library, and reports. Errors from the library are
 :class:`~geo.errors.GeoError` s, caught here once and printed as one line.
 
+A :class:`~geo.errors.DataWarning` (something passed over, such as an
+incomplete last row of the ledger) is printed once, as one line, by
+:func:`report_warnings`; the command goes on.
+
 Exit codes: 0 success, 1 a problem with the user's input or data, 2 wrong usage.
 """
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterable
 
 import click
 
 from geo import __version__
-from geo.errors import GeoError
+from geo.errors import DataWarning, GeoError
 
 # One module per command, each defining a click command of the same name.
 COMMANDS = (
@@ -30,6 +35,12 @@ COMMANDS = (
     "embed",
     "summary",
 )
+
+
+def report_warnings(warnings: Iterable[DataWarning]) -> None:
+    """Print each warning on one line of stderr."""
+    for warning in warnings:
+        click.echo(f"missionmap: warning: {warning}", err=True)
 
 
 class MissionMapGroup(click.Group):

@@ -10,6 +10,7 @@ import datetime as dt
 
 import click
 
+from geo.cli import report_warnings
 from geo.pipeline import Result, run
 from geo.project import Project
 from geo.register import parse_day
@@ -18,7 +19,8 @@ from geo.register import parse_day
 def run_pipeline(project: Project, cache: bool = True, as_of: str | None = None) -> Result:
     """Run the pipeline over ``project``; each report it could not read is named on stderr.
 
-    A broken report is skipped and the others still count, so the command goes on.
+    A broken report is skipped and the others still count, so the command goes on;
+    so does a register warning (an incomplete last row of the ledger, left out).
     ``cache`` is the ``--cache/--no-cache`` option: whether kept readings are used;
     ``as_of`` the ``--as-of`` option, a day as typed (checked here).
     """
@@ -27,4 +29,5 @@ def run_pipeline(project: Project, cache: bool = True, as_of: str | None = None)
     result = run(project, today=today, cache=cache, as_of=day)
     for problem in result.problems:
         click.echo(f"missionmap: skipped: {problem}", err=True)
+    report_warnings(result.register.warnings)
     return result

@@ -6,6 +6,7 @@ import datetime as dt
 
 import click
 
+from geo.cli import report_warnings
 from geo.cli.options import data_option
 from geo.gazetteer import load_gazetteer
 from geo.project import load_mission, open_data
@@ -39,7 +40,8 @@ def set_status(
 
     SITE is a name the gazetteer knows (or its id). The entry is checked
     completely before anything is written; earlier rows are never changed: a
-    correction is a new entry. The next build applies it.
+    correction is a new entry. The next build applies it. An incomplete last
+    row, left by an entry that was stopped mid-write, is removed and named.
 
     \b
     Example:
@@ -52,7 +54,7 @@ def set_status(
     entry = manual_statement(
         gazetteer, site, status_text, date or today.isoformat(), source, note, today
     )
-    append_event(project.events_csv, entry, now, gazetteer, today)
+    report_warnings(append_event(project.events_csv, entry, now, gazetteer, today))
     click.echo(
         f"Recorded {entry.place.name}: {entry.status.value} ({entry.date}, {entry.source})"
         f" in {project.events_csv}. Run 'missionmap build' to update the map."

@@ -10,6 +10,7 @@ import click
 import watchfiles
 
 from geo.changes import STATE_SUFFIX
+from geo.cli import report_warnings
 from geo.cli.build import write_map
 from geo.cli.options import cache_option, data_option, out_option, seeds_option
 from geo.errors import GeoError
@@ -105,6 +106,7 @@ def rebuild(seeds: str, data: str, out: Path | None, cache: bool) -> None:
         result = run(project, cache=cache)
         for problem in result.problems:
             click.echo(f"missionmap: error: {problem}", err=True)
+        report_warnings(result.register.warnings)
         if not result.problems:
             write_map(project, result, out)
             return
