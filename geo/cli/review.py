@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import click
 
+from geo.cli import report_warnings
 from geo.cli.extract import reading_json
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
 from geo.cli.reading import run_pipeline
@@ -168,7 +169,10 @@ class Session:
             by=decided_by(by),
             decided=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
-        append_decision(self.project.reviews_csv, decision, self.result.gazetteer, dt.date.today())
+        warnings = append_decision(
+            self.project.reviews_csv, decision, self.result.gazetteer, dt.date.today()
+        )
+        report_warnings(warnings)
         self.decided += 1
         return decision
 
