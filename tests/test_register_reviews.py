@@ -13,7 +13,14 @@ from test_register import GAO, GAZETTEER, TODAY
 
 from geo.errors import DataError
 from geo.model import Status, Verdict
-from geo.register import REVIEW_COLUMNS, append_decision, decision_line, read_decisions
+from geo.project import Project
+from geo.register import (
+    REVIEW_COLUMNS,
+    append_decision,
+    decision_line,
+    load_register,
+    read_decisions,
+)
 
 HEADER = ",".join(REVIEW_COLUMNS) + "\n"
 
@@ -99,3 +106,15 @@ def test_the_decided_time_is_kept_to_the_second(tmp_path):
     path = written(tmp_path, decision(reading(), Verdict.ACCEPT))
     (read,) = read_decisions(path, GAZETTEER, TODAY)
     assert read.decided == DECIDED
+
+
+def test_an_incomplete_last_decision_is_ignored_then_removed_by_the_next(tmp_path):
+    accepted, rejected = decision(reading(), Verdict.ACCEPT), decision(reading(), Verdict.REJECT)
+    path = written(tmp_path, accepted)
+    path.write_bytes(path.read_bytes() + decision_line(rejected).encode()[:25])  # a killed writer
+    assert read_decisions(path, GAZETTEER, TODAY) == (accepted,)
+    project = Project(data=path.parent)
+    assert [w.line for w in load_register(project, GAZETTEER, TODAY).warnings] == [3]
+    (warning,) = append_decision(path, rejected, GAZETTEER, TODAY)
+    assert "incomplete last row" in str(warning) and "was removed" in str(warning)
+    assert read_decisions(path, GAZETTEER, TODAY) == (accepted, rejected)
