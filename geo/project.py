@@ -7,6 +7,7 @@ missionmap, so an installed wheel works from any folder.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def open_data(data: str | Path) -> Project:
 
 
 def load_mission(project: Project) -> Mission:
-    """Read ``mission.yaml``: which mission and country the map is about."""
+    """Read ``mission.yaml``: which mission and countries the map is about."""
     path = project.data_file("mission.yaml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -103,12 +104,12 @@ def load_mission(project: Project) -> Mission:
             line=None if mark is None else mark.line + 1,
             fix="write it as 'key: value' lines",
         ) from exc
-    fields = ("slug", "name", "country", "country_name", "title")
+    fields = ("slug", "name", "title")
     if not isinstance(raw, dict):
         raise DataError(
             "the mission profile must be a mapping",
             path=path,
-            fix="write it as 'key: value' lines: " + ", ".join(fields),
+            fix="write it as 'key: value' lines: " + ", ".join((*fields, "countries")),
         )
     missing = [name for name in fields if not str(raw.get(name) or "").strip()]
     if missing:
@@ -118,6 +119,7 @@ def load_mission(project: Project) -> Mission:
             value=", ".join(missing),
             fix="add a line 'key: value' for each",
         )
+    countries = mission_countries(raw, path)
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise DataError(
@@ -142,9 +144,26 @@ def load_mission(project: Project) -> Mission:
         )
     return Mission(
         **{name: str(raw[name]).strip() for name in fields},
+        countries=countries,
         aliases=tuple(a.strip() for a in aliases),
         confidence_threshold=float(threshold),
     )
+
+
+def mission_countries(raw: dict, path: Path) -> tuple[str, ...]:
+    """The ISO codes of ``countries: [SD, SS]``, or of the older single ``country: ML``."""
+    key = "countries" if "countries" in raw else "country"
+    value = raw.get(key)
+    codes = value if isinstance(value, list) else [value]
+    if not value or not all(isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()) for c in codes):
+        raise DataError(
+            "the mission's countries must be a list of ISO country codes",
+            path=path,
+            line=key_line(path, key),
+            value=str(value)[:200],
+            fix="write them as countries: [SD] (two letters each, as in ISO 3166-1)",
+        )
+    return tuple(dict.fromkeys(c.strip().upper() for c in codes))
 
 
 def key_line(path: Path, key: str) -> int | None:
