@@ -18,6 +18,7 @@ from geo.errors import GeoError
 
 # One module per command, each defining a click command of the same name.
 COMMANDS = (
+    "init",
     "build",
     "extract",
     "geocode",
@@ -65,6 +66,7 @@ def main() -> None:
     Put the reports in seeds/, then:
 
     \b
+        missionmap init DIR --mission NAME --country CC   # start a project
         missionmap build                  # writes maps/<mission>.html
         missionmap extract                # what each report says about each site
         missionmap sites                  # every site's current status, with its proof
