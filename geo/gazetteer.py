@@ -194,10 +194,7 @@ def _keys(place: Place, at_home: bool) -> set[str]:
 def _preference(place: Place, countries: tuple[str, ...], neighbours: frozenset[str]) -> tuple:
     """Sort key: the mission's countries, then their neighbours, then the world; then
     settlements before regions, then size."""
-    if place.country in countries:
-        nearness = 0
-    else:
-        nearness = 1 if place.country in neighbours else 2
+    nearness = 0 if place.country in countries else 1 if place.country in neighbours else 2
     return (nearness, place.is_region, -place.population, place.id)
 
 

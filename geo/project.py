@@ -158,7 +158,9 @@ def mission_countries(raw: dict, path: Path) -> tuple[str, ...]:
     key = "countries" if "countries" in raw else "country"
     value = raw.get(key)
     codes = value if isinstance(value, list) else [value]
-    if not value or not all(isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()) for c in codes):
+    if not value or not all(
+        isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()) for c in codes
+    ):
         raise DataError(
             "the mission's countries must be a list of ISO country codes",
             path=path,

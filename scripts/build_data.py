@@ -44,7 +44,6 @@ from importlib import metadata
 from pathlib import Path
 
 import shapely
-import yaml
 from shapely.geometry import mapping, shape
 
 REPO = Path(__file__).resolve().parent.parent
