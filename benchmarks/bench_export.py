@@ -45,9 +45,9 @@ def timed(make, *args) -> tuple[float, int]:
 
 def main(counts: list[int]) -> None:
     data = bundled_data_dir()
-    boundaries = load_boundaries(data / "boundaries")
+    boundaries = load_boundaries(data / "boundaries", ("ML",))
     inputs = MapInputs(
-        mission=Mission("bench", "BENCH", "ML", "Mali", "Benchmark: synthetic sites"),
+        mission=Mission("bench", "BENCH", ("ML",), "Benchmark: synthetic sites"),
         as_of=None,
         documents=1,
         boundaries=boundaries,

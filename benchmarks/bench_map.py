@@ -185,7 +185,7 @@ def drag_frames(page) -> str:
 def main(counts: tuple[int, ...]) -> None:
     project = open_project(bundled_data_dir(), bundled_data_dir())
     mission = load_mission(project)
-    boundaries = load_boundaries(project.boundaries_dir)
+    boundaries = load_boundaries(project.boundaries_dir, mission.countries)
     attribution = load_attribution(project.data_file("attribution.yaml"))
     # Warm up both (imports, files read once) so that the first row measures building only.
     warm_up = synthetic_sites(10, tuple(boundaries.country.total_bounds))

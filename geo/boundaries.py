@@ -1,9 +1,9 @@
-"""The mission country's outline and its admin-1 regions, from ``data/boundaries/``.
+"""The mission countries' outlines and their admin-1 regions, from ``data/boundaries/``.
 
 Two GeoJSON files (WGS 84 longitude/latitude, as RFC 7946 requires):
-``country.geojson`` holds the outline of the mission's country and
-``admin1.geojson`` its first-level regions; every feature has the properties
-``id`` and ``name``. The map draws them, the static exports plot them, and
+``country.geojson`` holds country outlines and ``admin1.geojson`` their
+first-level regions; every feature has the properties ``id`` and ``name``, and
+the bundled ones ``country`` (ISO alpha-2), by which a mission's are chosen. The map draws them, the static exports plot them, and
 :meth:`Boundaries.region_of` tells which region a point lies in.
 """
 
@@ -26,7 +26,7 @@ REQUIRED_PROPERTIES = ("id", "name")
 
 @dataclass(frozen=True, eq=False)
 class Boundaries:
-    """The mission country and its regions, as GeoDataFrames in EPSG:4326.
+    """The mission's countries and their regions, as GeoDataFrames in EPSG:4326.
 
     Both frames have the columns ``id``, ``name`` and ``geometry`` (plus any
     other property the files carry). Points on a border count as inside.
@@ -36,7 +36,7 @@ class Boundaries:
     regions: gpd.GeoDataFrame
 
     def contains(self, lon: float, lat: float) -> bool:
-        """Whether the point lies in the mission's country (its border included)."""
+        """Whether the point lies in one of the mission's countries (borders included)."""
         return bool(shapely.intersects_xy(self.country.geometry.values, lon, lat).any())
 
     def region_of(self, lon: float, lat: float) -> str | None:
@@ -46,20 +46,26 @@ class Boundaries:
         return None if names.empty else str(names.iloc[0])
 
 
-def load_boundaries(folder: Path) -> Boundaries:
+def load_boundaries(folder: Path, countries: tuple[str, ...] | None = None) -> Boundaries:
     """Read ``country.geojson`` and ``admin1.geojson`` from ``folder``.
 
+    With ``countries``, only their features are kept (and those that name no
+    country: a project's own files for its one country).
     Raises :class:`~geo.errors.DataError` naming the file when one is missing,
-    is not GeoJSON, or has a feature without an ``id``/``name`` or geometry.
+    is not GeoJSON, has a feature without an ``id``/``name`` or geometry, or
+    has no outline of the mission's countries.
     """
     return Boundaries(
-        country=read_features(Path(folder) / COUNTRY_FILE),
-        regions=read_features(Path(folder) / REGIONS_FILE),
+        country=read_features(Path(folder) / COUNTRY_FILE, countries),
+        regions=read_features(Path(folder) / REGIONS_FILE, countries),
     )
 
 
-def read_features(path: Path) -> gpd.GeoDataFrame:
-    """One GeoJSON FeatureCollection as a GeoDataFrame with prepared geometries."""
+def read_features(path: Path, countries: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
+    """One GeoJSON FeatureCollection as a GeoDataFrame with prepared geometries.
+
+    With ``countries``, the features whose ``country`` property is another's are left out.
+    """
     try:
         collection = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -87,12 +93,29 @@ def read_features(path: Path) -> gpd.GeoDataFrame:
         )
     rows, geometries = [], []
     for number, feature in enumerate(features, start=1):
+        if countries is not None and _country_of(feature) not in (None, *countries):
+            continue
         properties, geometry = _checked_feature(feature, number, path)
         rows.append(properties)
         geometries.append(geometry)
+    if not rows:
+        raise DataError(
+            "boundary file has no area of the mission's countries",
+            path=path,
+            value=", ".join(countries or ()),
+            fix="check the countries in data/mission.yaml, or add their areas to the file "
+            "(scripts/build_data.py builds them for the countries of data/sources/mission_countries.csv)",
+        )
     frame = gpd.GeoDataFrame(rows, geometry=geometries, crs="EPSG:4326")
     shapely.prepare(frame.geometry.values)
     return frame
+
+
+def _country_of(feature: object) -> str | None:
+    """The ``country`` property of a feature, None when it has none."""
+    properties = feature.get("properties") if isinstance(feature, dict) else None
+    country = properties.get("country") if isinstance(properties, dict) else None
+    return str(country) if country else None
 
 
 def _checked_feature(feature: object, number: int, path: Path) -> tuple[dict, object]:

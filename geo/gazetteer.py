@@ -2,12 +2,20 @@
 
 Lookups work on normalised names, so that case, accents, apostrophes and
 hyphens never decide whether a report's spelling is found.
+
+One gazetteer serves every mission. Its folder holds layers, read as a mission
+needs them: every ``*.csv`` at the top (the world: countries, capitals, great
+cities), ``towns/<CC>.csv`` (a country's larger towns) for the mission's countries
+and their neighbours (``neighbours.json``), and ``detail/<CC>.csv`` (every other
+place of a country, its regions, the mission sites GeoNames lacks) for the
+mission's countries only.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import math
 import re
 import unicodedata
@@ -35,6 +43,15 @@ GAZETTEER_COLUMNS = (
     "precision_km",
 )
 
+WORLD_FILE = "world.csv"
+TOWNS_FOLDER = "towns"
+DETAIL_FOLDER = "detail"
+NEIGHBOURS_FILE = "neighbours.json"
+# Short variant spellings of towns abroad ("Ben", "Leo", "Pax") are mostly ordinary
+# words to a text scan: a place outside the mission's countries is known by its own
+# name whatever its length, by its other names only from this many letters.
+SHORTEST_FOREIGN_ALIAS = 5
+
 _POSSESSIVE = re.compile(r"['’`´‘ʼ]s\b", re.IGNORECASE)
 _APOSTROPHES = re.compile(r"['’`´‘ʼ]")
 _SEPARATORS = re.compile(r"[\s\-‐‑–—_./]+")
@@ -60,18 +77,22 @@ def normalise(name: str) -> str:
 class Gazetteer:
     """Places and the names they are known by.
 
-    ``country`` is the mission's country: its places win over namesakes abroad.
+    ``countries`` are the mission's (ISO alpha-2): their places win over
+    namesakes in ``neighbours``, which win over namesakes anywhere else.
     ``index`` maps every normalised name to the places known by it, the most
     likely first.
     """
 
     places: tuple[Place, ...]
-    country: str
+    countries: tuple[str, ...]
+    neighbours: frozenset[str] = field(repr=False)
     index: Mapping[str, tuple[Place, ...]] = field(repr=False)
 
     @classmethod
-    def from_places(cls, places: Iterable[Place], country: str) -> Gazetteer:
-        """Index ``places`` by all their names; ``country`` is the mission's (ISO alpha-2).
+    def from_places(
+        cls, places: Iterable[Place], *countries: str, neighbours: Iterable[str] = ()
+    ) -> Gazetteer:
+        """Index ``places`` by all their names; ``countries`` are the mission's.
 
         >>> gao = Place("1", "Gao", 16.27, -0.04, "ML", "P", "PPLA", population=86633)
         >>> region = Place("2", "Gao Region", 16.45, 1.26, "ML", "A", "ADM1", alternate_names=("Gao",))
@@ -80,23 +101,21 @@ class Gazetteer:
         ['Gao', 'Gao Region']
         """
         places = tuple(places)
+        nearby = frozenset(neighbours) - set(countries)
         keyed: dict[str, list[Place]] = {}
         for place in places:
-            for key in {
-                normalise(n) for n in (place.name, place.ascii_name, *place.alternate_names)
-            }:
-                if key:
-                    keyed.setdefault(key, []).append(place)
+            for key in _keys(place, place.country in countries):
+                keyed.setdefault(key, []).append(place)
         index = {
-            key: tuple(sorted(found, key=lambda p: _preference(p, country)))
+            key: tuple(sorted(found, key=lambda p: _preference(p, countries, nearby)))
             for key, found in keyed.items()
         }
-        return cls(places=places, country=country, index=index)
+        return cls(places=places, countries=countries, neighbours=nearby, index=index)
 
     @cached_property
     def fingerprint(self) -> str:
-        """A hash of the mission's country and of every place with all it is known by."""
-        return hashlib.sha256(repr((self.country, self.places)).encode()).hexdigest()
+        """A hash of the mission's countries and of every place with all it is known by."""
+        return hashlib.sha256(repr((self.countries, self.places)).encode()).hexdigest()
 
     @cached_property
     def longest_name(self) -> int:
@@ -106,8 +125,9 @@ class Gazetteer:
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place known by ``name``, the most likely first.
 
-        The most likely is the one in the mission's country, then a settlement
-        before an administrative area of the same name, then the most populous.
+        The most likely is the one in the mission's countries, then in a
+        neighbouring country, then anywhere else; then a settlement before an
+        administrative area of the same name, then the most populous.
         """
         return self.index.get(normalise(name), ())
 
@@ -140,7 +160,11 @@ class Gazetteer:
             score_cutoff=SUGGESTION_CUTOFF,
         )
         ranked = sorted(
-            found, key=lambda hit: (-hit[1], _preference(self.index[hit[0]][0], self.country))
+            found,
+            key=lambda hit: (
+                -hit[1],
+                _preference(self.index[hit[0]][0], self.countries, self.neighbours),
+            ),
         )
         names: list[str] = []
         for key, _score, _position in ranked:
@@ -162,27 +186,44 @@ class Gazetteer:
         return {place.id: place for place in self.places}
 
 
-def _preference(place: Place, country: str) -> tuple:
-    """Sort key: the mission's country first, then settlements before regions, then size."""
-    return (place.country != country, place.is_region, -place.population, place.id)
+def _keys(place: Place, at_home: bool) -> set[str]:
+    """The normalised names a place is indexed by (short alternate names only at home)."""
+    keys = {normalise(place.name), normalise(place.ascii_name)}
+    for name in place.alternate_names:
+        key = normalise(name)
+        if at_home or len(key) >= SHORTEST_FOREIGN_ALIAS:
+            keys.add(key)
+    keys.discard("")
+    return keys
 
 
-def load_gazetteer(folder: Path, country: str) -> Gazetteer:
-    """Read every ``*.csv`` of the gazetteer folder; ``country`` is the mission's.
+def _preference(place: Place, countries: tuple[str, ...], neighbours: frozenset[str]) -> tuple:
+    """Sort key: the mission's countries, then their neighbours, then the world; then
+    settlements before regions, then size."""
+    nearness = 0 if place.country in countries else 1 if place.country in neighbours else 2
+    return (nearness, place.is_region, -place.population, place.id)
+
+
+def load_gazetteer(folder: Path, *countries: str) -> Gazetteer:
+    """Read the layers of the gazetteer folder that a mission in ``countries`` needs.
 
     Raises :class:`~geo.errors.DataError` with the file and line of a bad row,
     or of an id that two rows share.
     """
-    files = sorted(Path(folder).glob("*.csv"))
+    folder = Path(folder)
+    neighbours = read_neighbours(folder / NEIGHBOURS_FILE, countries)
+    files = sorted(folder.glob("*.csv"))
     if not files:
         raise DataError(
             "no gazetteer files found",
             path=folder,
             fix="put the gazetteer CSV files in data/gazetteer/",
         )
+    files += [folder / TOWNS_FOLDER / f"{code}.csv" for code in sorted({*countries, *neighbours})]
+    files += [folder / DETAIL_FOLDER / f"{code}.csv" for code in countries]
     places: list[Place] = []
     first_seen: dict[str, str] = {}
-    for path in files:
+    for path in (path for path in files if path.is_file()):
         for line, place in _numbered_places(path):
             if place.id in first_seen:
                 raise DataError(
@@ -194,7 +235,29 @@ def load_gazetteer(folder: Path, country: str) -> Gazetteer:
                 )
             first_seen[place.id] = f"{path}:{line}"
             places.append(place)
-    return Gazetteer.from_places(places, country)
+    return Gazetteer.from_places(places, *countries, neighbours=neighbours)
+
+
+def read_neighbours(path: Path, countries: tuple[str, ...]) -> frozenset[str]:
+    """The countries next to any of ``countries``, from ``neighbours.json`` (none without one)."""
+    try:
+        table = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return frozenset()
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataError(
+            "the neighbours table is not JSON",
+            path=path,
+            value=str(exc)[:200],
+            fix='write it as {"ML": ["NE", "BF"], ...}, or regenerate it with scripts/build_data.py',
+        ) from None
+    if not isinstance(table, dict):
+        raise DataError(
+            "the neighbours table is not a mapping",
+            path=path,
+            fix='write it as {"ML": ["NE", "BF"], ...}',
+        )
+    return frozenset(code for country in countries for code in table.get(country) or ())
 
 
 def read_places(path: Path) -> Iterator[Place]:

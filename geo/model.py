@@ -70,8 +70,7 @@ class Mission:
 
     slug: str  # file stem of the map, e.g. "minusma"
     name: str  # e.g. "MINUSMA"
-    country: str  # ISO 3166-1 alpha-2 of the host country, e.g. "ML"
-    country_name: str
+    countries: tuple[str, ...]  # ISO 3166-1 alpha-2 of the host countries, e.g. ("ML",)
     title: str  # the map's title
     aliases: tuple[str, ...] = ()  # other names reports use: "UN mission in Mali", ...
     # A machine reading below this confidence is shown as unconfirmed.

@@ -65,7 +65,7 @@ def run(
     every report is read afresh and the cache is neither read nor written.
     """
     mission = load_mission(project)
-    gazetteer = load_gazetteer(project.gazetteer_dir, mission.country)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
     loaded = load_documents(project.seeds)
     found = [(doc, find_mentions(doc, gazetteer)) for doc in loaded.documents]
     mentions = tuple(m for _, in_document in found for m in in_document)
@@ -96,12 +96,12 @@ def run(
 
 
 def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:
-    """What the reader needs to know of the mission: its country, its names, its host's names."""
-    hosts = [mission.country_name] + [
+    """What the reader needs to know of the mission: its countries, its names, its hosts' names."""
+    hosts = [
         name
         for place in gazetteer.places
-        if place.feature_code == "PCLI" and place.country == mission.country
+        if place.feature_code == "PCLI" and place.country in mission.countries
         for name in (place.name, *place.alternate_names)
     ]
     names = (mission.name, mission.slug, *mission.aliases)
-    return Context(mission.country, Actors.of(names, hosts))
+    return Context(mission.countries, Actors.of(names, hosts))

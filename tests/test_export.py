@@ -44,7 +44,7 @@ from geo.report import summary_markdown
 from geo.style import STATUS_STYLES
 
 DATA = TEST_DATA / "export"
-MISSION = Mission("testmission", "TM", "ML", "Testland", "Test mission: its sites")
+MISSION = Mission("testmission", "TM", ("ML",), "Test mission: its sites")
 REPORT = Document(
     path="seeds/report.txt",
     text="",

@@ -181,7 +181,7 @@ def test_a_file_that_is_not_utf8_is_refused(tmp_path):
 
 def test_the_bundled_gazetteer_is_for_the_mission_in_mission_yaml(bundled, tmp_path):
     mission = load_mission(open_project(tmp_path, tmp_path / "data"))
-    assert bundled.country == mission.country == "ML"
+    assert bundled.countries == mission.countries == ("ML",)
 
 
 @pytest.mark.parametrize("site", reference_sites(), ids=lambda row: row["name"])
@@ -193,15 +193,18 @@ def test_every_mission_site_resolves_near_its_reference_position(bundled, site):
 
 
 def supplement() -> list[dict[str, str]]:
-    path = BUNDLED / "sources" / "supplement.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    rows = []
+    for path in sorted((BUNDLED / "sources" / "supplements").glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows += csv.DictReader(handle)
+    return rows
 
 
 @pytest.mark.parametrize("row", supplement(), ids=lambda row: row["name"])
-def test_every_supplement_row_is_in_the_gazetteer_with_its_source_and_precision(bundled, row):
-    place = bundled.get(row["id"])
-    assert bundled.lookup(row["name"]) == place
+def test_every_supplement_row_is_in_the_gazetteer_with_its_source_and_precision(row):
+    gazetteer = load_gazetteer(BUNDLED / "gazetteer", row["country_code"])
+    place = gazetteer.get(row["id"])
+    assert gazetteer.lookup(row["name"]) == place
     assert (place.lat, place.lon) == (float(row["latitude"]), float(row["longitude"]))
     assert place.precision_km == float(row["precision_km"]) > 0
     assert place.source == row["source"] and place.source
@@ -259,3 +262,59 @@ def test_alternate_names_are_in_a_latin_script_and_not_codes(bundled):
     gao = bundled.lookup("Gao")
     assert "GAQ" not in gao.alternate_names  # the airport code
     assert all(n[0].isupper() for p in bundled.places for n in p.alternate_names)
+
+
+# --- one gazetteer, many missions -------------------------------------------------
+
+
+def layered_gazetteer(folder: Path) -> Path:
+    """The three layers: a 'Gao' in each of Mali, Niger (its neighbour) and Chad (a city of
+    the world layer), a short alternate name abroad, and a Malian village in Mali's detail."""
+    layers = {
+        "places.csv": "9,Gao,Gao,,11.0,14.0,P,PPL,TD,,1900000,test,",
+        "towns/NE.csv": "8,Gao,Gao,Ayo,14.0,1.0,P,PPL,NE,,60000,test,",
+        "towns/ML.csv": "2457163,Gao,Gao,,16.27167,-0.04472,P,PPLA,ML,,86633,test,",
+        "detail/ML.csv": "sup-ber,Ber,Ber,,16.773,-2.51,P,PPL,ML,,0,test,15",
+    }
+    for relative, row in layers.items():
+        write_gazetteer((folder / relative).parent, row).rename(folder / relative)
+    (folder / "neighbours.json").write_text('{"ML": ["NE"], "NE": ["ML"]}', encoding="utf-8")
+    return folder
+
+
+def test_a_mission_reads_its_countries_detail_and_its_neighbours_towns(tmp_path):
+    gazetteer = load_gazetteer(layered_gazetteer(tmp_path), "ML")
+    assert [p.country for p in gazetteer.candidates("Gao")] == ["ML", "NE", "TD"]
+    assert gazetteer.neighbours == {"NE"}
+    assert gazetteer.lookup("Ber").precision_km == 15
+    assert load_gazetteer(tmp_path, "NE").candidates("Ber") == ()  # Mali's detail is Mali's
+
+
+def test_the_mission_country_wins_then_its_neighbours_then_the_world(tmp_path):
+    gazetteer = load_gazetteer(layered_gazetteer(tmp_path), "NE")
+    assert [p.country for p in gazetteer.candidates("Gao")] == ["NE", "ML", "TD"]
+    both = load_gazetteer(tmp_path, "NE", "ML")
+    assert [p.country for p in both.candidates("Gao")] == ["ML", "NE", "TD"]  # then size
+
+
+def test_short_other_names_count_only_in_the_missions_countries(tmp_path):
+    layered_gazetteer(tmp_path)
+    assert load_gazetteer(tmp_path, "NE").lookup("Ayo").country == "NE"
+    assert load_gazetteer(tmp_path, "ML").candidates("Ayo") == ()
+
+
+@pytest.mark.parametrize(
+    ("mission", "name", "country"),
+    [("ML", "Gao", "ML"), ("SO", "Baidoa", "SO"), ("SD", "Zalingei", "SD"), ("NE", "Gao", "ML")],
+)
+def test_the_bundled_gazetteer_serves_every_mission_country(mission, name, country):
+    assert load_gazetteer(BUNDLED / "gazetteer", mission).lookup(name).country == country
+
+
+def test_every_mission_country_is_listed_with_its_operations_and_source():
+    with (BUNDLED / "sources" / "mission_countries.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) >= 30
+    for row in rows:
+        assert row["operations"] and row["source"].startswith("https://"), row
+        assert (BUNDLED / "gazetteer" / "detail" / f"{row['code']}.csv").is_file(), row

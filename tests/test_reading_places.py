@@ -53,7 +53,7 @@ def test_only_settlements_and_camps_in_the_mission_s_country_are_candidates():
         "2440485": False,  # Niamey, a foreign capital
         "2440371": False,  # Say, a town in Niger
     }
-    assert {key: site_candidate(_places()[key], "ML") for key in table} == table
+    assert {key: site_candidate(_places()[key], ("ML",)) for key in table} == table
 
 
 def test_a_name_inside_a_person_s_or_an_organisation_s_name_is_no_place():

@@ -20,7 +20,7 @@ from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.render import render_map
 
 BOUNDARIES = TEST_DATA / "render" / "boundaries"
-MISSION = Mission("testland", "TEST", "TL", "Testland", "Test mission: its sites")
+MISSION = Mission("testland", "TEST", ("TL",), "Test mission: its sites")
 AS_OF = dt.date(2023, 12, 11)
 CREDITS = (
     Attribution("GeoNames", "Places © GeoNames", "https://www.geonames.org/", "CC BY 4.0"),
@@ -186,7 +186,7 @@ def test_document_text_cannot_end_the_data_block_and_comes_back_intact():
 def test_markup_and_template_syntax_in_data_files_read_as_written(tmp_path):
     # The mission's title, the credits and the region names come from data files.
     odd = "<b>x</b> & {{ 7 * 191 }} {% if %} {#"
-    mission = Mission("testland", "TEST", "TL", "Testland", "Mission " + odd)
+    mission = Mission("testland", "TEST", ("TL",), "Mission " + odd)
     credit = Attribution("Odd", "Places " + odd, "https://example.org/", "CC0")
     shutil.copytree(BOUNDARIES, tmp_path, dirs_exist_ok=True)
     regions = tmp_path / "admin1.geojson"

@@ -23,6 +23,7 @@ from geo.errors import DataWarning, GeoError
 
 # One module per command, each defining a click command of the same name.
 COMMANDS = (
+    "init",
     "build",
     "extract",
     "geocode",
@@ -76,6 +77,7 @@ def main() -> None:
     Put the reports in seeds/, then:
 
     \b
+        missionmap init DIR --mission NAME --country CC   # start a project
         missionmap build                  # writes maps/<mission>.html
         missionmap extract                # what each report says about each site
         missionmap sites                  # every site's current status, with its proof

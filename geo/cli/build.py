@@ -67,7 +67,7 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
         result.merged.sites,
         result.mission,
         result.as_of,
-        load_boundaries(project.boundaries_dir),
+        load_boundaries(project.boundaries_dir, result.mission.countries),
         load_attribution(project.data_file("attribution.yaml")),
     )
     write_output(target, page)

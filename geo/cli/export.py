@@ -89,7 +89,7 @@ def export(
             mission=result.mission,
             as_of=result.as_of,
             documents=len(result.documents),
-            boundaries=load_boundaries(project.boundaries_dir),
+            boundaries=load_boundaries(project.boundaries_dir, result.mission.countries),
             attribution=load_attribution(project.data_file("attribution.yaml")),
         )
         payload: str | bytes = static_map(frame, inputs, fmt, dpi or DEFAULT_DPI)

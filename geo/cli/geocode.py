@@ -45,7 +45,7 @@ def geocode(name: str, data: str, as_json: bool) -> None:
 
     Case, accents, apostrophes and hyphens do not matter, and English and
     French forms are both known (Timbuktu, Tombouctou). A place in the
-    mission's country wins over a namesake abroad; a town over the region
+    mission's countries wins over a namesake abroad; a town over the region
     named after it. An unknown name exits with status 1 and suggestions.
 
     \b
@@ -53,7 +53,7 @@ def geocode(name: str, data: str, as_json: bool) -> None:
         missionmap geocode Tombouctou --json
     """
     project = open_data(data)
-    gazetteer = load_gazetteer(project.gazetteer_dir, load_mission(project).country)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *load_mission(project).countries)
     found = gazetteer.candidates(name)
     if not found:
         error = UnknownPlaceError(name, gazetteer.suggest(name))

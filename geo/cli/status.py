@@ -48,7 +48,7 @@ def set_status(
         missionmap status set Tombouctou "handed over" --date 2023-12-28 --source "OCHA sitrep"
     """
     project = open_data(data)
-    gazetteer = load_gazetteer(project.gazetteer_dir, load_mission(project).country)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *load_mission(project).countries)
     now = dt.datetime.now(dt.UTC)
     today = dt.date.today()
     entry = manual_statement(

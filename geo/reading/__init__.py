@@ -1,6 +1,6 @@
 """The reader: what reports say of each mission site, read from spaCy's parse.
 
-``read_statements(mentions, Context(country, Actors.of(names, host_names)))``
+``read_statements(mentions, Context(countries, Actors.of(names, host_names)))``
 turns the place names found in reports into status statements, each with its
 quote, date, confidence and reason. The modules hold one idea each, in the
 order a sentence is read: :mod:`~geo.reading.lexicon` (the words),

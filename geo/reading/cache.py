@@ -6,7 +6,7 @@ hash of all the reader reads of a report -- its text, date, language and title,
 never its path, so a renamed report still hits. Each entry also names the
 reader that wrote it (a hash of the reader's code and lexicons and of the
 versions of spaCy and its pipelines) and the context it was read in (the
-mission's country and names, the gazetteer's places): an entry of another
+mission's countries and names, the gazetteer's places): an entry of another
 reader or context is read again and replaced. A missing, unreadable or corrupt
 entry is read again too, never an error, and a cache that cannot be written is
 skipped: the folder may be deleted at any time.
@@ -124,7 +124,7 @@ def context_fingerprint(context: Context, gazetteer: Gazetteer) -> str:
         )
         for p in gazetteer.places
     )
-    return _digest(told, gazetteer.country, *places)
+    return _digest(told, *gazetteer.countries, *places)
 
 
 def readings_json(statements: Iterable[Evidence]) -> list[dict]:

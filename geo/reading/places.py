@@ -17,10 +17,10 @@ _PERSON = frozenset({"PERSON", "PER"})
 _ORGANISATION = frozenset({"ORG"})
 
 
-def site_candidate(place: Place, country: str) -> bool:
-    """Only settlements and camps (GeoNames classes P and S) in the mission's country can be
-    mission sites: not its regions, plains, lakes or mountains."""
-    return place.country == country and place.feature_class in ("P", "S")
+def site_candidate(place: Place, countries: tuple[str, ...]) -> bool:
+    """Only settlements and camps (GeoNames classes P and S) in the mission's countries can be
+    mission sites: not their regions, plains, lakes or mountains."""
+    return place.country in countries and place.feature_class in ("P", "S")
 
 
 def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:

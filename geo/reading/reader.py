@@ -52,9 +52,9 @@ _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
 
 @dataclass(frozen=True)
 class Context:
-    """What the reader knows of the mission: its country and who acts for it."""
+    """What the reader knows of the mission: its countries and who acts for it."""
 
-    country: str
+    countries: tuple[str, ...]
     actors: Actors
 
 
@@ -117,7 +117,7 @@ class _Job:
         return [
             m
             for m in self.mentions_of.get(index, ())
-            if site_candidate(m.place, self.context.country)
+            if site_candidate(m.place, self.context.countries)
         ]
 
     def _pieces(self) -> list[_Piece]:
@@ -229,7 +229,7 @@ class _Job:
             place_words = self._place_words(doc, piece, mentions)
             sentence = self.sentences[piece.index]
             for mention in mentions:
-                if not site_candidate(mention.place, self.context.country):
+                if not site_candidate(mention.place, self.context.countries):
                     continue
                 found = self._read_mention(doc, piece, mention, cues, spans, place_words, used)
                 if found is _NOT_A_PLACE:
@@ -488,7 +488,7 @@ class _Job:
             unread = [
                 m
                 for m in mentions
-                if site_candidate(m.place, self.context.country)
+                if site_candidate(m.place, self.context.countries)
                 and id(m) not in readings
                 and id(m) not in dismissed
             ]
@@ -508,7 +508,7 @@ class _Job:
             places = {
                 m.place.id
                 for m in mentions
-                if site_candidate(m.place, self.context.country) and id(m) not in dismissed
+                if site_candidate(m.place, self.context.countries) and id(m) not in dismissed
             }
             {m.place.id for m in unread}
             same = open_cues.get(index, [])
