@@ -100,7 +100,7 @@ class MissionProject:
 
     @cached_property
     def boundaries(self) -> Boundaries:
-        return load_boundaries(self.project.boundaries_dir)
+        return load_boundaries(self.project.boundaries_dir, self.result().mission.countries)
 
     @cached_property
     def attribution(self) -> tuple[Attribution, ...]:
