@@ -14,6 +14,8 @@ import re
 # embeddings, overrides and isolates, and lone surrogates (the bytes of a file name that
 # is not UTF-8, as Python's surrogateescape keeps them).
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# json.dumps has escaped every C0 control inside strings: those left are the layout's.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 ELLIPSIS = "…"
 
 
@@ -60,7 +62,7 @@ def safe_json_text(text: str) -> str:
     means the same.
 
     >>> import json
-    >>> safe_json_text(json.dumps({"t": "a\\x9b2J\\u202eb\\udcff"}, ensure_ascii=False))
-    '{"t": "a\\\\u009b2J\\\\u202eb\\\\udcff"}'
+    >>> safe_json_text(json.dumps({"t": "a\\x9b2J\\u202eb\\udcff\\x1b"}, ensure_ascii=False, indent=1))
+    '{\\n "t": "a\\\\u009b2J\\\\u202eb\\\\udcff\\\\u001b"\\n}'
     """
-    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

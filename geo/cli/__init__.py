@@ -14,6 +14,7 @@ import importlib
 import click
 
 from geo import __version__
+from geo.cli.output import complain
 from geo.errors import GeoError
 
 # One module per command, each defining a click command of the same name.
@@ -38,7 +39,7 @@ class MissionMapGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GeoError as error:
-            click.echo(f"missionmap: error: {error}", err=True)
+            complain("error", error)
             ctx.exit(1)
 
     # Commands are imported when used, so that a quick one (geocode) does not

@@ -9,6 +9,7 @@ import click
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.cli.options import cache_option, data_option, out_option, seeds_option
+from geo.cli.output import say
 from geo.cli.reading import run_pipeline
 from geo.export import (
     DEFAULT_DPI,
@@ -80,4 +81,4 @@ def export(fmt: str, out: Path | None, dpi: int | None, seeds: str, data: str, c
         payload = sites_csv(frame)
     target = out or Path("maps") / f"{result.mission.slug}.{fmt}"
     write_output(target, payload)
-    click.echo(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")
+    say(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.project import open_project
 from geo.register import resolve_site
@@ -35,7 +34,7 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         place = resolve_site(result.gazetteer, site, "SITE")
         chosen = tuple(s for s in chosen if s.place.id == place.id)
         if not chosen:
-            click.echo(f"No statement about {place.name} yet.", err=True)
+            say(f"No statement about {place.name} yet.", err=True)
     steps = [
         {
             "site": s.place.name,
@@ -62,17 +61,15 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         if c.place.id in ids
     ]
     if as_json:
-        click.echo(
-            json.dumps({"history": steps, "conflicts": conflicts}, ensure_ascii=False, indent=2)
-        )
+        say_json({"history": steps, "conflicts": conflicts})
         return
     for s in chosen:
-        click.echo(s.place.name)
+        say(s.place.name)
         for e in s.history:
             date = e.date.isoformat() if e.date else "undated"
-            click.echo(f"  {date:<10}  {e.status.value:<12} {e.source}")
+            say(f"  {date:<10}  {e.status.value:<12} {e.source}")
             if e.quote:
-                click.echo(f"              “{e.quote}”")
+                say(f"              “{e.quote}”")
         for c in conflicts:
             if c["id"] == s.place.id:
-                click.echo(f"  conflict: {c['reason']}")
+                say(f"  conflict: {c['reason']}")

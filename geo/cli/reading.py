@@ -6,8 +6,7 @@ Kept apart from :mod:`geo.cli.options` so that commands that read no reports
 
 from __future__ import annotations
 
-import click
-
+from geo.cli.output import complain
 from geo.pipeline import Result, run
 from geo.project import Project
 
@@ -20,5 +19,5 @@ def run_pipeline(project: Project, cache: bool = True) -> Result:
     """
     result = run(project, cache=cache)
     for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+        complain("skipped", problem)
     return result
