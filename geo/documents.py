@@ -373,7 +373,10 @@ def _lexicon_file(lang: str) -> Mapping:
     return rules
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# A run of end marks, then closing quotes or brackets, then a space or the end. Possessive
+# and anchored at the start of the run, so that a run that is not followed by a space is
+# given up once, not retried from each of its characters (quadratic on "?!?!...x").
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")
 # A line that starts a block of its own: a bullet item or a Markdown heading.
 _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+")
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")

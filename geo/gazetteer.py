@@ -220,7 +220,7 @@ def _numbered_places(path: Path) -> Iterator[tuple[int, Place]]:
         raise DataError(
             "gazetteer file is not a readable CSV",
             path=shown_path(path),
-            line=reader.line_num,
+            line=reader.line_num + 1,  # the line it was reading
             value=str(exc),
             fix="save it as comma-separated values, one place per line, with quotes balanced",
         ) from None

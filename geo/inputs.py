@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from geo.errors import DataError, GeoError
-from geo.files import decode_utf8, display_path
+from geo.files import decode_utf8
 from geo.terminal import visible
 
 KIB = 1024
@@ -41,16 +41,27 @@ _KINDS = (
 
 
 def shown_path(path: Path) -> str:
-    """A path as users see it, safe to print: relative where possible, controls made visible.
+    """A path as users see it, safe to print: relative to the working folder where it is
+    inside it, controls made visible, and a symbolic link named as itself, not its target.
 
     >>> shown_path(Path("/nowhere/seeds/a\\nb\\udcff.txt"))
     '/nowhere/seeds/a\\\\nb\\\\xff.txt'
     """
-    return visible(display_path(path))
+    try:
+        shown = (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):  # outside the folder; a loop in a parent
+        shown = path.as_posix()
+    return visible(shown)
 
 
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
+def _check_regular(mode: int, shown: str, error: type[GeoError]) -> None:
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "something else")
+        raise error(
+            f"not a regular file but {kind}",
+            path=shown,
+            fix="put an ordinary file there, or move this one out of the folder",
+        )
 
 
 def read_limited(
@@ -80,6 +91,7 @@ def read_limited(
             fix="copy the file into the project instead of linking to it",
         )
     try:
+        _check_regular(os.stat(target).st_mode, shown, error)
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise error(
@@ -89,13 +101,7 @@ def read_limited(
             fix="check that it exists and that you may read it",
         ) from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise error(
-                f"not a regular file but {_kind(mode)}",
-                path=shown,
-                fix="put an ordinary file there, or move this one out of the folder",
-            )
+        _check_regular(os.fstat(fd).st_mode, shown, error)  # it may have changed since
         try:
             raw = handle.read(limit + 1)
         except OSError as exc:

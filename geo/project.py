@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,9 +40,11 @@ class Project:
     seeds: Path | None = None
 
     def data_file(self, relative: str) -> Path:
-        """``data/<relative>`` of the project if it exists there, else the bundled one."""
+        """``data/<relative>`` of the project if it exists there, else the bundled one.
+
+        A broken link counts as existing, so that it is named rather than passed over."""
         own = self.data / relative
-        return own if own.exists() else bundled_data_dir() / relative
+        return own if os.path.lexists(own) else bundled_data_dir() / relative
 
     @property
     def gazetteer_dir(self) -> Path:
