@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from geo.errors import DataError
+from geo.inputs import decode_text, parse_yaml, read_limited, shown_path
+
+ATTRIBUTION_MAX_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,9 @@ def load_attribution(path: Path) -> tuple[Attribution, ...]:
     """Read the attribution file: a YAML list of ``{name, text, url, licence}``."""
     keys = ("name", "text", "url", "licence")
     fix = "write it as a list of entries, each with " + ", ".join(keys)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError("cannot read the attribution file", path=path, fix=str(exc)) from exc
-    except yaml.YAMLError as exc:
-        raise DataError("the attribution file is not valid YAML", path=path, fix=fix) from exc
+    text = decode_text(read_limited(path, ATTRIBUTION_MAX_BYTES), path)
+    path = shown_path(path)
+    raw = parse_yaml(text, path, what="the attribution file", fix=fix)
     if not isinstance(raw, list):
         raise DataError("the attribution file must be a list", path=path, fix=fix)
     entries = []

@@ -9,7 +9,6 @@ the bundled ones ``country`` (ISO alpha-2), by which a mission's are chosen. The
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,10 +17,12 @@ import shapely
 from shapely.geometry import shape
 
 from geo.errors import DataError
+from geo.inputs import MIB, decode_text, parse_json, read_limited, shown_path
 
 COUNTRY_FILE = "country.geojson"
 REGIONS_FILE = "admin1.geojson"
 REQUIRED_PROPERTIES = ("id", "name")
+BOUNDARY_MAX_BYTES = 64 * MIB
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,24 +67,14 @@ def read_features(path: Path, countries: tuple[str, ...] | None = None) -> gpd.G
 
     With ``countries``, the features whose ``country`` property is another's are left out.
     """
-    try:
-        collection = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    if not path.exists():
         raise DataError(
             "boundary file not found",
             path=path,
             fix="regenerate data/ with scripts/build_data.py, or copy the bundled data/boundaries/",
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataError("cannot read the boundary file", path=path, fix=str(exc)) from exc
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            "boundary file is not valid JSON",
-            path=path,
-            line=exc.lineno,
-            value=exc.msg,
-            fix="write it as a GeoJSON FeatureCollection",
-        ) from exc
+        )
+    text = decode_text(read_limited(path, BOUNDARY_MAX_BYTES), path)
+    collection = parse_json(text, shown_path(path), fix="write it as a GeoJSON FeatureCollection")
     features = collection.get("features") if isinstance(collection, dict) else None
     if not isinstance(features, list) or not features:
         raise DataError(
@@ -123,6 +114,12 @@ def _checked_feature(feature: object, number: int, path: Path) -> tuple[dict, ob
     if not isinstance(feature, dict):
         raise DataError(f"{where} is not a GeoJSON feature", path=path, fix="use a Feature object")
     properties = feature.get("properties") or {}
+    if not isinstance(properties, dict):
+        raise DataError(
+            f"{where} has properties that are not an object",
+            path=path,
+            fix='write them as "properties": {"id": ..., "name": ...}',
+        )
     missing = [key for key in REQUIRED_PROPERTIES if not str(properties.get(key) or "").strip()]
     if missing:
         raise DataError(

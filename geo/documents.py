@@ -13,6 +13,7 @@ splitting here, status cues later -- live in ``geo/lexicons/<lang>.yaml``; see
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -24,15 +25,18 @@ from typing import TypeVar
 import yaml
 
 from geo.errors import DataError, DocumentError
-from geo.files import decode_utf8, display_path
+from geo.inputs import YAML_MAX_BYTES, decode_text, parse_yaml, read_limited, shown_path
 from geo.language import detect_language
-from geo.model import Document, Sentence
+from geo.model import Document, ReportBounds, Sentence
 
 T = TypeVar("T")
 SEED_SUFFIXES = (".txt", ".md")
 SIDECAR_SUFFIX = ".meta.yaml"
 METADATA_KEYS = ("title", "date", "source", "url", "lang", "note")
 FALLBACK_LANGUAGE = "en"
+SIZE_SETTING = "max_report_kb in data/mission.yaml"
+# Any size up to the default, any date, links anywhere: for reading one file outside a project.
+DEFAULT_BOUNDS = ReportBounds()
 
 
 @dataclass(frozen=True)
@@ -44,29 +48,33 @@ class Loaded:
 
 
 def seed_paths(folder: Path) -> list[Path]:
-    """The seed files of a folder, in name order.
+    """The seeds of a folder, in name order: every entry named ``*.txt`` or ``*.md`` but a
+    folder, so that a FIFO, a device or a broken link is named when it is read, not passed by.
 
     Sidecars are not seeds, and neither are hidden files (an editor's lock
     file ".#report.txt" is no report).
     """
     return sorted(
-        path
-        for path in folder.iterdir()
-        if path.is_file() and path.suffix.lower() in SEED_SUFFIXES and not path.name.startswith(".")
+        Path(entry.path)
+        for entry in os.scandir(folder)
+        if Path(entry.name).suffix.lower() in SEED_SUFFIXES
+        and not entry.name.startswith(".")
+        and not entry.is_dir(follow_symlinks=False)
     )
 
 
-def load_documents(folder: Path) -> Loaded:
+def load_documents(folder: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Loaded:
     """Read every seed of ``folder``; a broken one is reported and skipped, the rest load.
 
-    A sidecar whose document is missing is reported too: its metadata would
-    otherwise be silently lost.
+    ``bounds`` says how large a report may be, which days its date may fall on,
+    and where its symbolic links may lead. A sidecar whose document is missing is
+    reported too: its metadata would otherwise be silently lost.
     """
     documents, problems = [], []
     paths = seed_paths(folder)
     for path in paths:
         try:
-            documents.append(read_document(path))
+            documents.append(read_document(path, bounds))
         except DocumentError as error:
             problems.append(error)
     stems = {path.stem for path in paths}
@@ -75,7 +83,7 @@ def load_documents(folder: Path) -> Loaded:
             problems.append(
                 DocumentError(
                     "metadata sidecar without a document",
-                    path=display_path(sidecar),
+                    path=shown_path(sidecar),
                     fix="put the report it describes next to it as a .txt or .md file "
                     "of the same name, or delete the sidecar",
                 )
@@ -83,34 +91,30 @@ def load_documents(folder: Path) -> Loaded:
     return Loaded(tuple(documents), tuple(problems))
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Document:
     """Read one seed and its metadata. Raises :class:`DocumentError` naming file and line."""
-    text = decode_utf8(read_bytes(path), path)
-    metadata, body, first_line = split_front_matter(text, path)
+    raw = read_limited(
+        path, bounds.max_bytes, roots=bounds.roots, error=DocumentError, setting=SIZE_SETTING
+    )
+    text = decode_text(raw, path, DocumentError)
+    metadata, body, first_line = split_front_matter(text, path, bounds)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if sidecar.exists():
-        sidecar_text = decode_utf8(read_bytes(sidecar), sidecar)
-        metadata = combine_metadata(metadata, parse_metadata(sidecar_text, sidecar, 1), sidecar)
+    if os.path.lexists(sidecar):  # a broken link is named, not taken for no sidecar
+        raw = read_limited(sidecar, YAML_MAX_BYTES, roots=bounds.roots, error=DocumentError)
+        sidecar_metadata = parse_metadata(
+            decode_text(raw, sidecar, DocumentError), sidecar, 1, bounds
+        )
+        metadata = combine_metadata(metadata, sidecar_metadata, sidecar)
     return document_from(path, body, metadata, first_line)
-
-
-def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(
-            "cannot read the file",
-            path=display_path(path),
-            value=exc.strerror,
-            fix="check that the file exists and that you may read it",
-        ) from None
 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _FRONT_MATTER_CLOSE = re.compile(r"^---[ \t]*\r?$", re.MULTILINE)
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
+def split_front_matter(
+    text: str, path: Path, bounds: ReportBounds = DEFAULT_BOUNDS
+) -> tuple[dict, str, int]:
     """Split ``---``-fenced YAML front matter from the body.
 
     Returns the metadata, the body, and the file line the body starts on.
@@ -122,42 +126,32 @@ def split_front_matter(text: str, path: Path) -> tuple[dict, str, int]:
     if not closing:
         raise DocumentError(
             "front matter is not closed",
-            path=display_path(path),
+            path=shown_path(path),
             line=1,
             fix="end the metadata block with a line holding only ---",
         )
     block = text[opening.end() : closing.start()]
-    metadata = parse_metadata(block, path, 2)
+    metadata = parse_metadata(block, path, 2, bounds)
     body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
     return metadata, text[body_start:], text[:body_start].count("\n") + 1
 
 
-class _TextLoader(yaml.SafeLoader):
-    """A YAML loader that leaves dates as text, so that we check them ourselves."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def parse_metadata(block: str, path: Path, first_line: int) -> dict:
+def parse_metadata(
+    block: str, path: Path, first_line: int, bounds: ReportBounds = DEFAULT_BOUNDS
+) -> dict:
     """Parse and validate a metadata block; ``first_line`` is its line in the file.
 
-    Returns a dict whose ``date`` (if any) is a :class:`datetime.date`.
+    Returns a dict whose ``date`` (if any) is a :class:`datetime.date` within ``bounds``.
     """
-    shown = display_path(path)
-    try:
-        metadata = yaml.load(block, Loader=_TextLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DocumentError(
-            "metadata is not valid YAML",
-            path=shown,
-            line=first_line + (mark.line if mark else 0),
-            fix="write one 'key: value' per line, quoting values that hold a colon",
-        ) from None
+    shown = shown_path(path)
+    metadata = parse_yaml(
+        block,
+        shown,
+        what="metadata",
+        first_line=first_line,
+        fix="write one 'key: value' per line, quoting values that hold a colon",
+        error=DocumentError,
+    )
     if metadata is None:
         return {}
     if not isinstance(metadata, dict):
@@ -188,7 +182,7 @@ def parse_metadata(block: str, path: Path, first_line: int) -> dict:
                 fix=f"write {key}: followed by plain text",
             )
         if key == "date":
-            value = parse_date(value, path, line)
+            value = bounded_date(parse_date(value, path, line), bounds, path, line)
         elif key == "lang":
             value = parse_language(value, path, line)
         checked[key] = value
@@ -225,11 +219,39 @@ def parse_date(value: object, path: Path, line: int) -> dt.date | None:
     except ValueError:
         raise DocumentError(
             "invalid date",
-            path=display_path(path),
+            path=shown_path(path),
             line=line,
             value=text,
             fix="write the day as YYYY-MM-DD, e.g. date: 2023-12-11",
         ) from None
+
+
+def bounded_date(day: dt.date | None, bounds: ReportBounds, path: Path, line: int):
+    """``day``, if it falls within ``bounds``: a report dated in the future, or before the
+    mission began, would outrank every true statement, so it is refused and set aside.
+
+    >>> bounds = ReportBounds(latest=dt.date(2024, 1, 1))
+    >>> bounded_date(dt.date(9999, 12, 31), bounds, Path("a.md"), 3)
+    Traceback (most recent call last):
+    geo.errors.DocumentError: a.md:3: report dated after today (2024-01-01): '9999-12-31'. Fix: correct the date; the report is set aside until it is right.
+    """
+    if day is None:
+        return None
+    if bounds.latest and day > bounds.latest:
+        problem = f"report dated after today ({bounds.latest})"
+    elif bounds.earliest and day < bounds.earliest:
+        problem = (
+            f"report dated before the mission began ({bounds.earliest}, began: in mission.yaml)"
+        )
+    else:
+        return day
+    raise DocumentError(
+        problem,
+        path=shown_path(path),
+        line=line,
+        value=day.isoformat(),
+        fix="correct the date; the report is set aside until it is right",
+    )
 
 
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
@@ -243,7 +265,7 @@ def parse_language(value: object, path: Path, line: int) -> str | None:
     if not _LANGUAGE_TAG.fullmatch(text):
         raise DocumentError(
             "invalid language",
-            path=display_path(path),
+            path=shown_path(path),
             line=line,
             value=str(value),
             fix="write a language code such as lang: en or lang: fr",
@@ -257,7 +279,7 @@ def combine_metadata(front: dict, sidecar: dict, sidecar_path: Path) -> dict:
         if front[key] != sidecar[key]:
             raise DocumentError(
                 f"metadata '{key}' differs between the front matter and the sidecar",
-                path=display_path(sidecar_path),
+                path=shown_path(sidecar_path),
                 value=f"{front[key]} / {sidecar[key]}",
                 fix=f"give {key} in one place only, or the same value in both",
             )
@@ -270,7 +292,7 @@ def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Doc
         return None if value is None else str(value).strip() or None
 
     return Document(
-        path=display_path(path),
+        path=shown_path(path),
         text=body,
         title=text_of("title"),
         date=metadata.get("date"),
@@ -351,7 +373,10 @@ def _lexicon_file(lang: str) -> Mapping:
     return rules
 
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+# A run of end marks, then closing quotes or brackets, then a space or the end. Possessive
+# and anchored at the start of the run, so that a run that is not followed by a space is
+# given up once, not retried from each of its characters (quadratic on "?!?!...x").
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")
 # A line that starts a block of its own: a bullet item or a Markdown heading.
 _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+")
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from geo.terminal import shorten
+
+# How much of an offending value an error quotes: enough to recognise it, never a wall of text.
+VALUE_LIMIT = 80
+
 
 class GeoError(Exception):
     """A problem with the user's input or data, with where it is and how to fix it.
@@ -17,6 +22,12 @@ class GeoError(Exception):
     >>> str(GeoError("invalid date", path="seeds/a.txt", line=3, value="2023-13-01",
     ...              fix="write the date as YYYY-MM-DD"))
     "seeds/a.txt:3: invalid date: '2023-13-01'. Fix: write the date as YYYY-MM-DD."
+
+    A long value is cut, so that one error stays one readable line:
+
+    >>> error = str(GeoError("unknown metadata key", value="x" * 10_000))
+    >>> len(error), error[-4:]
+    (103, 'xx….')
     """
 
     def __init__(
@@ -42,7 +53,7 @@ class GeoError(Exception):
             where += ": "
         text = where + self.message
         if self.value is not None:
-            text += f": {self.value!r}"
+            text += f": {shorten(repr(self.value), VALUE_LIMIT)}"
         text += "."
         if self.fix:
             fix = self.fix.rstrip(".")

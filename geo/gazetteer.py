@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import math
 import re
@@ -25,7 +26,9 @@ from functools import cached_property
 from pathlib import Path
 
 from geo.errors import DataError, UnknownPlaceError
+from geo.inputs import MIB, decode_text, read_limited, shown_path
 from geo.model import Place
+from geo.terminal import shorten
 
 GAZETTEER_COLUMNS = (
     "id",
@@ -59,6 +62,7 @@ _SEPARATORS = re.compile(r"[\s\-‐‑–—_./]+")
 # to be suggested. A plain edit distance, not a partial match: partial matching
 # would offer "Aba" for "Diabali" because the letters occur inside it.
 SUGGESTION_CUTOFF = 75
+GAZETTEER_MAX_BYTES = 256 * MIB
 
 
 def normalise(name: str) -> str:
@@ -235,6 +239,16 @@ def load_gazetteer(folder: Path, *countries: str) -> Gazetteer:
                 )
             first_seen[place.id] = f"{path}:{line}"
             places.append(place)
+    missing = [code for code in countries if not any(p.country == code for p in places)]
+    if missing:
+        known = sorted({place.country for place in places if place.country})
+        raise DataError(
+            "no place of the gazetteer lies in the mission's country",
+            path=folder,
+            value=", ".join(missing),
+            fix="set countries: in data/mission.yaml to codes of countries the gazetteer holds: "
+            + shorten(", ".join(known), 200),
+        )
     return Gazetteer.from_places(places, *countries, neighbours=neighbours)
 
 
@@ -266,15 +280,19 @@ def read_places(path: Path) -> Iterator[Place]:
 
 
 def _numbered_places(path: Path) -> Iterator[tuple[int, Place]]:
+    text = decode_text(read_limited(path, GAZETTEER_MAX_BYTES), path)
+    reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            _check_header(reader.fieldnames, path)
-            for row in reader:
-                yield reader.line_num, place_from_row(row, path, reader.line_num)
-    except UnicodeDecodeError as exc:
+        _check_header(reader.fieldnames, path)
+        for row in reader:
+            yield reader.line_num, place_from_row(row, path, reader.line_num)
+    except csv.Error as exc:
         raise DataError(
-            "gazetteer file is not UTF-8", path=path, value=str(exc), fix="save it as UTF-8"
+            "gazetteer file is not a readable CSV",
+            path=shown_path(path),
+            line=reader.line_num + 1,  # the line it was reading
+            value=str(exc),
+            fix="save it as comma-separated values, one place per line, with quotes balanced",
         ) from None
 
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
+
+# A report larger than this is skipped unless mission.yaml's max_report_kb allows more:
+# a news report or a situation report is tens of kilobytes.
+DEFAULT_MAX_REPORT_BYTES = 1024 * 1024
 
 
 class Status(Enum):
@@ -75,6 +80,20 @@ class Mission:
     aliases: tuple[str, ...] = ()  # other names reports use: "UN mission in Mali", ...
     # A machine reading below this confidence is shown as unconfirmed.
     confidence_threshold: float = 0.9
+    # The day the mission began: a report dated earlier cannot be about it.
+    began: dt.date | None = None
+    max_report_bytes: int = DEFAULT_MAX_REPORT_BYTES
+
+
+@dataclass(frozen=True)
+class ReportBounds:
+    """What a report must be to be read: at most so large, dated within a span of days, and
+    a regular file inside the project (a symbolic link may not lead out of ``roots``)."""
+
+    max_bytes: int = DEFAULT_MAX_REPORT_BYTES
+    earliest: dt.date | None = None  # the mission's start
+    latest: dt.date | None = None  # today
+    roots: tuple[Path, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.merge import Merged, merge, statements_until, strongest_per_document
-from geo.model import Document, Evidence, Mention, Mission
+from geo.model import Document, Evidence, Mention, Mission, ReportBounds
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
 from geo.reading.cache import open_cache, read_cached
@@ -57,7 +57,7 @@ def run(
 ) -> Result:
     """Read the project's seeds and data and merge what they say about each site.
 
-    ``today`` bounds the dates of manual entries (none may be in the future).
+    ``today`` bounds the dates of reports and manual entries (none may be in the future).
     With ``as_of``, only statements about events on or before that day are
     merged: the sites as they stood then.
     With ``cache``, what each report says is kept in the project's cache folder
@@ -66,7 +66,8 @@ def run(
     """
     mission = load_mission(project)
     gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
-    loaded = load_documents(project.seeds)
+    today = today or dt.date.today()
+    loaded = load_documents(project.seeds, report_bounds(project, mission, today))
     found = [(doc, find_mentions(doc, gazetteer)) for doc in loaded.documents]
     mentions = tuple(m for _, in_document in found for m in in_document)
     context = reading_context(mission, gazetteer)
@@ -75,7 +76,7 @@ def run(
     else:
         read = read_statements(mentions, context)
     statements = tuple(read)
-    register = load_register(project, gazetteer, today or dt.date.today())
+    register = load_register(project, gazetteer, today)
     confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
     readings = strongest_per_document(confirmed.readings)
     manual = register.statements + confirmed.corrections
@@ -93,6 +94,13 @@ def run(
         confirmed=confirmed,
         until=as_of,
     )
+
+
+def report_bounds(project: Project, mission: Mission, today: dt.date) -> ReportBounds:
+    """A report is read when it is no larger than the mission allows, dated from the mission's
+    start to ``today``, and inside the project: its seeds folder or the folder that holds data/."""
+    roots = (project.seeds, project.data.absolute().parent)
+    return ReportBounds(mission.max_report_bytes, mission.began, today, roots)
 
 
 def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:

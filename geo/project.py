@@ -7,16 +7,18 @@ missionmap, so an installed wheel works from any folder.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from geo.errors import DataError, GeoError, InvalidValueError
 from geo.files import write_atomically
+from geo.inputs import decode_text, parse_yaml, read_limited, shown_path
 from geo.model import Mission
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -41,9 +43,11 @@ class Project:
     seeds: Path | None = None
 
     def data_file(self, relative: str) -> Path:
-        """``data/<relative>`` of the project if it exists there, else the bundled one."""
+        """``data/<relative>`` of the project if it exists there, else the bundled one.
+
+        A broken link counts as existing, so that it is named rather than passed over."""
         own = self.data / relative
-        return own if own.exists() else bundled_data_dir() / relative
+        return own if os.path.lexists(own) else bundled_data_dir() / relative
 
     @property
     def gazetteer_dir(self) -> Path:
@@ -92,68 +96,106 @@ def open_data(data: str | Path) -> Project:
     return Project(data=data_path)
 
 
+PROFILE_FIELDS = ("slug", "name", "title")
+PROFILE_MAX_BYTES = 64 * 1024
+# The map is maps/<slug>.html: a file name, never a path out of maps/.
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MAX_REPORT_KB_RANGE = (1, 64 * 1024)
+
+
 def load_mission(project: Project) -> Mission:
-    """Read ``mission.yaml``: which mission and countries the map is about."""
+    """Read ``mission.yaml``: which mission and countries the map is about, when it began,
+    and how large a report may be."""
     path = project.data_file("mission.yaml")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError("cannot read the mission profile", path=path, fix=str(exc)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise DataError(
-            "the mission profile is not valid YAML",
-            path=path,
-            line=None if mark is None else mark.line + 1,
-            fix="write it as 'key: value' lines",
-        ) from exc
-    fields = ("slug", "name", "title")
+    shown = shown_path(path)
+    text = decode_text(read_limited(path, PROFILE_MAX_BYTES), path)
+    raw = parse_yaml(text, shown, what="the mission profile", fix="write it as 'key: value' lines")
     if not isinstance(raw, dict):
         raise DataError(
             "the mission profile must be a mapping",
-            path=path,
-            fix="write it as 'key: value' lines: " + ", ".join((*fields, "countries")),
+            path=shown,
+            fix="write it as 'key: value' lines: " + ", ".join((*PROFILE_FIELDS, "countries")),
         )
-    missing = [name for name in fields if not str(raw.get(name) or "").strip()]
+    missing = [name for name in PROFILE_FIELDS if not str(raw.get(name) or "").strip()]
     if missing:
         raise DataError(
             "the mission profile lacks keys",
-            path=path,
+            path=shown,
             value=", ".join(missing),
             fix="add a line 'key: value' for each",
         )
-    countries = mission_countries(raw, path)
+    fields = {name: str(raw[name]).strip() for name in PROFILE_FIELDS}
+
+    def refuse(key: str, problem: str, value: object, fix: str) -> DataError:
+        return DataError(problem, path=shown, line=key_line(text, key), value=value, fix=fix)
+
+    if not _SLUG.fullmatch(fields["slug"]):
+        raise refuse(
+            "slug",
+            "the mission's slug must be a plain file name",
+            fields["slug"],
+            "write letters, digits, '-' or '_' only, e.g. slug: minusma (the map is maps/<slug>.html)",
+        )
+    countries = mission_countries(raw, text, shown)
     aliases = raw.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-        raise DataError(
+        raise refuse(
+            "aliases",
             "the mission's aliases must be a list of names",
-            path=path,
-            line=key_line(path, "aliases"),
-            value=str(aliases)[:200],
-            fix="write them as aliases: [UN mission in Mali, la Mission onusienne]",
+            str(aliases),
+            "write them as aliases: [UN mission in Mali, la Mission onusienne]",
         )
     threshold = raw.get("confidence_threshold", Mission.confidence_threshold)
-    if (
-        isinstance(threshold, bool)
-        or not isinstance(threshold, int | float)
-        or not 0 <= threshold <= 1
-    ):
-        raise DataError(
+    if not _is_number(threshold) or not 0 <= threshold <= 1:
+        raise refuse(
+            "confidence_threshold",
             "the confidence threshold must be a number from 0 to 1",
-            path=path,
-            line=key_line(path, "confidence_threshold"),
-            value=str(threshold)[:200],
-            fix="write it as confidence_threshold: 0.9 (readings below it are shown as unconfirmed)",
+            str(threshold),
+            "write it as confidence_threshold: 0.9 (readings below it are shown as unconfirmed)",
+        )
+    low, high = MAX_REPORT_KB_RANGE
+    max_kb = raw.get("max_report_kb", Mission.max_report_bytes // 1024)
+    if not _is_number(max_kb) or not low <= max_kb <= high or max_kb != int(max_kb):
+        raise refuse(
+            "max_report_kb",
+            f"the largest report size must be a whole number of kilobytes from {low} to {high}",
+            str(max_kb),
+            "write it as max_report_kb: 1024 (a larger report is skipped)",
         )
     return Mission(
-        **{name: str(raw[name]).strip() for name in fields},
+        **fields,
         countries=countries,
         aliases=tuple(a.strip() for a in aliases),
         confidence_threshold=float(threshold),
+        began=_began(raw.get("began"), text, shown),
+        max_report_bytes=int(max_kb) * 1024,
     )
 
 
-def mission_countries(raw: dict, path: Path) -> tuple[str, ...]:
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _began(value: object, text: str, shown: str) -> dt.date | None:
+    """The optional ``began:`` day: reports dated before it are set aside."""
+    if value is None:
+        return None
+    try:
+        if not _DAY.fullmatch(str(value).strip()):
+            raise ValueError(value)
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise DataError(
+            "the day the mission began must be a date",
+            path=shown,
+            line=key_line(text, "began"),
+            value=str(value),
+            fix="write it as began: YYYY-MM-DD, e.g. began: 2013-04-25",
+        ) from None
+
+
+def mission_countries(raw: dict, text: str, shown: str) -> tuple[str, ...]:
     """The ISO codes of ``countries: [SD, SS]``, or of the older single ``country: ML``."""
     key = "countries" if "countries" in raw else "country"
     value = raw.get(key)
@@ -163,18 +205,22 @@ def mission_countries(raw: dict, path: Path) -> tuple[str, ...]:
     ):
         raise DataError(
             "the mission's countries must be a list of ISO country codes",
-            path=path,
-            line=key_line(path, key),
-            value=str(value)[:200],
+            path=shown,
+            line=key_line(text, key),
+            value=str(value),
             fix="write them as countries: [SD] (two letters each, as in ISO 3166-1)",
         )
     return tuple(dict.fromkeys(c.strip().upper() for c in codes))
 
 
-def key_line(path: Path, key: str) -> int | None:
-    """The line of a YAML file on which a top-level ``key`` is set, if any."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next((n for n, text in enumerate(lines, 1) if text.startswith(f"{key}:")), None)
+def key_line(text: str, key: str) -> int | None:
+    """The line of YAML ``text`` on which a top-level ``key`` is set, if any.
+
+    >>> key_line("slug: minusma\\ncountry: ML", "country")
+    2
+    """
+    lines = text.splitlines()
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)
 
 
 # What a new project's mission profile says about how sure a reading must be.

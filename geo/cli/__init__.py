@@ -19,6 +19,7 @@ from collections.abc import Iterable
 import click
 
 from geo import __version__
+from geo.cli.output import complain
 from geo.errors import DataWarning, GeoError
 
 # One module per command, each defining a click command of the same name.
@@ -41,7 +42,7 @@ COMMANDS = (
 def report_warnings(warnings: Iterable[DataWarning]) -> None:
     """Print each warning on one line of stderr."""
     for warning in warnings:
-        click.echo(f"missionmap: warning: {warning}", err=True)
+        complain("warning", warning)
 
 
 class MissionMapGroup(click.Group):
@@ -51,7 +52,7 @@ class MissionMapGroup(click.Group):
         try:
             return super().invoke(ctx)
         except GeoError as error:
-            click.echo(f"missionmap: error: {error}", err=True)
+            complain("error", error)
             ctx.exit(1)
 
     # Commands are imported when used, so that a quick one (geocode) does not

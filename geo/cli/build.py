@@ -12,11 +12,13 @@ from geo.changes import changes, read_state, state_json, state_of, state_path
 from geo.cli.options import (
     as_of_option,
     cache_option,
+    check_suffix,
     data_option,
     default_out,
     out_option,
     seeds_option,
 )
+from geo.cli.output import complain, say
 from geo.cli.reading import run_pipeline
 from geo.errors import DataError
 from geo.files import write_output
@@ -25,6 +27,8 @@ from geo.project import Project, open_project
 from geo.render import render_map
 from geo.report import plural
 from geo.review import review_queue
+
+MAP_SUFFIXES = (".html", ".htm")
 
 
 @click.command()
@@ -43,6 +47,7 @@ def build(seeds: str, data: str, out: Path | None, cache: bool, as_of: str | Non
         missionmap build --seeds seeds --out maps/minusma.html
         missionmap build --as-of 2023-11-15 --out maps/minusma-2023-11-15.html
     """
+    check_suffix(out, MAP_SUFFIXES, "the map page is HTML")
     project = open_project(seeds, data)
     write_map(project, run_pipeline(project, cache, as_of), out)
 
@@ -50,17 +55,17 @@ def build(seeds: str, data: str, out: Path | None, cache: bool, as_of: str | Non
 def write_map(project: Project, result: Result, out: Path | None) -> None:
     """Write the map of ``result`` and its state, and say what was mapped and what changed."""
     if not result.documents:
-        click.echo(
-            f"missionmap: note: no readable reports in {project.seeds}/; the map has no reported sites."
+        complain(
+            "note",
+            f"no readable reports in {project.seeds}/; the map has no reported sites."
             " Fix: save reports there as UTF-8 .txt or .md files.",
-            err=True,
         )
     as_of = result.until.isoformat() if result.until else None
     target = out or default_out(result.mission.slug, as_of, "html")
     try:
         previous = read_state(state_path(target))
     except DataError as problem:
-        click.echo(f"missionmap: warning: {problem} Every site is reported as new.", err=True)
+        complain("warning", f"{problem} Every site is reported as new.")
         previous = ()
     current = state_of(result.merged.sites)
     page = render_map(
@@ -75,24 +80,24 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
         plural(len(result.merged.sites), "site"),
         plural(len(result.documents), "document"),
     )
-    click.echo(f"Mapped {sites} from {documents}:")
+    say(f"Mapped {sites} from {documents}:")
     for site in result.merged.sites:
         date = site.evidence.date.isoformat() if site.evidence.date else "undated"
-        click.echo(
+        say(
             f"  {site.place.name:<20} {site.status.value:<12} {date:<10}  {site.confirmation.value}"
         )
     for conflict in result.merged.conflicts:
-        click.echo(f"  conflict: {conflict.place.name}: {conflict.reason}", err=True)
+        say(f"  conflict: {conflict.place.name}: {conflict.reason}", err=True)
     for noted in result.merged.without_status:
-        click.echo(
-            f"missionmap: not mapped: {noted.place.name} is in the register without a status."
+        complain(
+            "not mapped",
+            f"{noted.place.name} is in the register without a status."
             f" Fix: missionmap status set {noted.place.id} STATUS --date YYYY-MM-DD.",
-            err=True,
         )
     write_output(state_path(target), state_json(current))
-    click.echo(f"Wrote {target}")
+    say(f"Wrote {target}")
     for change in changes(previous, current):
-        click.echo(change.describe())
+        say(change.describe())
     waiting = review_queue(result.confirmed.readings, result.merged)
     if waiting:
-        click.echo(f"To review: {plural(len(waiting), 'reading')}, with 'missionmap review'.")
+        say(f"To review: {plural(len(waiting), 'reading')}, with 'missionmap review'.")

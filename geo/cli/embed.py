@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from geo.cli.options import data_option, out_option
+from geo.cli.options import check_suffix, data_option, out_option
+from geo.cli.output import complain, say_lines
 from geo.files import write_output
 from geo.project import load_mission, open_data
 from geo.report import embed_snippet
@@ -29,11 +30,12 @@ def embed(src: str | None, out: Path | None, data: str) -> None:
     Example:
         missionmap embed --src https://example.org/maps/minusma.html
     """
+    check_suffix(out, (".html", ".htm", ".txt"), "the snippet is HTML")
     mission = load_mission(open_data(data))
     default = Path("maps") / f"{mission.slug}.html"
     if src is None and not default.exists():
-        click.echo(f"missionmap: note: {default} is not built yet: run missionmap build", err=True)
+        complain("note", f"{default} is not built yet: run missionmap build")
     snippet = embed_snippet(src or default.as_posix(), mission.title)
     if out is not None:
         write_output(out, snippet + "\n")
-    click.echo(snippet)
+    say_lines(snippet)

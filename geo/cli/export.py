@@ -16,6 +16,7 @@ from geo.cli.options import (
     out_option,
     seeds_option,
 )
+from geo.cli.output import say
 from geo.cli.reading import run_pipeline
 from geo.export import (
     DEFAULT_DPI,
@@ -99,4 +100,4 @@ def export(
         payload = sites_csv(frame)
     target = out or default_out(result.mission.slug, as_of, fmt)
     write_output(target, payload)
-    click.echo(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")
+    say(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 
 import click
 
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.output import complain, say, say_json
 from geo.cli.reading import run_pipeline
 from geo.merge import Merged, merge, strongest_per_document
 from geo.model import Conflict, Evidence, Site
@@ -39,18 +39,20 @@ def extract(seeds: str, data: str, as_json: bool, cache: bool) -> None:
     result = run_pipeline(open_project(seeds, data), cache)
     merged = merge(strongest_per_document(result.statements))
     if as_json:
-        click.echo(json.dumps(extraction_json(result, merged), ensure_ascii=False, indent=2))
+        say_json(extraction_json(result, merged))
         for conflict in merged.conflicts:
-            click.echo(f"missionmap: conflict: {describe_conflict(conflict)}", err=True)
+            complain("conflict", describe_conflict(conflict))
         return
     for line in table(merged.sites):
-        click.echo(line)
+        say(line)
     if merged.conflicts:
-        click.echo("\nConflicts (the first statement is the one kept):")
+        say()
+        say("Conflicts (the first statement is the one kept):")
         for conflict in merged.conflicts:
-            click.echo(f"  {describe_conflict(conflict)}")
-    click.echo(
-        f"\n{plural(len(merged.sites), 'site')} from {plural(len(result.documents), 'document')}"
+            say(f"  {describe_conflict(conflict)}")
+    say()
+    say(
+        f"{plural(len(merged.sites), 'site')} from {plural(len(result.documents), 'document')}"
         f" ({plural(len(result.mentions), 'place name')},"
         f" {plural(len(result.statements), 'status statement')})."
     )

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from geo.cli.options import data_option, json_option
+from geo.cli.output import say, say_json
 from geo.errors import UnknownPlaceError
 from geo.gazetteer import load_gazetteer
 from geo.model import Place
@@ -59,7 +58,7 @@ def geocode(name: str, data: str, as_json: bool) -> None:
         error = UnknownPlaceError(name, gazetteer.suggest(name))
         if as_json:
             report = {"query": name, "match": None, "suggestions": list(error.suggestions)}
-            click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+            say_json(report)
         raise error
     if as_json:
         report = {
@@ -67,8 +66,8 @@ def geocode(name: str, data: str, as_json: bool) -> None:
             "match": place_json(found[0]),
             "candidates": [place_json(p) for p in found[1:]],
         }
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        say_json(report)
         return
-    click.echo(place_line(found[0]))
+    say(place_line(found[0]))
     for other in found[1:]:
-        click.echo(f"  also: {place_line(other)}")
+        say(f"  also: {place_line(other)}")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.project import open_project
 from geo.register import RECORDED_FORMAT, resolve_site
@@ -41,7 +40,7 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         chosen = tuple(s for s in chosen if s.place.id == place.id)
         decided = tuple(d for d in decided if d.place.id == place.id)
         if not chosen:
-            click.echo(f"No statement about {place.name} yet.", err=True)
+            say(f"No statement about {place.name} yet.", err=True)
     steps = [
         {
             "site": s.place.name,
@@ -82,28 +81,22 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         for d in decided
     ]
     if as_json:
-        click.echo(
-            json.dumps(
-                {"history": steps, "conflicts": conflicts, "decisions": decisions},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        say_json({"history": steps, "conflicts": conflicts, "decisions": decisions})
         return
     for s in chosen:
-        click.echo(s.place.name)
+        say(s.place.name)
         for e in s.history:
             date = e.date.isoformat() if e.date else "undated"
-            click.echo(f"  {date:<10}  {e.status.value:<12} {e.source}")
+            say(f"  {date:<10}  {e.status.value:<12} {e.source}")
             if e.quote:
-                click.echo(f"              “{e.quote}”")
+                say(f"              “{e.quote}”")
         for c in conflicts:
             if c["id"] == s.place.id:
-                click.echo(f"  conflict: {c['reason']}")
+                say(f"  conflict: {c['reason']}")
     if decisions:
-        click.echo("Decisions on the machine's readings")
+        say("Decisions on the machine's readings")
         for d in decisions:
-            click.echo(
+            say(
                 f"  {d['decided']}  {d['by']} {VERDICT_WORDS[d['verdict']]} {d['site']}"
                 f"{' to' if d['verdict'] == 'correct' else ''}"
                 f" {d['status']} ({d['date'] or 'undated'}), {d['report']} [{d['reading']}]"

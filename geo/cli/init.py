@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from geo.cli.output import say
 from geo.project import bundled_countries, mission_profile, start_project
 
 
@@ -40,5 +41,5 @@ def init(folder: Path, name: str, countries: tuple[str, ...], aliases: tuple[str
     known, mapped = bundled_countries()
     profile = mission_profile(name, countries, aliases, known, mapped)
     project = start_project(folder, profile)
-    click.echo(f"Started {name.strip()} in {folder}: wrote {project.data / 'mission.yaml'}.")
-    click.echo(f"Put its reports in {project.seeds}/, then run 'missionmap build' in {folder}.")
+    say(f"Started {name.strip()} in {folder}: wrote {project.data / 'mission.yaml'}.")
+    say(f"Put its reports in {project.seeds}/, then run 'missionmap build' in {folder}.")

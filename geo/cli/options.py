@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from geo.terminal import visible
+
 seeds_option = click.option(
     "--seeds",
     default="seeds",
@@ -44,6 +46,24 @@ def default_out(slug: str, as_of: str | None, suffix: str) -> Path:
     """
     dated = f"-{as_of}" if as_of else ""
     return Path("maps") / f"{slug}{dated}.{suffix}"
+
+
+def check_suffix(out: Path | None, suffixes: tuple[str, ...], what: str) -> None:
+    """Refuse an ``--out`` whose suffix does not say what the file holds: HTML written to
+    ``map.png`` would open as a broken image.
+
+    >>> check_suffix(Path("maps/mali.png"), (".html", ".htm"), "the map page is HTML")
+    Traceback (most recent call last):
+    click.exceptions.BadParameter: maps/mali.png does not end in .html or .htm: the map page is HTML. Name it maps/mali.html.
+    """
+    if out is None or out.suffix.lower() in suffixes:
+        return
+    shown = visible(str(out))
+    hint = f" Name it {visible(str(out.with_suffix(suffixes[0])))}." if out.stem else ""
+    raise click.BadParameter(
+        f"{shown} does not end in {' or '.join(suffixes)}: {what}.{hint}",
+        param_hint="'--out'",
+    )
 
 
 def out_option(help_text: str):

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import click
-
 from geo.cli import report_warnings
+from geo.cli.output import complain
 from geo.pipeline import Result, run
 from geo.project import Project
 from geo.register import parse_day
@@ -28,6 +27,6 @@ def run_pipeline(project: Project, cache: bool = True, as_of: str | None = None)
     day = None if as_of is None else parse_day(as_of, today, "--as-of")
     result = run(project, today=today, cache=cache, as_of=day)
     for problem in result.problems:
-        click.echo(f"missionmap: skipped: {problem}", err=True)
+        complain("skipped", problem)
     report_warnings(result.register.warnings)
     return result

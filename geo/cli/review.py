@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-import json
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -14,6 +13,7 @@ import click
 from geo.cli import report_warnings
 from geo.cli.extract import reading_json
 from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.confirm import id_of, report_hash, sentence_key
 from geo.errors import InvalidValueError
@@ -70,9 +70,7 @@ def review(
         return
     queue = ctx.obj.queue()
     if as_json:
-        click.echo(
-            json.dumps({"queue": [item_json(i) for i in queue]}, ensure_ascii=False, indent=2)
-        )
+        say_json({"queue": [item_json(i) for i in queue]})
     elif sys.stdin.isatty() and sys.stdout.isatty():
         interactive(ctx.obj, queue, decider(by))
     else:
@@ -191,7 +189,7 @@ def decider(by: str | None) -> str:
 
 
 def report(decision: Decision) -> None:
-    click.echo(f"{describe_decision(decision)}. Run 'missionmap build' to update the map.")
+    say(f"{describe_decision(decision)}. Run 'missionmap build' to update the map.")
 
 
 def describe_decision(decision: Decision) -> str:
@@ -236,15 +234,13 @@ def statement_json(statement: Evidence) -> dict:
 def list_queue(queue: Sequence[QueueItem]) -> None:
     """The queue as text, for a pipe or a log: one block per reading."""
     if not queue:
-        click.echo("Nothing to review: every reading has been decided on.")
+        say("Nothing to review: every reading has been decided on.")
         return
-    click.echo(f"{len(queue)} reading(s) await review, most consequential first:")
+    say(f"{len(queue)} reading(s) await review, most consequential first:")
     for item in queue:
         for line in item_lines(item):
-            click.echo("  " + line)
-    click.echo(
-        "Decide with: missionmap review accept ID | reject ID | correct ID STATUS [--date DAY]"
-    )
+            say("  " + line)
+    say("Decide with: missionmap review accept ID | reject ID | correct ID STATUS [--date DAY]")
 
 
 def item_lines(item: QueueItem) -> list[str]:
@@ -280,22 +276,28 @@ STATUS_KEYS = {"h": Status.HANDED_OVER, "c": Status.CLOSED, "p": Status.PENDING}
 def interactive(session: Session, queue: Sequence[QueueItem], by: str) -> None:
     """Walk the queue in a terminal: one key a reading; each decision is written at once."""
     if not queue:
-        click.echo("Nothing to review: every reading has been decided on.")
+        say("Nothing to review: every reading has been decided on.")
         return
     by = decided_by(by)
     try:
         walk(session, queue, by)
     except (KeyboardInterrupt, EOFError):
-        click.echo("\nStopped.")
-    click.echo(
-        f"\n{session.decided} decision(s) recorded in {session.project.reviews_csv}."
+        say()
+        say("Stopped.")
+    say()
+    say(
+        f"{session.decided} decision(s) recorded in {session.project.reviews_csv}."
         " Run 'missionmap build' to update the map."
     )
 
 
 def walk(session: Session, queue: Sequence[QueueItem], by: str) -> None:
     for number, item in enumerate(queue, 1):
-        click.echo(f"\n[{number}/{len(queue)}] " + "\n".join(item_lines(item)))
+        first, *rest = item_lines(item)
+        say()
+        say(f"[{number}/{len(queue)}] {first}")
+        for line in rest:
+            say(line)
         key = ask("[a]ccept  [r]eject  [c]orrect  [s]kip  [q]uit ? ", "arcsq")
         if key == "q":
             break
@@ -308,16 +310,16 @@ def walk(session: Session, queue: Sequence[QueueItem], by: str) -> None:
         else:
             verdict = Verdict.ACCEPT if key == "a" else Verdict.REJECT
             decision = session.decide(item.reading, verdict, by)
-        click.echo(describe_decision(decision) + ".")
+        say(describe_decision(decision) + ".")
 
 
 def ask(prompt: str, keys: str) -> str:
     """Read one key among ``keys`` (case does not matter); other keys ask again."""
-    click.echo(prompt, nl=False)
+    click.echo(prompt, nl=False)  # a prompt of ours, on the line the key is typed on
     while True:
         key = click.getchar().lower()
         if key in keys:
-            click.echo(key)
+            say(key)
             return key
 
 
@@ -331,4 +333,4 @@ def ask_date(default: dt.date | None) -> dt.date | None:
         try:
             return parse_day(text, dt.date.today(), "date")
         except InvalidValueError as error:
-            click.echo(f"  {error}")
+            say(f"  {error}")

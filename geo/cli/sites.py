@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from geo.cli.options import as_of_option, cache_option, data_option, json_option, seeds_option
+from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.merge import conflict_record, place_record, site_record
 from geo.project import open_project
@@ -47,20 +46,20 @@ def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) 
         for n in result.merged.without_status
     ]
     if as_json:
-        click.echo(json.dumps({"sites": rows}, ensure_ascii=False, indent=2))
+        say_json({"sites": rows})
         return
     words = {s.place.id: confirmation_text(s) for s in result.merged.sites}
     for row in rows:
-        click.echo(
+        say(
             f"{row['site']:<20} {row['status'] or 'no status':<12} {row['date'] or '-':<10}"
             f"  {row['lat']:9.5f} {row['lon']:10.5f}  {row['source'] or '-'}"
         )
         if row["evidence"]:
-            click.echo(f"    “{row['evidence']}”")
-            click.echo(f"    {words[row['id']]}")
+            say(f"    “{row['evidence']}”")
+            say(f"    {words[row['id']]}")
         for other in row["conflicts"]:
-            click.echo(
+            say(
                 f"    conflicting report: {other['status']} ({other['date'] or 'undated'},"
                 f" {other['source']}): {other['reason']}"
             )
-            click.echo(f"      “{other['evidence']}”")
+            say(f"      “{other['evidence']}”")

@@ -8,6 +8,7 @@ import click
 
 from geo.cli import report_warnings
 from geo.cli.options import data_option
+from geo.cli.output import say
 from geo.gazetteer import load_gazetteer
 from geo.project import load_mission, open_data
 from geo.register import append_event, manual_statement
@@ -52,10 +53,16 @@ def set_status(
     now = dt.datetime.now(dt.UTC)
     today = dt.date.today()
     entry = manual_statement(
-        gazetteer, site, status_text, date or today.isoformat(), source, note, today
+        gazetteer,
+        site,
+        status_text,
+        today.isoformat() if date is None else date,
+        source,
+        note,
+        today,
     )
     report_warnings(append_event(project.events_csv, entry, now, gazetteer, today))
-    click.echo(
+    say(
         f"Recorded {entry.place.name}: {entry.status.value} ({entry.date}, {entry.source})"
         f" in {project.events_csv}. Run 'missionmap build' to update the map."
     )

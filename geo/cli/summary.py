@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
-from geo.cli.options import cache_option, data_option, out_option, seeds_option
+from geo.cli.options import cache_option, check_suffix, data_option, out_option, seeds_option
+from geo.cli.output import say_lines
 from geo.cli.reading import run_pipeline
 from geo.files import write_output
 from geo.project import open_project
 from geo.report import summary_html, summary_markdown
 
 WRITERS = {"md": summary_markdown, "html": summary_html}
+SUFFIXES = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}
 
 
 @click.command()
@@ -40,8 +42,10 @@ def summary(fmt: str, out: Path | None, seeds: str, data: str, cache: bool) -> N
         missionmap summary                     # Markdown
         missionmap summary --format html --out report/sites.html
     """
+    fmt = fmt.lower()
+    check_suffix(out, SUFFIXES[fmt], f"--format {fmt} writes {SUFFIXES[fmt][0]}")
     result = run_pipeline(open_project(seeds, data), cache)
-    table = WRITERS[fmt.lower()](result.merged.sites, result.mission, result.as_of)
+    table = WRITERS[fmt](result.merged.sites, result.mission, result.as_of)
     if out is not None:
         write_output(out, table)
-    click.echo(table, nl=False)
+    say_lines(table)

@@ -11,8 +11,9 @@ import watchfiles
 
 from geo.changes import STATE_SUFFIX
 from geo.cli import report_warnings
-from geo.cli.build import write_map
-from geo.cli.options import cache_option, data_option, out_option, seeds_option
+from geo.cli.build import MAP_SUFFIXES, write_map
+from geo.cli.options import cache_option, check_suffix, data_option, out_option, seeds_option
+from geo.cli.output import complain, say
 from geo.errors import GeoError
 from geo.files import display_path
 from geo.pipeline import run
@@ -54,10 +55,11 @@ def watch(
     Example:
         missionmap watch --seeds seeds --out maps/minusma.html
     """
+    check_suffix(out, MAP_SUFFIXES, "the map page is HTML")
     project = open_project(seeds, data)
     if not project.data.exists():
         project.data.mkdir(parents=True)
-        click.echo(f"Created {project.data}/ for manual entries.")
+        say(f"Created {project.data}/ for manual entries.")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     watched = (project.seeds.resolve(), project.data.resolve())
@@ -79,19 +81,19 @@ def watch(
         next(changes)  # starts the watcher: a file saved during the first build is not missed
         rebuild(seeds, data, out, cache)
         builds = 1
-        click.echo(f"Watching {project.seeds}/ and {project.data}/ (Ctrl-C to stop)")
+        say(f"Watching {project.seeds}/ and {project.data}/ (Ctrl-C to stop)")
         while max_builds is None or builds < max_builds:
             batch = next(changes, None)
             if batch is None:
                 break
             if not batch:
                 continue
-            click.echo("Changed: " + ", ".join(sorted({display_path(Path(p)) for _, p in batch})))
+            say("Changed: " + ", ".join(sorted({display_path(Path(p)) for _, p in batch})))
             rebuild(seeds, data, out, cache)
             builds += 1
     except KeyboardInterrupt:
         pass
-    click.echo("Stopped watching.")
+    say("Stopped watching.")
 
 
 def rebuild(seeds: str, data: str, out: Path | None, cache: bool) -> None:
@@ -105,11 +107,11 @@ def rebuild(seeds: str, data: str, out: Path | None, cache: bool) -> None:
         project = open_project(seeds, data)
         result = run(project, cache=cache)
         for problem in result.problems:
-            click.echo(f"missionmap: error: {problem}", err=True)
+            complain("error", problem)
         report_warnings(result.register.warnings)
         if not result.problems:
             write_map(project, result, out)
             return
     except (GeoError, OSError) as error:
-        click.echo(f"missionmap: error: {error}", err=True)
-    click.echo("Kept the last map; fix the file and save it to rebuild.", err=True)
+        complain("error", error)
+    say("Kept the last map; fix the file and save it to rebuild.", err=True)

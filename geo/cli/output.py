@@ -1,0 +1,46 @@
+"""What the commands print: every line made safe for a terminal first.
+
+Report text, titles, file names and gazetteer names come from outside; printed
+raw, an escape sequence in one of them would retitle the window or clear the
+screen, and a newline would forge a line of output. Every command prints through
+these functions, one line per call, never with ``click.echo`` directly.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from geo.terminal import safe_json_text, shorten, visible
+
+# An error, a warning or a note is one line: long enough for a path, a value and a fix.
+MESSAGE_LIMIT = 400
+
+
+def say(line: str = "", err: bool = False) -> None:
+    """Print one line, its control characters made visible."""
+    click.echo(visible(line), err=err)
+
+
+def say_lines(text: str) -> None:
+    """Print a block of lines (a table, a snippet) one safe line at a time."""
+    for line in text.splitlines():
+        say(line)
+
+
+def complain(kind: str, problem: object) -> None:
+    """One line on stderr, ``missionmap: <kind>: <problem>``, cut to a readable length.
+
+    >>> from click.testing import CliRunner
+    >>> shout = click.command()(lambda: complain("skipped", "a\\x1b[2J" + "b" * 500))
+    >>> line = CliRunner().invoke(shout).output.rstrip("\\n")
+    >>> line[:29], len(line), line[-2:]
+    ('missionmap: skipped: a\\\\x1b[2J', 400, 'b…')
+    """
+    say(shorten(visible(f"missionmap: {kind}: {problem}"), MESSAGE_LIMIT), err=True)
+
+
+def say_json(data: object) -> None:
+    """Print ``data`` as indented JSON; no character of a string can act on the terminal."""
+    click.echo(safe_json_text(json.dumps(data, ensure_ascii=False, indent=2)))
