@@ -108,8 +108,10 @@ def week_ends(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
     ['2023-12-03', '2023-12-10', '2023-12-17']
     """
     sunday = first + dt.timedelta(days=6 - first.weekday())
-    count = (last - sunday).days // 7 + 1 if last > sunday else 1
-    return tuple(sunday + dt.timedelta(weeks=n) for n in range(count))
+    last_sunday = last + dt.timedelta(days=6 - last.weekday())
+    return tuple(
+        sunday + dt.timedelta(weeks=n) for n in range((last_sunday - sunday).days // 7 + 1)
+    )
 
 
 def panel_days(
@@ -521,7 +523,7 @@ def _kind_strip(kind: Confirmation, label: str) -> Patch:
 def tint(colour: str, white: float) -> str:
     """``colour`` mixed with ``white`` parts of white (0: the colour, 1: white).
 
-    >>> tint("#0072B2", 0.5)
-    '#80b9d9'
+    >>> tint("#000000", 0.6), tint("#ffffff", 0.3)
+    ('#999999', '#ffffff')
     """
     return to_hex([channel + (1 - channel) * white for channel in to_rgb(colour)])
