@@ -20,13 +20,14 @@ import io
 import json
 import math
 import textwrap
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import geopandas as gpd
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PathCollection
 from matplotlib.figure import Figure
@@ -225,6 +226,15 @@ def static_map(
     frame: gpd.GeoDataFrame, inputs: MapInputs, fmt: str, dpi: int = DEFAULT_DPI
 ) -> bytes:
     """The map as PNG, SVG or PDF bytes; a PNG is ``FIGURE_WIDTH_IN * dpi`` pixels wide."""
+    return figure_bytes(lambda: draw_map(frame, inputs, dpi), fmt, dpi)
+
+
+def figure_bytes(draw: Callable[[], Figure], fmt: str, dpi: int) -> bytes:
+    """The figure ``draw`` makes, saved as PNG, SVG or PDF with the house fonts and no dates.
+
+    ``draw`` runs inside the house style (:data:`RC_PARAMS`), so every static
+    output has the same fonts; the format and resolution are checked first.
+    """
     if fmt not in STATIC_FORMATS:
         raise InvalidValueError(
             "not a static map format", value=fmt, fix="use one of " + ", ".join(STATIC_FORMATS)
@@ -235,7 +245,7 @@ def static_map(
             "resolution out of range", value=dpi, fix=f"give a dpi from {low} to {high}"
         )
     with matplotlib.rc_context(RC_PARAMS):
-        figure = draw_map(frame, inputs, dpi)
+        figure = draw()
         buffer = io.BytesIO()
         figure.savefig(buffer, format=fmt, dpi=dpi, metadata=SAVE_METADATA[fmt])
     return buffer.getvalue()
@@ -246,19 +256,18 @@ def draw_map(frame: gpd.GeoDataFrame, inputs: MapInputs, dpi: int = DEFAULT_DPI)
 
     Site labels carry the gid ``label-<site id>``, the legend ``legend``.
     """
-    crs = _map_crs(frame, inputs.boundaries.country)
+    crs = map_crs(frame, inputs.boundaries.country)
     country = inputs.boundaries.country.to_crs(crs)
-    regions = inputs.boundaries.regions.to_crs(crs)
     sites = frame.to_crs(crs)
-    xmin, ymin, xmax, ymax = _padded_bounds([country, sites])
+    xmin, ymin, xmax, ymax = padded_bounds([country, sites])
 
     map_width = FIGURE_WIDTH_IN - 2 * MARGIN_IN
     map_height = min(
         max(map_width * (ymax - ymin) / (xmax - xmin), MAP_HEIGHT_RANGE_IN[0]),
         MAP_HEIGHT_RANGE_IN[1],
     )
-    title = textwrap.wrap(inputs.mission.title, TITLE_WIDTH_CHARS) or [""]
-    header = HEADER_IN + TITLE_LINE_IN * (len(title) - 1)
+    title = title_lines(inputs.mission)
+    header = header_height(title)
     height = header + map_height + FOOTER_IN
     figure = Figure(figsize=(FIGURE_WIDTH_IN, height), dpi=dpi)
     FigureCanvasAgg(figure)
@@ -270,20 +279,9 @@ def draw_map(frame: gpd.GeoDataFrame, inputs: MapInputs, dpi: int = DEFAULT_DPI)
             map_height / height,
         )
     )
-    ax.set_xlim(xmin, xmax)
-    ax.set_ylim(ymin, ymax)
-    ax.set_aspect("equal", adjustable="datalim")
-    ax.set_axis_off()
-
-    if len(regions):
-        regions.plot(
-            ax=ax, facecolor=REGION_FILL, edgecolor=REGION_EDGE, linewidth=0.6, aspect=None
-        )
-    else:
-        country.plot(ax=ax, facecolor=REGION_FILL, edgecolor="none", aspect=None)
-    country.plot(ax=ax, facecolor="none", edgecolor=COUNTRY_EDGE, linewidth=1.2, aspect=None)
-    _draw_precision(ax, sites)
-    _draw_sites(ax, sites)
+    draw_country(ax, inputs.boundaries, crs, (xmin, ymin, xmax, ymax))
+    draw_precision(ax, sites)
+    draw_sites(ax, sites)
     ax.add_artist(
         ScaleBar(
             1,
@@ -294,21 +292,56 @@ def draw_map(frame: gpd.GeoDataFrame, inputs: MapInputs, dpi: int = DEFAULT_DPI)
             font_properties={"size": 7},
         )
     )
-    _draw_header(figure, title, header, inputs, len(sites))
-    _draw_legend(figure, sites, height)
-    left_out = _place_labels(ax, sites, dpi)
-    _draw_source_line(figure, inputs, left_out, height)
+    draw_header(
+        figure,
+        title,
+        header,
+        f"Status of {plural(len(sites), 'site')} {as_of_text(inputs.as_of)}, "
+        f"from {plural(inputs.documents, 'report')}",
+    )
+    draw_legend(figure, [status_handles(sites), kind_handles(sites)])
+    left_out = place_labels(ax, sites, dpi)
+    draw_source_line(figure, inputs, [unlabelled_note(left_out)] if left_out else [])
     return figure
 
 
-def _map_crs(frame: gpd.GeoDataFrame, country: gpd.GeoDataFrame) -> str:
-    xmin, ymin, xmax, ymax = _padded_bounds(
+def title_lines(mission: Mission) -> list[str]:
+    """The mission's title, wrapped to what fits across a figure in the title's size."""
+    return textwrap.wrap(mission.title, TITLE_WIDTH_CHARS) or [""]
+
+
+def header_height(title: list[str]) -> float:
+    """Inches above the drawing: the title's lines and the line under it."""
+    return HEADER_IN + TITLE_LINE_IN * (len(title) - 1)
+
+
+def draw_country(ax, boundaries: Boundaries, crs: str, bounds: tuple) -> None:
+    """The regions (or the bare country) and the country's outline, in ``bounds``, no axes."""
+    xmin, ymin, xmax, ymax = bounds
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(ymin, ymax)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.set_axis_off()
+    country = boundaries.country.to_crs(crs)
+    regions = boundaries.regions.to_crs(crs)
+    if len(regions):
+        regions.plot(
+            ax=ax, facecolor=REGION_FILL, edgecolor=REGION_EDGE, linewidth=0.6, aspect=None
+        )
+    else:
+        country.plot(ax=ax, facecolor=REGION_FILL, edgecolor="none", aspect=None)
+    country.plot(ax=ax, facecolor="none", edgecolor=COUNTRY_EDGE, linewidth=1.2, aspect=None)
+
+
+def map_crs(frame: gpd.GeoDataFrame, country: gpd.GeoDataFrame) -> str:
+    """The map's projection: :func:`local_crs` at the centre of the country and the sites."""
+    xmin, ymin, xmax, ymax = padded_bounds(
         [country.to_crs("EPSG:4326"), frame.to_crs("EPSG:4326")], 0
     )
     return local_crs((xmin + xmax) / 2, (ymin + ymax) / 2)
 
 
-def _padded_bounds(layers: Iterable[gpd.GeoSeries | gpd.GeoDataFrame], pad: float = 0.05) -> tuple:
+def padded_bounds(layers: Iterable[gpd.GeoSeries | gpd.GeoDataFrame], pad: float = 0.05) -> tuple:
     boxes = [layer.total_bounds for layer in layers if len(layer) and not layer.is_empty.all()]
     if not boxes:
         raise DataError(
@@ -330,14 +363,14 @@ def _statuses(sites: gpd.GeoDataFrame) -> Iterator[tuple[Status, gpd.GeoDataFram
             yield status, subset
 
 
-def _draw_sites(ax, sites: gpd.GeoDataFrame) -> None:
+def draw_sites(ax, sites: gpd.GeoDataFrame) -> None:
     """Each site in its status's colour and shape: filled, or hollow and dashed if unconfirmed."""
     for status, subset in _statuses(sites):
         style = STATUS_STYLES[status]
         hollow = subset["confirmation"] == Confirmation.UNCONFIRMED.value
         for part, look in (
             (subset[~hollow], {"c": style.colour, "edgecolors": MARKER_EDGE, "linewidths": 0.7}),
-            (subset[hollow], _hollow(style.colour)),
+            (subset[hollow], hollow_look(style.colour)),
         ):
             if len(part):
                 ax.scatter(
@@ -350,7 +383,7 @@ def _draw_sites(ax, sites: gpd.GeoDataFrame) -> None:
                 )
 
 
-def _hollow(colour: str) -> dict:
+def hollow_look(colour: str) -> dict:
     """How an unconfirmed marker is drawn: no fill, a dashed outline in ``colour``."""
     return {
         "facecolors": "none",
@@ -373,7 +406,7 @@ def _label_texts(sites: gpd.GeoDataFrame) -> list[str]:
     ]
 
 
-def _draw_precision(ax, sites: gpd.GeoDataFrame) -> None:
+def draw_precision(ax, sites: gpd.GeoDataFrame) -> None:
     """A dashed circle of the area the site may be in, around each approximate position."""
     approximate = sites[_precision_km(sites) >= APPROXIMATE_KM]
     for status, subset in _statuses(approximate):
@@ -389,10 +422,8 @@ def _draw_precision(ax, sites: gpd.GeoDataFrame) -> None:
         )
 
 
-def _draw_header(
-    figure: Figure, title: list[str], header: float, inputs: MapInputs, sites: int
-) -> None:
-    """The title, wrapped to ``title``'s lines, and the "as of" line below it."""
+def draw_header(figure: Figure, title: list[str], header: float, subtitle: str) -> None:
+    """The title, wrapped to ``title``'s lines, and the line that says what is shown below it."""
     left = MARGIN_IN / FIGURE_WIDTH_IN
     height = figure.get_figheight()
     figure.text(
@@ -408,8 +439,7 @@ def _draw_header(
     figure.text(
         left,
         1 - (header - 0.19) / height,
-        f"Status of {plural(sites, 'site')} {as_of_text(inputs.as_of)}, "
-        f"from {plural(inputs.documents, 'report')}",
+        subtitle,
         fontsize=9,
         color=NOTE_COLOUR,
         va="baseline",
@@ -417,29 +447,38 @@ def _draw_header(
     )
 
 
-def _draw_legend(figure: Figure, sites: gpd.GeoDataFrame, height: float) -> None:
-    """Two rows under the map: every status, then each kind of statement the sites rest on."""
-    counts = sites["status"].value_counts()
-    statuses = [
-        _legend_symbol(
+def status_handles(sites: gpd.GeoDataFrame | None) -> list[Artist]:
+    """A legend entry per status, in its colour and shape; counted when ``sites`` are given."""
+    counts = {} if sites is None else sites["status"].value_counts()
+    return [
+        legend_symbol(
             style.mpl_marker,
             {"facecolors": style.colour, "edgecolors": MARKER_EDGE, "linewidths": 0.7},
-            f"{style.label} ({counts.get(status.value, 0)})",
+            style.label if sites is None else f"{style.label} ({counts.get(status.value, 0)})",
         )
         for status, style in STATUS_STYLES.items()
     ]
+
+
+def kind_handles(sites: gpd.GeoDataFrame, counted: bool = True) -> list[Artist]:
+    """A legend entry for each kind of statement the sites rest on, counted or not."""
     kinds = sites["confirmation"].value_counts()
     filled = {"facecolors": KIND_SYMBOL_COLOUR, "edgecolors": MARKER_EDGE, "linewidths": 0.7}
-    confirmations = [
-        _legend_symbol(
+    return [
+        legend_symbol(
             "o",
-            _hollow(KIND_SYMBOL_COLOUR) if kind is Confirmation.UNCONFIRMED else filled,
-            f"{label} ({kinds[kind.value]})",
+            hollow_look(KIND_SYMBOL_COLOUR) if kind is Confirmation.UNCONFIRMED else filled,
+            f"{label} ({kinds[kind.value]})" if counted else label,
         )
         for kind, label in CONFIRMATION_LABELS.items()
         if kind.value in kinds
     ]
-    for row, (handles, gid) in enumerate(((statuses, "legend"), (confirmations, "legend-kinds"))):
+
+
+def draw_legend(figure: Figure, rows: list[list[Artist]]) -> None:
+    """Rows of legend entries in the footer: the first is ``legend``, the second ``legend-kinds``."""
+    height = figure.get_figheight()
+    for row, (handles, gid) in enumerate(zip(rows, ("legend", "legend-kinds"), strict=True)):
         if not handles:
             continue
         legend = figure.legend(
@@ -455,7 +494,7 @@ def _draw_legend(figure: Figure, sites: gpd.GeoDataFrame, height: float) -> None
         legend.set_gid(gid)
 
 
-def _legend_symbol(marker: str, look: dict, label: str) -> PathCollection:
+def legend_symbol(marker: str, look: dict, label: str) -> PathCollection:
     """A legend entry: one marker drawn as on the map (dashes included), and its text."""
     style = MarkerStyle(marker)
     path = style.get_path().transformed(style.get_transform())
@@ -465,22 +504,28 @@ def _legend_symbol(marker: str, look: dict, label: str) -> PathCollection:
     )
 
 
-def _draw_source_line(figure: Figure, inputs: MapInputs, left_out: int, height: float) -> None:
-    """Sources and credits at the foot; says so when some labels found no room."""
-    lines = []
-    if left_out:
-        lines.append(
-            f"{plural(left_out, 'site')} not labelled for lack of room: "
-            "missionmap export --format csv lists every site."
-        )
+def unlabelled_note(left_out: int) -> str:
+    """What the foot of a map says when some site labels found no room.
+
+    >>> unlabelled_note(2)
+    '2 sites not labelled for lack of room: missionmap export --format csv lists every site.'
+    """
+    return (
+        f"{plural(left_out, 'site')} not labelled for lack of room: "
+        "missionmap export --format csv lists every site."
+    )
+
+
+def draw_source_line(figure: Figure, inputs: MapInputs, notes: list[str]) -> None:
+    """Sources and credits at the foot, after ``notes`` (e.g. labels that found no room)."""
     credits = " · ".join(entry.credit for entry in inputs.attribution)
     source = f"Sources: {plural(inputs.documents, 'report')} on the mission"
     if credits:
         source += f"; {credits}"
-    lines += textwrap.wrap(source + ". Made with missionmap.", width=150)
+    lines = [*notes, *textwrap.wrap(source + ". Made with missionmap.", width=150)]
     figure.text(
         MARGIN_IN / FIGURE_WIDTH_IN,
-        0.12 / height,
+        0.12 / figure.get_figheight(),
         "\n".join(lines),
         fontsize=6.5,
         color=NOTE_COLOUR,
@@ -489,7 +534,7 @@ def _draw_source_line(figure: Figure, inputs: MapInputs, left_out: int, height: 
     )
 
 
-def _place_labels(ax, sites: gpd.GeoDataFrame, dpi: int) -> int:
+def place_labels(ax, sites: gpd.GeoDataFrame, dpi: int, size: float = LABEL_SIZE_PT) -> int:
     """Label each site where its label covers no marker, label, scale bar or legend.
 
     Candidates are tried in a fixed order (:data:`LABEL_DIRECTIONS` in each of
@@ -521,7 +566,7 @@ def _place_labels(ax, sites: gpd.GeoDataFrame, dpi: int) -> int:
             textcoords="offset points",
             ha="center",
             va="center",
-            fontsize=LABEL_SIZE_PT,
+            fontsize=size,
             parse_math=False,
             zorder=5,
             bbox=LABEL_BOX,

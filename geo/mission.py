@@ -11,6 +11,8 @@ in a frame of its own, so its scripts run and two maps never clash::
     minusma.map(as_of="2023-11-15")               # shows the map in a notebook cell
     minusma.map().save("maps/minusma.html")
     minusma.export("png", as_of="2023-11-15")     # bytes: PNG, SVG or PDF; text: GeoJSON, CSV
+    minusma.export("png", every="month")          # small multiples: a map at each month's end
+    minusma.timeline("svg")                       # each site's status over time
 
 Each day asked for is read once (later calls reuse it), and reports are read
 through the same cache as the command line's.
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -28,9 +31,17 @@ from typing import TYPE_CHECKING
 from geo.attribution import Attribution, load_attribution
 from geo.boundaries import Boundaries, load_boundaries
 from geo.export import DEFAULT_DPI, MapInputs, sites_csv, sites_geojson, static_map
+from geo.export_time import (
+    cadence_text,
+    check_time_request,
+    panel_days,
+    panels_of,
+    small_multiples,
+    timeline_chart,
+)
 from geo.files import write_atomically
 from geo.merge import sites_frame
-from geo.pipeline import Result, run
+from geo.pipeline import Result, run, weighed_statements
 from geo.project import Project, open_project
 from geo.register import parse_day
 from geo.render import render_map
@@ -80,23 +91,48 @@ class MissionProject:
         return MapPage(page, title=result.mission.title)
 
     def export(
-        self, fmt: str, as_of: str | dt.date | None = None, dpi: int = DEFAULT_DPI
+        self,
+        fmt: str,
+        as_of: str | dt.date | None = None,
+        dpi: int = DEFAULT_DPI,
+        every: str | None = None,
+        dates: Sequence[str | dt.date] | None = None,
     ) -> bytes | str:
-        """A static map (``png``, ``svg``, ``pdf``: bytes) or the sites (``geojson``, ``csv``: text)."""
+        """A static map (``png``, ``svg``, ``pdf``: bytes) or the sites (``geojson``, ``csv``: text).
+
+        With ``every="month"`` (or ``"week"``) or a list of ``dates``, one figure of
+        small multiples: a map of the sites at the end of each day, as the command
+        line's ``--every`` and ``--dates``.
+        """
+        check_time_request(fmt, every, dates, as_of)
+        if every is not None or dates is not None:
+            result = self.result()
+            days = panel_days(weighed_statements(result.confirmed, result.register), every, dates)
+            panels = panels_of(result, days)
+            return small_multiples(panels, self._inputs(result), fmt, dpi, cadence_text(every))
         result = self.result(as_of)
         frame = sites_frame(result.merged.sites)
         if fmt == "geojson":
             return sites_geojson(frame)
         if fmt == "csv":
             return sites_csv(frame)
-        inputs = MapInputs(
+        return static_map(frame, self._inputs(result), fmt, dpi)
+
+    def timeline(
+        self, fmt: str = "png", as_of: str | dt.date | None = None, dpi: int = DEFAULT_DPI
+    ) -> bytes:
+        """The timeline chart (PNG, SVG or PDF bytes): each site's status over time, up to ``as_of``."""
+        result = self.result(as_of)
+        return timeline_chart(result, self._inputs(result), fmt, dpi)
+
+    def _inputs(self, result: Result) -> MapInputs:
+        return MapInputs(
             mission=result.mission,
             as_of=result.as_of,
             documents=len(result.documents),
             boundaries=self.boundaries,
             attribution=self.attribution,
         )
-        return static_map(frame, inputs, fmt, dpi)
 
     @cached_property
     def boundaries(self) -> Boundaries:

@@ -78,10 +78,9 @@ def run(
     statements = tuple(read)
     register = load_register(project, gazetteer, today)
     confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
-    readings = strongest_per_document(confirmed.readings)
-    manual = register.statements + confirmed.corrections
+    weighed = weighed_statements(confirmed, register)
     if as_of is not None:
-        readings, manual = statements_until(readings, as_of), statements_until(manual, as_of)
+        weighed = statements_until(weighed, as_of)
     return Result(
         mission=mission,
         gazetteer=gazetteer,
@@ -89,7 +88,7 @@ def run(
         problems=loaded.problems,
         mentions=mentions,
         statements=statements,
-        merged=merge(tuple(readings) + tuple(manual), register.notes),
+        merged=merge(weighed, register.notes),
         register=register,
         confirmed=confirmed,
         until=as_of,
@@ -101,6 +100,25 @@ def report_bounds(project: Project, mission: Mission, today: dt.date) -> ReportB
     start to ``today``, and inside the project: its seeds folder or the folder that holds data/."""
     roots = (project.seeds, project.data.absolute().parent)
     return ReportBounds(mission.max_report_bytes, mission.began, today, roots)
+
+
+def weighed_statements(confirmed: Confirmed, register: Register) -> tuple[Evidence, ...]:
+    """What the merge weighs: each report's strongest reading of a site, then the manual
+    statements (entries and corrections) in the order they were recorded."""
+    return (
+        *strongest_per_document(confirmed.readings),
+        *register.statements,
+        *confirmed.corrections,
+    )
+
+
+def merged_on(result: Result, day: dt.date) -> Merged:
+    """The sites as they stood at the end of ``day``, from a result read once.
+
+    The same answer as ``run(project, as_of=day)``, without reading the reports again.
+    """
+    statements = statements_until(weighed_statements(result.confirmed, result.register), day)
+    return merge(statements, result.register.notes)
 
 
 def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:

@@ -5,10 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import xml.etree.ElementTree as ET
 
 import geopandas as gpd
 import pytest
+from click.testing import CliRunner
+from conftest import TEST_DATA
 from PIL import Image
+
+from geo.cli import main
 
 # What the bundled seed report says (read by hand): the flag was lowered in Bamako,
 # the Mopti camp was handed over, Gao and Timbuktu still need to close.
@@ -145,3 +151,92 @@ def test_an_out_path_that_cannot_be_written_is_one_line(run_cli, seeded_project)
     assert result.stderr.count("\n") == 1
     assert "cannot write the file" in result.stderr and "taken/sites.csv" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+# --- over time: small multiples and the timeline, on the season of tests/data/season ---------
+
+
+@pytest.fixture(scope="module")
+def season_folder(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("season")
+    shutil.copytree(TEST_DATA / "season" / "seeds", folder / "seeds")
+    return folder
+
+
+@pytest.fixture
+def season(season_folder, monkeypatch):
+    """The season's project as the working folder, with no maps/ yet (its cache is kept)."""
+    shutil.rmtree(season_folder / "maps", ignore_errors=True)
+    monkeypatch.chdir(season_folder)
+    return season_folder
+
+
+def export(*args: str):
+    return CliRunner().invoke(main, ["export", *args], catch_exceptions=False)
+
+
+def svg_ids(path, prefix: str) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [
+        g.get("id")
+        for g in root.iter("{http://www.w3.org/2000/svg}g")
+        if g.get("id", "").startswith(prefix)
+    ]
+
+
+def test_every_month_writes_one_figure_of_month_end_panels(season):
+    result = export("--format", "svg", "--every", "month")
+    assert result.exit_code == 0, result.output
+    assert result.output == "Exported 6 maps as one SVG to maps/minusma-by-month.svg\n"
+    assert svg_ids(season / "maps" / "minusma-by-month.svg", "panel-") == [
+        f"panel-2023-{month}" for month in ("07-31", "08-31", "09-30", "10-31", "11-30", "12-31")
+    ]
+
+
+def test_dates_write_a_panel_for_each_day_listed(season):
+    result = export("--format", "png", "--dates", "2023-08-31, 2023-12-31", "--dpi", "100")
+    assert result.exit_code == 0, result.output
+    assert Image.open(season / "maps" / "minusma-by-date.png").width == 800
+
+
+def test_the_timeline_is_png_by_default_and_svg_or_pdf_by_the_suffix(season):
+    result = export("--format", "timeline", "--dpi", "72")
+    assert result.exit_code == 0, result.output
+    assert (
+        result.output == "Exported the timeline of 13 sites as PNG to maps/minusma-timeline.png\n"
+    )
+    assert Image.open(season / "maps" / "minusma-timeline.png").width == 8 * 72
+    assert export("--format", "timeline", "--out", "report/t.svg").exit_code == 0
+    assert len(svg_ids(season / "report" / "t.svg", "step-")) == 25  # 12 sites of 2 steps, 1 of 1
+    assert export("--format", "timeline", "--out", "report/t.pdf").exit_code == 0
+    assert (season / "report" / "t.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "csv", "--every", "month"], "--every draws small multiples, as png, svg or pdf: 'csv'"),
+        (["--format", "geojson", "--dates", "2023-08-31"], "--dates draws small multiples"),
+        (["--format", "timeline", "--every", "month"], "--every draws small multiples"),
+        (["--format", "png", "--every", "month", "--dates", "2023-08-31"], "--every and --dates: both given"),
+        (["--format", "png", "--every", "month", "--as-of", "2023-10-01"], "--every and --as-of both given"),
+        (["--format", "png", "--every", "fortnight"], "--every takes month or week: 'fortnight'"),
+        (["--format", "png", "--every", "week"], "too many panels for one figure (26 days; at most 12)"),
+        (["--format", "png", "--dates", "2023-10-31,2023-08-31"], "--dates is out of order: '2023-08-31'"),
+        (["--format", "png", "--dates", "2023-10-31,2023-10-31"], "--dates lists a day twice"),
+        (["--format", "png", "--dates", "2023-10-31,31/12/2023"], "--dates is not a calendar date: '31/12/2023'"),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_drawn_gets_one_line_and_writes_nothing(season, args, message):
+    result = CliRunner().invoke(main, ["export", *args])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "Fix: " in result.output
+    assert message in result.output
+    assert not (season / "maps").exists()
+
+
+def test_a_timeline_out_of_another_kind_is_refused(season):
+    result = CliRunner().invoke(main, ["export", "--format", "timeline", "--out", "t.jpg"])
+    assert result.exit_code == 2
+    assert "t.jpg does not end in .png, .svg or .pdf" in result.output
+    assert not (season / "t.jpg").exists()

@@ -28,9 +28,22 @@ from geo.export import (
     sites_geojson,
     static_map,
 )
+from geo.export_time import (
+    MAX_PANELS,
+    cadence_text,
+    check_time_request,
+    panel_days,
+    panels_of,
+    small_multiples,
+    timeline_chart,
+)
 from geo.files import write_output
 from geo.merge import sites_frame
+from geo.pipeline import weighed_statements
 from geo.project import open_project
+from geo.report import plural
+
+TIMELINE = "timeline"
 
 
 @click.command()
@@ -38,17 +51,34 @@ from geo.project import open_project
     "--format",
     "fmt",
     required=True,
-    type=click.Choice(FORMATS, case_sensitive=False),
-    help="png, svg or pdf: a static map; geojson or csv: the sites for GIS and spreadsheets.",
+    type=click.Choice((*FORMATS, TIMELINE), case_sensitive=False),
+    help="png, svg or pdf: a static map; geojson or csv: the sites for GIS and spreadsheets; "
+    "timeline: each site's status over time, one row per site (PNG, or SVG or PDF by the "
+    "suffix of --out).",
 )
 @out_option(
-    "File to write.  [default: maps/<mission>.<format>, maps/<mission>-<day>.<format> with --as-of]"
+    "File to write.  [default: maps/<mission>.<format>, maps/<mission>-<day>.<format> with "
+    "--as-of, maps/<mission>-by-month.<format> with --every month (-by-week, -by-date with "
+    "--dates), maps/<mission>-timeline.png]"
 )
 @click.option(
     "--dpi",
     type=click.IntRange(*DPI_RANGE),
     help=f"PNG resolution in dots per inch, {DPI_RANGE[0]} to {DPI_RANGE[1]}; "
     f"the map is 8 inches wide.  [default: {DEFAULT_DPI}]",
+)
+@click.option(
+    "--every",
+    metavar="month|week",
+    help="Small multiples: one map per month (the last day of each month, from the month of "
+    "the first dated statement to the month of the last) or per week (each Sunday, from the "
+    f"week of the first to the week of the last), at most {MAX_PANELS}; png, svg or pdf.",
+)
+@click.option(
+    "--dates",
+    metavar="DAY,DAY,...",
+    help="Small multiples: one map at the end of each day listed (YYYY-MM-DD, oldest first, "
+    f"at most {MAX_PANELS}).",
 )
 @seeds_option
 @data_option
@@ -58,6 +88,8 @@ def export(
     fmt: str,
     out: Path | None,
     dpi: int | None,
+    every: str | None,
+    dates: str | None,
     seeds: str,
     data: str,
     cache: bool,
@@ -65,7 +97,9 @@ def export(
 ) -> None:
     """Write the map as PNG, SVG or PDF, or the sites as GeoJSON or CSV, for a report.
 
-    Made from the same reports and data as the interactive map.
+    Made from the same reports and data as the interactive map. --every or --dates
+    draws one map per day on one figure (small multiples); --format timeline draws
+    each site's status over time.
 
     \b
     Examples:
@@ -73,31 +107,69 @@ def export(
         missionmap export --format pdf --out report/map.pdf
         missionmap export --format geojson            # opens in QGIS
         missionmap export --format csv --as-of 2023-11-15
+        missionmap export --format png --every month  # maps/<mission>-by-month.png
+        missionmap export --format svg --dates 2023-08-31,2023-10-31,2023-12-31
+        missionmap export --format timeline --out report/timeline.pdf
     """
     fmt = fmt.lower()
-    if dpi is not None and fmt != "png":
-        raise click.BadOptionUsage("dpi", f"--dpi applies to --format png only, not {fmt}.")
-    if out is not None and out.suffix and out.suffix.lower() != f".{fmt}":
+    listed = None if dates is None else [day.strip() for day in dates.split(",")]
+    check_time_request(fmt, every, listed, as_of, option="--")
+    image = _image_format(fmt, out)
+    if dpi is not None and image != "png":
+        raise click.BadOptionUsage("dpi", f"--dpi applies to --format png only, not {image}.")
+    project = open_project(seeds, data)
+    result = run_pipeline(project, cache, as_of)
+    frame = sites_frame(result.merged.sites)
+    inputs = MapInputs(
+        mission=result.mission,
+        as_of=result.as_of,
+        documents=len(result.documents),
+        boundaries=load_boundaries(project.boundaries_dir, result.mission.countries),
+        attribution=load_attribution(project.data_file("attribution.yaml")),
+    )
+    resolution = dpi or DEFAULT_DPI
+    slug = result.mission.slug
+    if listed is not None or every is not None:
+        statements = weighed_statements(result.confirmed, result.register)
+        days = panel_days(statements, every, listed, option="--")
+        panels = panels_of(result, days)
+        payload: str | bytes = small_multiples(
+            panels, inputs, image, resolution, cadence_text(every)
+        )
+        tag = f"by-{every}" if every else "by-date"
+        target = out or default_out(f"{slug}-{tag}", None, image)
+        summary = f"Exported {plural(len(panels), 'map')} as one {image.upper()}"
+    elif fmt == TIMELINE:
+        payload = timeline_chart(result, inputs, image, resolution)
+        target = out or default_out(f"{slug}-timeline", as_of, image)
+        summary = f"Exported the timeline of {plural(len(frame), 'site')} as {image.upper()}"
+    else:
+        if fmt in STATIC_FORMATS:
+            payload = static_map(frame, inputs, fmt, resolution)
+        elif fmt == "geojson":
+            payload = sites_geojson(frame)
+        else:
+            payload = sites_csv(frame)
+        target = out or default_out(slug, as_of, fmt)
+        summary = f"Exported {len(frame)} sites as {fmt.upper()}"
+    write_output(target, payload)
+    say(f"{summary} to {target}")
+
+
+def _image_format(fmt: str, out: Path | None) -> str:
+    """The file format to write: ``fmt``, or for a timeline PNG unless ``--out`` names SVG or PDF."""
+    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    if fmt == TIMELINE:
+        if suffix and suffix not in STATIC_FORMATS:
+            raise click.BadParameter(
+                f"{out} does not end in .png, .svg or .pdf; name the file "
+                f"{out.with_suffix('.png')}",
+                param_hint="'--out'",
+            )
+        return suffix or "png"
+    if suffix and suffix != fmt:
         raise click.BadParameter(
             f"{out} does not end in .{fmt}; name the file {out.with_suffix('.' + fmt)}",
             param_hint="'--out'",
         )
-    project = open_project(seeds, data)
-    result = run_pipeline(project, cache, as_of)
-    frame = sites_frame(result.merged.sites)
-    if fmt in STATIC_FORMATS:
-        inputs = MapInputs(
-            mission=result.mission,
-            as_of=result.as_of,
-            documents=len(result.documents),
-            boundaries=load_boundaries(project.boundaries_dir, result.mission.countries),
-            attribution=load_attribution(project.data_file("attribution.yaml")),
-        )
-        payload: str | bytes = static_map(frame, inputs, fmt, dpi or DEFAULT_DPI)
-    elif fmt == "geojson":
-        payload = sites_geojson(frame)
-    else:
-        payload = sites_csv(frame)
-    target = out or default_out(result.mission.slug, as_of, fmt)
-    write_output(target, payload)
-    say(f"Exported {len(frame)} sites as {fmt.upper()} to {target}")
+    return fmt
