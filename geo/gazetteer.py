@@ -227,7 +227,8 @@ def load_gazetteer(folder: Path, *countries: str) -> Gazetteer:
     files += [folder / DETAIL_FOLDER / f"{code}.csv" for code in countries]
     places: list[Place] = []
     first_seen: dict[str, str] = {}
-    for path in (path for path in files if path.is_file()):
+    # A layer a mission does not have is no error; a layer that is not a regular file is.
+    for path in (path for path in files if path.exists() or path.is_symlink()):
         for line, place in _numbered_places(path):
             if place.id in first_seen:
                 raise DataError(

@@ -325,7 +325,7 @@ DATA_REFUSED_BECAUSE = {
     "mission_utf16_without_byte_order_mark": "looks like UTF-16 LE",
     "mission_slug_escapes": "mission.yaml:2: the mission's slug must be a plain file name",
     "mission_country_unknown": "no place of the gazetteer lies in the mission's country: 'XX'",
-    "mission_country_not_a_code": "mission.yaml:4: the mission's country must be a two-letter",
+    "mission_country_not_a_code": "mission.yaml:4: the mission's countries must be a list of ISO",
     "mission_began_not_a_date": "mission.yaml:8: the day the mission began must be a date",
     "mission_report_size_zero": "mission.yaml:10: the largest report size",
     "mission_report_size_text": "mission.yaml:10: the largest report size",
