@@ -209,6 +209,12 @@
       return (stages.conflicts && stages.conflicts[current[i]]) || [];
     }
 
+    function sameSites(these, those) {
+      if (these.length !== those.length) return false;
+      for (var k = 0; k < these.length; k++) if (these[k] !== those[k]) return false;
+      return true;
+    }
+
     function markerRadius(status) {
       return MARKER_RADIUS[status.shape] || MARKER_RADIUS.circle;
     }
@@ -255,17 +261,22 @@
         var ratio = window.devicePixelRatio || 1;
         var canvas = this._container;
         L.DomUtil.setPosition(canvas, bounds.min);
-        canvas.width = Math.round(size.x * ratio);
-        canvas.height = Math.round(size.y * ratio);
-        canvas.style.width = size.x + "px";
-        canvas.style.height = size.y + "px";
+        var width = Math.round(size.x * ratio), height = Math.round(size.y * ratio);
+        // A canvas keeps its pixels, cleared, while its size stays: a new size costs a new one.
+        if (canvas.width !== width || canvas.height !== height) {
+          canvas.width = width;
+          canvas.height = height;
+          canvas.style.width = size.x + "px";
+          canvas.style.height = size.y + "px";
+        } else {
+          this._ctx.clearRect(0, 0, width, height);
+        }
         var sprite = this._sprite(ratio);
         var half = sprite.width / 2;
         var ctx = this._ctx;
         var scale = this._map.getZoomScale(this._map.getZoom(), 0);
         var originX = this._map.getPixelOrigin().x + bounds.min.x;
         var originY = this._map.getPixelOrigin().y + bounds.min.y;
-        var width = canvas.width, height = canvas.height;
         // Of sites that fall within the same few pixels, one marker is drawn: the others
         // would hide beneath it anyway.
         var cell = DECLUTTER_PX * ratio;
@@ -326,8 +337,9 @@
         return sprite;
       },
 
-      // Draw `members` in place of the sites drawn so far.
+      // Draw `members` in place of the sites drawn so far, unless they are the same.
       show: function (members) {
+        if (sameSites(members, this.members)) return;
         this.members = members;
         this._drawnView = null;
         if (this._map) this._update();
