@@ -98,7 +98,8 @@ def render_map(
 
     ``boundaries`` (the country outline and its regions) are drawn under the
     sites; ``attribution`` lists the data sources the page must credit, besides
-    the basemap tiles it credits itself.
+    the basemap tiles it credits itself. Each site's history is replayed day by day
+    (:func:`geo.merge.replay`) for the page's time control.
     """
     outline = []
     if boundaries is not None:
@@ -108,7 +109,11 @@ def render_map(
         ):
             outline.append({"shapes": feature_collection(frame), "style": style})
     corners = extent(sites, boundaries)
-    view = corners and {"bounds": corners, "padding": FIT_PADDING, "maxZoom": SITE_ZOOM}
+    view = (
+        None
+        if corners is None
+        else {"bounds": corners, "padding": FIT_PADDING, "maxZoom": SITE_ZOOM}
+    )
     data = page_data(sites, attribution) | {"view": view, "outline": outline}
     leaflet_css, leaflet_js = leaflet_assets()
     credits = [(entry.credit, web_url(entry.url)) for entry in attribution]
