@@ -1,12 +1,15 @@
 """How missionmap's map page scales, next to ``GeoDataFrame.explore()``.
 
 For 100, 10 000 and 100 000 synthetic sites (deterministic random points in the
-bounding box of the bundled country) it builds the page both ways from the same
-sites -- ``explore()`` gets the GeoDataFrame ``geo.merge.sites_frame`` makes of
-them -- and prints build seconds, HTML megabytes and the ratios. Then it opens
-the largest page of this project in headless Chromium with no network and
-prints its load time and the time of a few pan and zoom steps, each measured
-until the browser has painted the result.
+bounding box of the bundled country), each with three dated statements (pending,
+closed, handed over, on increasing days of a six-month season) merged by the real
+merge, it builds the page both ways -- ``explore()`` gets the GeoDataFrame
+``geo.merge.sites_frame`` makes of the sites as merged -- and prints build
+seconds, HTML megabytes and the ratios (the page should stay within a third of
+explore()'s size). Then it opens the pages of 10 000 and more sites of this
+project in headless Chromium with no network and prints the load time, the time
+of a few pan and zoom steps, and the time of steps of the date slider (the next
+event, a jump back), each measured until the browser has painted the result.
 
 Run: .venv/bin/python benchmarks/bench_map.py [SITE COUNTS...]
 """
@@ -26,7 +29,7 @@ from pathlib import Path
 
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
-from geo.merge import sites_frame
+from geo.merge import merge, sites_frame
 from geo.model import Document, Evidence, Mission, Place, Site, Status
 from geo.project import bundled_data_dir, load_mission, open_project
 from geo.render import render_map
@@ -38,6 +41,10 @@ PHRASES = {
     Status.PENDING: "The mission still needs to close its position in {} before the deadline",
 }
 SITES_PER_DOCUMENT = 50
+SEASON_DAYS = 180
+STORY = (Status.PENDING, Status.CLOSED, Status.HANDED_OVER)
+BROWSED_FROM = 10_000  # pages of this many sites or more are opened in Chromium
+SLIDER_STEPS = 9  # presses of "next event", then as many jumps back and forth
 PAN_ZOOM_STEPS = (
     ("zoom in", "map.zoomIn(1, {animate: false})"),
     ("pan east", "map.panBy([300, 0], {animate: false})"),
@@ -49,7 +56,11 @@ PAN_ZOOM_STEPS = (
 
 
 def synthetic_sites(count: int, bounds: tuple[float, float, float, float]) -> tuple[Site, ...]:
-    """``count`` sites at seeded random points in ``bounds`` (west, south, east, north)."""
+    """``count`` sites at seeded random points in ``bounds`` (west, south, east, north).
+
+    Each has three statements, pending, closed, then handed over, from three
+    reports of increasing dates; the sites are what :func:`geo.merge.merge` makes of them.
+    """
     rng = random.Random(count)
     west, south, east, north = bounds
     start = dt.date(2023, 7, 1)
@@ -58,13 +69,14 @@ def synthetic_sites(count: int, bounds: tuple[float, float, float, float]) -> tu
             f"seeds/report-{number:05d}.txt",
             "",
             title=f"Situation report {number}",
-            date=start + dt.timedelta(days=number % 180),
+            date=start + dt.timedelta(days=number % SEASON_DAYS),
             source="Example Wire",
             url=f"https://example.org/reports/{number}",
         )
-        for number in range(max(1, count // SITES_PER_DOCUMENT))
+        for number in range(max(3, count // SITES_PER_DOCUMENT))
     ]
-    sites = []
+    by_date = sorted(documents, key=lambda document: document.date)
+    statements = []
     for number in range(count):
         name = f"Site {number:06d}"
         place = Place(
@@ -76,12 +88,14 @@ def synthetic_sites(count: int, bounds: tuple[float, float, float, float]) -> tu
             "P",
             "PPL",
         )
-        status = rng.choice(list(Status))
-        document = documents[number % len(documents)]
-        quote = PHRASES[status].format(name) + f" on {document.date:%d %B}."
-        evidence = Evidence(place, status, document.date, quote, document.path, document)
-        sites.append(Site(place, status, evidence, (evidence,)))
-    return tuple(sites)
+        reports = sorted(rng.sample(range(len(by_date)), 3))
+        for status, report in zip(STORY, reports, strict=True):
+            document = by_date[report]
+            quote = PHRASES[status].format(name) + f" on {document.date:%d %B}."
+            statements.append(
+                Evidence(place, status, document.date, quote, document.path, document)
+            )
+    return merge(statements).sites
 
 
 def timed(build) -> tuple[float, str]:
@@ -154,8 +168,50 @@ def browse(page_file: Path, count: int) -> None:
             f" (median {statistics.median(times):.0f}, max {max(times):.0f})",
             flush=True,
         )
+        print(f"{count:>7} sites | {slider_steps(page)}", flush=True)
         print(f"{count:>7} sites | dragging the map: {drag_frames(page)}", flush=True)
         browser.close()
+
+
+def slider_steps(page) -> str:
+    """Step the date slider as a reader does, across the season; report the times until painted.
+
+    From each of ``SLIDER_STEPS`` days spread over the season: one day on (an arrow
+    key), then to the next event (the button); then jumps from end to end.
+    """
+    times = page.evaluate(
+        """async count => {
+            const painted = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const slider = document.getElementById("mm-date");
+            const next = document.getElementById("mm-next");
+            const timed = async action => {
+                const start = performance.now();
+                action();
+                await painted();
+                return performance.now() - start;
+            };
+            const setDay = value => () => {
+                slider.value = String(value);
+                slider.dispatchEvent(new Event("input"));
+            };
+            const steps = [], jumps = [];
+            for (let k = 0; k < count; k++) {
+                const from = Math.floor((k * Number(slider.max)) / count);
+                await timed(setDay(from));
+                steps.push(await timed(setDay(from + 1)));
+                steps.push(await timed(() => next.click()));
+            }
+            for (let k = 0; k < count; k++) jumps.push(await timed(setDay(k % 2 ? 0 : slider.max)));
+            return [steps, jumps];
+        }""",
+        SLIDER_STEPS,
+    )
+    steps, jumps = times
+    return (
+        f"date slider, a day or an event on, until painted: median {statistics.median(steps):.0f} ms,"
+        f" max {max(steps):.0f} ms ({len(steps)} steps across the season);"
+        f" from end to end: median {statistics.median(jumps):.0f} ms"
+    )
 
 
 def drag_frames(page) -> str:
@@ -193,11 +249,12 @@ def main(counts: tuple[int, ...]) -> None:
     sites_frame(warm_up).explore().get_root().render()
     print("Building maps of synthetic sites (explore() gets the same sites as a GeoDataFrame)")
     pages = {count: compare(count, mission, boundaries, attribution) for count in counts}
-    largest = max(counts)
+    browsed = [count for count in counts if count >= BROWSED_FROM] or [max(counts)]
     with tempfile.TemporaryDirectory() as folder:
-        page_file = Path(folder) / "map.html"
-        page_file.write_text(pages[largest], encoding="utf-8")
-        browse(page_file, largest)
+        for count in browsed:
+            page_file = Path(folder) / f"map-{count}.html"
+            page_file.write_text(pages.pop(count), encoding="utf-8")
+            browse(page_file, count)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
 
-from geo.model import Confirmation, Conflict, Evidence, Place, Site, SiteNote
+from geo.model import Confirmation, Conflict, Evidence, Place, Site, SiteNote, Stage
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -92,20 +92,9 @@ def merge(statements: Iterable[Evidence], notes: Iterable[SiteNote] = ()) -> Mer
     notes_by_place = {note.place.id: note for note in notes}
     sites, conflicts = [], []
     for place_id, group in by_place.items():
-        kept, found = decide(group)
-        note = notes_by_place.get(place_id, SiteNote(kept.place))
-        sites.append(
-            Site(
-                kept.place,
-                kept.status,
-                kept,
-                history=chronological(group),
-                kind=note.kind,
-                note=note.note,
-                conflicts=tuple(found),
-            )
-        )
-        conflicts.extend(found)
+        site = merged_site(group, notes_by_place.get(place_id))
+        sites.append(site)
+        conflicts.extend(site.conflicts)
     sites.sort(key=lambda s: (s.place.name, s.place.id))
     without_status = tuple(
         sorted(
@@ -114,6 +103,43 @@ def merge(statements: Iterable[Evidence], notes: Iterable[SiteNote] = ()) -> Mer
         )
     )
     return Merged(tuple(sites), tuple(conflicts), without_status)
+
+
+def merged_site(statements: Sequence[Evidence], note: SiteNote | None = None) -> Site:
+    """The site that ``statements`` about one place make, with ``note``'s kind and note."""
+    kept, found = decide(statements)
+    note = note or SiteNote(kept.place)
+    return Site(
+        kept.place,
+        kept.status,
+        kept,
+        history=chronological(statements),
+        kind=note.kind,
+        note=note.note,
+        conflicts=tuple(found),
+    )
+
+
+def replay(statements: Sequence[Evidence], note: SiteNote | None = None) -> tuple[Stage, ...]:
+    """A site's story day by day: the site merged as of each day one of ``statements`` is dated.
+
+    Each stage is what :func:`merge` makes of the statements :func:`statements_until`
+    keeps for its day, so a map that replays the stages agrees with ``sites --as-of``
+    on every day. Undated statements hold on every day; when there are any, a first
+    stage, dated None, is the site they alone make.
+
+    >>> from geo.model import Place, Status
+    >>> gao = Place("1", "Gao", 16.3, -0.04, "ML", "P", "PPLA")
+    >>> plan = Evidence(gao, Status.PENDING, dt.date(2023, 11, 1), "Gao is next.", "a.txt")
+    >>> done = Evidence(gao, Status.HANDED_OVER, dt.date(2023, 12, 8), "Handed over.", "b.txt")
+    >>> [(str(stage.date), stage.site.status.value) for stage in replay([done, plan])]
+    [('2023-11-01', 'pending'), ('2023-12-08', 'handed over')]
+    """
+    undated = [statement for statement in statements if statement.date is None]
+    days = sorted({statement.date for statement in statements if statement.date is not None})
+    stages = [Stage(None, merged_site(undated, note))] if undated else []
+    stages += [Stage(day, merged_site(statements_until(statements, day), note)) for day in days]
+    return tuple(stages)
 
 
 def chronological(statements: Sequence[Evidence]) -> tuple[Evidence, ...]:

@@ -290,3 +290,14 @@ class Site:
     def same_day_conflicts(self) -> tuple[Conflict, ...]:
         """The conflicts in which two statements speak of the same day: for a person to settle."""
         return tuple(conflict for conflict in self.conflicts if conflict.same_day)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A site as it stood at the end of one day of its story: what ``sites --as-of`` that day shows.
+
+    ``date`` is None for the stage of the undated statements alone, which hold from the start.
+    """
+
+    date: dt.date | None
+    site: Site  # merged from the statements dated on or before ``date``, and the undated ones

@@ -1,22 +1,31 @@
 """The interactive map: one self-contained HTML page that works with no network.
 
-folium builds the page: its ``Figure`` (header, body, closing script), the Leaflet
-map, and the country outline and regions as ``folium.GeoJson`` layers. The
-project's own parts are folium/branca elements: :class:`SiteLayer` (a
-``MacroElement`` in the way of folium's plugins) draws the sites and fills the
-legend and list beside the map; :class:`PageHeader` and :class:`SitePanel` hold
-the page's text. Leaflet's script and style are inlined from ``xstatic-leaflet``
-(:class:`OfflineMap`): nothing comes from a CDN. The sites travel as one JSON
-document inside ``<script type="application/json">``, and the page's script
-(``geo/map_page/map.js``) draws the markers on a canvas and builds every popup,
-tooltip and list entry with ``textContent``: no text from a document is ever
-parsed as HTML. Basemap tiles are an online enhancement on top.
+The page is this project's own: a Jinja template (``geo/map_page/page.html``, every
+value HTML-escaped) holds the header, the time control, the map's box and the panel
+beside it, and carries Leaflet's script and style inline from ``xstatic-leaflet``
+with the page's own (``map.css``, ``map.js``): nothing comes from a CDN. The page's
+script makes the Leaflet map, the country outline and regions, and draws the sites
+on canvases, building every popup, tooltip and list entry with ``textContent``: no
+text from a document is ever parsed as HTML. Basemap tiles are an online
+enhancement on top.
 
-folium reads what a ``MacroElement`` produces as a Jinja template once more, so
-text from documents or data files never goes through one: it is written by
-plain elements whose templates escape it, or as JSON the browser parses.
+Why no folium: it was making a Leaflet map, a view and two GeoJSON layers -- three
+lines of the page's script -- and to get there the page had to reach into its
+internals (the map's template macros, its elements' children and random ids)
+and strip the CDN links, jQuery and Bootstrap it adds. Owning the template is
+less code, and the page no longer breaks when folium changes its insides.
+(Leaflet stays pinned to 1.9: ``map.js`` draws the sites as an ``L.Renderer``.)
 
-Same inputs give the same bytes: the page has no random ids and no timestamps.
+Everything the script draws travels as one JSON document (see :func:`page_data`),
+gzip-compressed and base64-encoded in ``<script type="application/gzip">``: a page
+of 100 000 sites with their whole stories stays a fraction of the size of
+folium's, and no text can end the block. Each site carries its statements and its
+stages, the site as merged on each day of its story (:func:`geo.merge.replay`):
+the time control only picks, per site, the last stage on or before the chosen
+day, so the page and ``missionmap sites --as-of`` cannot disagree.
+
+Same inputs give the same bytes: the page has no random ids and no timestamps,
+and the data is compressed without a time stamp.
 """
 
 from __future__ import annotations
@@ -24,20 +33,20 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import functools
-import html
+import gzip
 import json
 import re
-from collections.abc import Callable, Hashable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-import folium
-from branca.element import Element, Figure, MacroElement
-from folium.template import Environment, Template
+import jinja2
+from markupsafe import Markup
 from shapely.geometry import mapping
 from xstatic.pkg import leaflet
 
 from geo.attribution import Attribution, web_url
+from geo.merge import replay
 from geo.model import Confirmation, Evidence, Mission, Site
 from geo.style import (
     CONFIRMATION_LABELS,
@@ -89,38 +98,35 @@ def render_map(
 
     ``boundaries`` (the country outline and its regions) are drawn under the
     sites; ``attribution`` lists the data sources the page must credit, besides
-    the basemap tiles it credits itself.
+    the basemap tiles it credits itself. Each site's history is replayed day by day
+    (:func:`geo.merge.replay`) for the page's time control.
     """
-    page_map = OfflineMap()
-    corners = extent(sites, boundaries)
-    if corners is not None:
-        # The view comes first, without animation: the page opens on it, and every
-        # layer is laid out once, for it (an outline laid out before stays blurred).
-        opening_view = folium.FitBounds(corners, padding=FIT_PADDING, max_zoom=SITE_ZOOM)
-        opening_view.options["animate"] = False
-        opening_view.add_to(page_map)
+    outline = []
     if boundaries is not None:
         for frame, style in (
             (boundaries.country, COUNTRY_STYLE),
             (boundaries.regions, REGION_STYLE),
         ):
-            folium.GeoJson(
-                feature_collection(frame),
-                style_function=functools.partial(same_style, style),
-                interactive=False,
-            ).add_to(page_map)
-    figure = page_map.get_root()
-    figure.title = html.escape(mission.title)
-    # Before the map: the map's own part of the body is added when the page is rendered.
-    figure.html.add_child(PageHeader(mission.title, as_of, len(sites)), name="header")
-    SiteLayer(page_data(sites, attribution), SitePanel(attribution)).add_to(page_map)
-    number_elements(figure)
-    return figure.render()
-
-
-def same_style(style: dict, feature: dict) -> dict:
-    """``style`` for every feature of a layer: folium's ``style_function`` for one look."""
-    return style
+            outline.append({"shapes": feature_collection(frame), "style": style})
+    corners = extent(sites, boundaries)
+    view = (
+        None
+        if corners is None
+        else {"bounds": corners, "padding": FIT_PADDING, "maxZoom": SITE_ZOOM}
+    )
+    data = page_data(sites, attribution) | {"view": view, "outline": outline}
+    leaflet_css, leaflet_js = leaflet_assets()
+    credits = [(entry.credit, web_url(entry.url)) for entry in attribution]
+    return page_template().render(
+        title=mission.title,
+        as_of=iso_date(as_of),
+        site_count=f"{len(sites)} site{'' if len(sites) == 1 else 's'}",
+        credits=[*credits, (TILE_CREDIT_TEXT, TILE_CREDIT_URL)],
+        data=packed(data),
+        # The package's own files, inlined as they are: they hold no text from a document.
+        styles=[Markup(leaflet_css), Markup(page_asset("map.css"))],
+        scripts=[Markup(leaflet_js), Markup(page_asset("map.js"))],
+    )
 
 
 def extent(sites: Sequence[Site], boundaries: Boundaries | None) -> list[list[float]] | None:
@@ -151,56 +157,24 @@ def extent(sites: Sequence[Site], boundaries: Boundaries | None) -> list[list[fl
 def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict:
     """Everything the page's script draws, as JSON-ready values.
 
-    Sites go column by column, in the order given (``sites["name"][i]`` is the
-    name of site ``i``), which keeps a page of many sites small; a column that
-    is empty for every site is left out. Values many sites share -- statuses,
-    kinds of statement, dates, the documents and manual entries statements rest
-    on -- are listed once and referred to by their position.
+    Three tables, column by column (``sites["name"][i]`` is the name of site ``i``),
+    which keeps a page of many sites small: ``sites``; ``statements``, every
+    statement about each site in turn, oldest first (site ``i`` has
+    ``sites["statements"][i]`` of them); and ``stages``, each site's in turn (see
+    :func:`geo.merge.replay`): the day, the statement the site's status rests on that
+    day (its position among the site's statements) and the same-day conflicts. A
+    column that is empty for every row is left out. Values many rows share --
+    statuses, kinds of statement, dates, the documents and manual entries
+    statements rest on -- are listed once and referred to by their position.
     """
     dates = Listing(key=lambda date: date, describe=iso_date)
     sources = Listing(key=source_key, describe=source_entry)
     places = [site.place for site in sites]
-    statements = [site.evidence for site in sites]
-
-    def statement(evidence: Evidence) -> list:
-        return [
-            dates.index(evidence.date),
-            STATUS_INDEX[evidence.status],
-            sources.index(evidence),
-            evidence.quote,
-        ]
-
-    columns = {
-        "id": [place.id for place in places],
-        "name": [place.name for place in places],
-        "lat": [place.lat for place in places],
-        "lon": [place.lon for place in places],
-        "status": [STATUS_INDEX[site.status] for site in sites],
-        "date": [dates.index(evidence.date) for evidence in statements],
-        "quote": [evidence.quote for evidence in statements],
-        "source": [sources.index(evidence) for evidence in statements],
-        "confirmation": [CONFIRMATION_INDEX[evidence.confirmation] for evidence in statements],
-        "confidence": [evidence.confidence for evidence in statements],
-        # Same-day disagreements only: the merge settled the others by date.
-        "conflicts": [
-            [
-                {"reason": c.reason, "kept": statement(c.kept), "other": statement(c.other)}
-                for c in site.same_day_conflicts
-            ]
-            or None
-            for site in sites
-        ],
-        "precisionKm": [place.precision_km for place in places],
-        "kind": [site.kind for site in sites],
-        "note": [site.note for site in sites],
-        # One statement is the status itself; the page shows it as a one-step history.
-        "history": [
-            [[dates.index(e.date), STATUS_INDEX[e.status], sources.index(e)] for e in site.history]
-            if len(site.history) > 1
-            else None
-            for site in sites
-        ],
-    }
+    statements = [statement for site in sites for statement in site.history]
+    stories = [replay(site.history) for site in sites]
+    stages = [
+        (site.history, stage) for site, story in zip(sites, stories, strict=True) for stage in story
+    ]
     return {
         "statuses": [
             {
@@ -225,13 +199,50 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
         "listChunk": LIST_CHUNK,
         "tiles": {"url": TILE_URL, "maxZoom": TILE_MAX_ZOOM, "attribution": TILE_CREDIT_HTML},
         "credits": [{"name": entry.name, "url": web_url(entry.url)} for entry in attribution],
+        "sites": columns(
+            {
+                "id": [place.id for place in places],
+                "name": [place.name for place in places],
+                "lat": [place.lat for place in places],
+                "lon": [place.lon for place in places],
+                "precisionKm": [place.precision_km for place in places],
+                "kind": [site.kind for site in sites],
+                "note": [site.note for site in sites],
+                "statements": [len(site.history) for site in sites],
+                "stages": [len(story) for story in stories],
+            }
+        ),
+        "statements": columns(
+            {
+                "date": [dates.index(statement.date) for statement in statements],
+                "status": [STATUS_INDEX[statement.status] for statement in statements],
+                "source": [sources.index(statement) for statement in statements],
+                "quote": [statement.quote for statement in statements],
+                "confirmation": [CONFIRMATION_INDEX[s.confirmation] for s in statements],
+                "confidence": [statement.confidence for statement in statements],
+            }
+        ),
+        "stages": columns(
+            {
+                "date": [dates.index(stage.date) for _, stage in stages],
+                "statement": [history.index(stage.site.evidence) for history, stage in stages],
+                # Same-day disagreements only: the merge settled the others by date.
+                "conflicts": [
+                    [
+                        {
+                            "reason": conflict.reason,
+                            "kept": history.index(conflict.kept),
+                            "other": history.index(conflict.other),
+                        }
+                        for conflict in stage.site.same_day_conflicts
+                    ]
+                    or None
+                    for history, stage in stages
+                ],
+            }
+        ),
         "dates": dates.entries,
         "sources": sources.entries,
-        "sites": {
-            name: values
-            for name, values in columns.items()
-            if name == "id" or any(value is not None for value in values)
-        },
     }
 
 
@@ -284,8 +295,7 @@ def iso_date(date: dt.date | None) -> str | None:
 def feature_collection(frame: gpd.GeoDataFrame) -> dict:
     """Areas as a GeoJSON FeatureCollection of their shapes.
 
-    Their names stay off the page: it does not show them, and folium would read
-    them as template text (see the module's docstring).
+    Their names stay off the page: it does not show them.
     """
     return {
         "type": "FeatureCollection",
@@ -296,17 +306,34 @@ def feature_collection(frame: gpd.GeoDataFrame) -> dict:
     }
 
 
-def script_json(value: object) -> str:
-    """JSON for a ``<script type="application/json">`` block.
+def columns(table: dict[str, list]) -> dict[str, list]:
+    """``table`` without the columns that hold None and nothing else.
 
-    ``<``, ``>`` and ``&`` are written as ``\\u`` escapes, so no text can end the
-    block or open a comment inside it; ``JSON.parse`` reads them back as they were.
+    >>> columns({"name": ["Gao", "Ber"], "note": [None, None]})
+    {'name': ['Gao', 'Ber']}
+    >>> columns({"name": [], "note": []})
+    {'name': [], 'note': []}
+    """
+    return {
+        name: values
+        for name, values in table.items()
+        if not values or any(value is not None for value in values)
+    }
 
-    >>> script_json({"title": "</script><b>&"})
-    '{"title":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+
+def packed(value: object) -> str:
+    """``value`` as JSON, gzip-compressed (with no time stamp) and base64-encoded.
+
+    The page's script unpacks it with the browser's ``DecompressionStream``.
+    Base64 has no ``<``, so no text can end the block it is written in.
+
+    >>> json.loads(gzip.decompress(base64.b64decode(packed({"quote": "</script>"}))))
+    {'quote': '</script>'}
+    >>> packed({"quote": "</script>"}) == packed({"quote": "</script>"})
+    True
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), mtime=0)).decode("ascii")
 
 
 @functools.cache
@@ -330,249 +357,13 @@ def page_asset(name: str) -> str:
     return (PAGE_DIR / name).read_text(encoding="utf-8")
 
 
-def page_template(source: str) -> Template:
-    """A template for the page's text: it HTML-escapes every value it is given."""
-    return Template(source.strip(), autoescape=True)
-
-
-class Inline(Element):
-    """A stylesheet or script the page carries where folium would link one; ``tag`` says which."""
-
-    _template = Template("<{{ this.tag }}>\n{{ this.text }}</{{ this.tag }}>")
-
-    def __init__(self, tag: str, text: str) -> None:
-        super().__init__()
-        self._name = "Inline"
-        self.tag = tag
-        self.text = text
-
-
-class PageFigure(Figure):
-    """branca's page skeleton, with the page's language and its script inside ``<body>``.
-
-    Screen readers pick their voice from ``lang``; the charset comes first so the
-    title is read as UTF-8.
-    """
-
-    _template = Template(
-        """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-{% if this.title %}<title>{{ this.title }}</title>{% endif %}
-{{ this.header.render(**kwargs) }}
-</head>
-<body>
-{{ this.html.render(**kwargs) }}
-<script>
-{{ this.script.render(**kwargs) }}
-</script>
-</body>
-</html>
-"""
+@functools.cache
+def page_template() -> jinja2.Template:
+    """The page (``map_page/page.html``): every value it is given is HTML-escaped."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PAGE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
     )
-
-    def __init__(self) -> None:
-        super().__init__()
-        del self.header._children["meta_http"]  # the template declares the charset
-
-
-class OfflineMap(folium.Map):
-    """A folium map that needs no network: Leaflet is inlined, and no tiles are set.
-
-    folium links Leaflet, jQuery, Bootstrap and Font Awesome from CDNs; the page
-    uses Leaflet alone and carries it, from ``xstatic-leaflet``. Basemap tiles are
-    left to the page's script, which asks for them only when the browser is online.
-    folium's own macros make the map's ``<div>`` and create the map; the ``<div>``
-    sits in the page's ``#mm-map`` box, which the page's stylesheet sizes, and the
-    page keeps its own viewport: folium's would stop a reader zooming the page.
-    The map opens on the whole world until a ``folium.FitBounds`` says otherwise.
-    """
-
-    default_js = ()
-    default_css = ()
-    _template = Environment().from_string(
-        """
-        {% macro header(this, kwargs) %}
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        {% endmacro %}
-        {% macro html(this, kwargs) %}
-        <div id="mm-map" class="mm-map" role="region" aria-label="Map of the sites">
-        {{ folium_map.html(this, kwargs) }}</div>
-        {% endmacro %}
-        {% macro script(this, kwargs) %}{{ folium_map.script(this, kwargs) }}{% endmacro %}
-        """,
-        globals={"folium_map": folium.Map._template.module},
-        template_class=Template,
-    )
-
-    def __init__(self) -> None:
-        super().__init__(location=(0, 0), zoom_start=2, tiles=None, zoom_snap=0.5)
-        PageFigure().add_child(self)
-
-    def render(self, **kwargs) -> None:
-        css, script = leaflet_assets()
-        header = self.get_root().header
-        header.add_child(Inline("style", css), name="leaflet_css")
-        header.add_child(Inline("script", script), name="leaflet")
-        super().render(**kwargs)
-
-
-class SiteLayer(MacroElement):
-    """The sites on the map, made in the way of a folium plugin.
-
-    The page's script (``map_page/map.js``, which the page carries with its
-    stylesheet) draws the sites from one JSON block on canvases, one layer per
-    status, and fills ``panel`` beside the map: the legend that switches those
-    layers and the list of sites. folium creates the map with a view, which matters:
-    each layer added to a map without one waits for its "load" event, and Leaflet's
-    check for duplicate listeners makes that quadratic in the number of sites.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        L.missionmap({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, data: dict, panel: Element) -> None:
-        super().__init__()
-        self._name = "SiteLayer"
-        self.data = data
-        self.panel = panel
-
-    def render(self, **kwargs) -> None:
-        figure = self.get_root()
-        figure.header.add_child(Inline("style", page_asset("map.css")), name="missionmap_css")
-        figure.header.add_child(Inline("script", page_asset("map.js")), name="missionmap_js")
-        # After the map's own part of the body, which folium has added by now.
-        figure.html.add_child(self.panel, name="panel")
-        figure.html.add_child(SiteData(self.data), name="site_data")
-        super().render(**kwargs)
-
-
-class SiteData(Element):
-    """The JSON block the page's script draws the sites from (see :func:`page_data`)."""
-
-    _template = Template('<script type="application/json" id="mm-data">{{ this.json }}</script>')
-
-    def __init__(self, data: dict) -> None:
-        super().__init__()
-        self._name = "SiteData"
-        self.json = script_json(data)
-
-
-class PageHeader(Element):
-    """The title bar: the mission, the day the sites are as of, their number, the panel's toggle."""
-
-    _template = page_template(
-        """
-<header class="mm-header">
-<h1>{{ this.title }}</h1>
-<p>{% if this.as_of %}Sites as of <time datetime="{{ this.as_of }}">{{ this.as_of }}</time>
-{%- else %}Sites as of: no dated report{% endif %} · {{ this.site_count }}</p>
-<button type="button" id="mm-panel-toggle" class="mm-toggle" aria-controls="mm-panel">Legend, sites</button>
-</header>
-"""
-    )
-
-    def __init__(self, title: str, as_of: dt.date | None, site_count: int) -> None:
-        super().__init__()
-        self._name = "PageHeader"
-        self.title = title
-        self.as_of = iso_date(as_of)
-        self.site_count = f"{site_count} site{'' if site_count == 1 else 's'}"
-
-
-class SitePanel(Element):
-    """The panel beside the map: legend, list of sites and credits; a toggle folds it on a phone."""
-
-    _template = page_template(
-        """
-<aside id="mm-panel" class="mm-panel" aria-label="Legend and list of sites">
-{% for part in this._children.values() %}{{ part.render(**kwargs)|safe }}
-{% endfor %}</aside>
-"""
-    )
-
-    def __init__(self, attribution: Sequence[Attribution]) -> None:
-        super().__init__()
-        self._name = "SitePanel"
-        for part in (Legend(), SiteList(), Credits(attribution)):
-            self.add_child(part)
-
-
-class Legend(Element):
-    """The legend, which the page's script fills.
-
-    A checkbox per status switches its layer; below, the kinds of statement present
-    (confirmed, read, unconfirmed) with their counts, unconfirmed with its own checkbox,
-    and the sites with conflicting reports.
-    """
-
-    _template = page_template(
-        """
-<section class="mm-legend">
-<h2>Legend</h2>
-<div id="mm-legend-items"></div>
-<div id="mm-legend-kinds"></div>
-<p id="mm-legend-approx" class="mm-legend-approx" hidden><svg class="mm-symbol" viewBox="0 0 20 20" width="16" height="16" aria-hidden="true"><circle cx="10" cy="10" r="8" fill="none" stroke="#444" stroke-width="1.5" stroke-dasharray="4 3"/></svg>Position approximate</p>
-</section>
-"""
-    )
-
-
-class SiteList(Element):
-    """The list of sites, the map's text alternative: the page's script fills it as the reader scrolls."""
-
-    _template = page_template(
-        """
-<section>
-<h2>Sites</h2>
-<noscript><p>The map and this list need JavaScript.</p></noscript>
-<ol id="mm-site-list" class="mm-site-list"></ol>
-<button type="button" id="mm-more-sites" class="mm-more" hidden></button>
-</section>
-"""
-    )
-
-
-class Credits(Element):
-    """The sources the page credits: each of ``attribution``, then the basemap tiles.
-
-    Each is linked when its address is a web one.
-    """
-
-    _template = page_template(
-        """
-<footer class="mm-credits">
-<h2>Sources</h2>
-{% for text, url in this.lines %}
-<p>{% if url %}<a href="{{ url }}" rel="noopener noreferrer">{{ text }}</a>{% else %}{{ text }}{% endif %}</p>
-{% endfor %}
-<p class="mm-offline-note">Basemap tiles are not shown: the browser is offline or cannot reach the tile server. The outline, regions and sites are part of this page and need no network.</p>
-</footer>
-"""
-    )
-
-    def __init__(self, attribution: Sequence[Attribution]) -> None:
-        super().__init__()
-        self._name = "Credits"
-        self.lines = [(entry.credit, web_url(entry.url)) for entry in attribution]
-        self.lines.append((TILE_CREDIT_TEXT, TILE_CREDIT_URL))
-
-
-def number_elements(figure: Figure) -> None:
-    """Name every element by its place in the page, in place of folium's random ids."""
-    for number, element in enumerate(elements(figure)):
-        element._id = str(number)
-
-
-def elements(element: Element) -> Iterator[Element]:
-    """``element`` and every element under it, parents first."""
-    yield element
-    parts = (element.header, element.html, element.script) if isinstance(element, Figure) else ()
-    for child in (*parts, *element._children.values()):
-        yield from elements(child)
+    return environment.get_template("page.html")

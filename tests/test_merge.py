@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import doctest
 
 import pytest
 
-from geo.merge import SITE_COLUMNS, merge, site_record, sites_frame
+from geo import merge as merge_module
+from geo.merge import SITE_COLUMNS, merge, replay, site_record, sites_frame
 from geo.model import Confirmation, Document, Evidence, Place, SiteNote, Status
 
 GAO = Place("2457163", "Gao", 16.27167, -0.04472, "ML", "P", "PPLA", admin1="Gao")
@@ -156,6 +158,39 @@ def test_merge_rule(statements, status, source, reasons):
     assert site.status is status
     assert site.evidence.source == source
     assert [c.reason for c in merged.conflicts] == reasons
+
+
+@pytest.mark.parametrize("statements", [case[0] for case in CASES.values()], ids=CASES.keys())
+def test_each_stage_of_a_replay_is_the_merge_as_of_its_day(statements):
+    note = SiteNote(GAO, "camp", "Road cut.")
+    stages = replay(statements, note)
+    undated = [s for s in statements if s.date is None]
+    days = sorted({s.date for s in statements if s.date is not None})
+    assert [stage.date for stage in stages] == [None] * bool(undated) + days
+    for stage in stages:
+        known = [s for s in statements if s.date is None or (stage.date and s.date <= stage.date)]
+        assert stage.site == merge(known, [note]).sites[0]
+    # The last stage is the site as merged from every statement.
+    assert stages[-1].site == merge(statements, [note]).sites[0]
+
+
+def test_a_replay_starts_with_the_undated_statements_then_goes_day_by_day():
+    statements = [
+        report(CLOSED, None, "seeds/undated.txt"),
+        report(PENDING, "2023-10-01", "seeds/a.txt"),
+        manual(HANDED_OVER, "2023-12-01"),
+    ]
+    stages = replay(statements)
+    assert [(stage.date, stage.site.status, stage.site.evidence.source) for stage in stages] == [
+        (None, CLOSED, "seeds/undated.txt"),
+        (dt.date(2023, 10, 1), PENDING, "seeds/a.txt"),
+        (dt.date(2023, 12, 1), HANDED_OVER, "manual: ops"),
+    ]
+    assert [len(stage.site.history) for stage in stages] == [1, 2, 3]
+
+
+def test_docstring_examples_run():
+    assert doctest.testmod(merge_module).failed == 0
 
 
 def test_a_conflict_names_what_was_kept_and_what_was_not():

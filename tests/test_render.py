@@ -5,8 +5,10 @@ What the page does in a browser is tested in ``test_map_browser.py``.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import doctest
+import gzip
 import json
 import shutil
 
@@ -31,7 +33,7 @@ CREDITS = (
         "public domain",
     ),
 )
-# Markup and script, then template syntax: folium reads some of what it makes as a Jinja template.
+# Markup and script, then template syntax: the page is made from a Jinja template.
 HOSTILE = (
     "</script><script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"> `t` \\ 'q'"
     " {{ 7 * 191 }} {% if %} {# <!--"
@@ -114,13 +116,13 @@ class Page(ParsedHTML):
 
     @property
     def data(self) -> dict:
-        """The page's one JSON data block, parsed."""
+        """The page's one data block: JSON, gzip-compressed and base64-encoded, read back."""
         [block] = [
             script
             for script, kind in zip(self.scripts, self._script_types, strict=True)
-            if kind == "application/json"
+            if kind == "application/gzip"
         ]
-        return json.loads(block)
+        return json.loads(gzip.decompress(base64.b64decode(block)))
 
     def handle_starttag(self, tag, attrs):
         super().handle_starttag(tag, attrs)
@@ -160,7 +162,7 @@ def test_the_page_fetches_nothing_it_needs_from_the_network():
     fetching = [
         (tag, attrs) for tag, attrs in parsed.tags if tag in ("script", "link", "img", "iframe")
     ]
-    # Scripts only, each carried by the page: Leaflet, the page's own, the data, folium's map.
+    # Scripts only, each carried by the page: Leaflet, the page's own and the data.
     assert {tag for tag, attrs in fetching} == {"script"}
     assert all("src" not in attrs for tag, attrs in fetching)
     [leaflet] = [script for script in parsed.scripts if "Leaflet 1.9.3" in script]
@@ -177,7 +179,7 @@ def test_document_text_cannot_end_the_data_block_and_comes_back_intact():
     parsed = Page(sample_page(HOSTILE))
     assert len(parsed.scripts) == len(Page(sample_page()).scripts), "a quote broke out"
     data = parsed.data
-    assert data["sites"]["quote"][0] == "The Alpha camp was handed over." + HOSTILE
+    assert "The Alpha camp was handed over." + HOSTILE in data["statements"]["quote"]
     assert data["sites"]["note"][2] == "Road closed." + HOSTILE
     assert {source["label"] for source in data["sources"]} >= {"Camps handed over" + HOSTILE}
     assert not [tag for tag, attrs in parsed.tags if tag == "img"]

@@ -56,7 +56,7 @@ class MissionMapGroup(click.Group):
             ctx.exit(1)
 
     # Commands are imported when used, so that a quick one (geocode) does not
-    # pay for the imports of the heavy ones (pandas, folium, matplotlib).
+    # pay for the imports of the heavy ones (pandas, spaCy, matplotlib).
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 
