@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache, partial
+from functools import partial
 from itertools import islice
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.merge import Merged, merge, statements_until, strongest_per_document
-from geo.model import Document, Evidence, Mention, Mission, ReportBounds
+from geo.model import Document, Evidence, Mention, Mission, Place, ReportBounds
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
 from geo.reading.cache import ReadingCache, open_cache, read_cached
@@ -50,6 +50,8 @@ class ReadingJob:
 
     project: Project
     today: dt.date
+    # The hash of the mission's context and gazetteer: a worker loads them again when it changes.
+    context: str
     cache: bool = True
     details: bool = False  # keep each report's place names too (for ``missionmap extract``)
 
@@ -119,8 +121,9 @@ def run(
     mission = load_mission(project)
     # Absolute, so that a Dask worker started in another folder finds the same files.
     where = Project(data=project.data.absolute(), seeds=project.seeds)
-    job = ReadingJob(where, today, cache, details)
-    prepared = prepare(job)
+    prepared = load_prepared(where, cache)
+    job = ReadingJob(where, today, prepared.fingerprint, cache, details)
+    remember(job, prepared)
     gazetteer = prepared.gazetteer
     problems: list[DocumentError] = []
     documents, mentions, statements = [], [], []
@@ -139,7 +142,8 @@ def run(
             reports += 1
             day = readings.document.date
             latest = day if day and (latest is None or day > latest) else latest
-            statements.extend(interned(s, gazetteer) for s in readings.statements)
+            readings = interned(readings, gazetteer)
+            statements.extend(readings.statements)
             if details:
                 documents.append(readings.document)
                 mentions.extend(readings.mentions)
@@ -172,17 +176,32 @@ class Prepared:
 
     gazetteer: Gazetteer
     context: Context
+    fingerprint: str  # of the context and the gazetteer's places
     cache: ReadingCache | None
 
 
-@lru_cache(maxsize=4)
-def prepare(job: ReadingJob) -> Prepared:
-    """The gazetteer, context and cache of ``job``'s project, loaded once per process."""
-    mission = load_mission(job.project)
-    gazetteer = load_gazetteer(job.project.gazetteer_dir, *mission.countries)
+def load_prepared(project: Project, cache: bool) -> Prepared:
+    """The gazetteer, reading context and (with ``cache``) reading cache of ``project``."""
+    mission = load_mission(project)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
     context = reading_context(mission, gazetteer)
-    cache = open_cache(job.project.cache_dir, context, gazetteer) if job.cache else None
-    return Prepared(gazetteer, context, cache)
+    kept = open_cache(project.cache_dir, context, gazetteer)
+    return Prepared(gazetteer, context, kept.context, kept if cache else None)
+
+
+# What this process loaded for the job it last read for: a Dask worker loads it once per run.
+_prepared: dict[ReadingJob, Prepared] = {}
+
+
+def remember(job: ReadingJob, prepared: Prepared) -> Prepared:
+    _prepared.clear()
+    _prepared[job] = prepared
+    return prepared
+
+
+def prepare(job: ReadingJob) -> Prepared:
+    """What ``job`` needs, as loaded for it in this process, or loaded now."""
+    return _prepared.get(job) or remember(job, load_prepared(job.project, job.cache))
 
 
 def read_reports(job: ReadingJob, documents: list[Document]) -> list[Readings]:
@@ -201,33 +220,52 @@ def read_reports(job: ReadingJob, documents: list[Document]) -> list[Readings]:
     said: dict[int, list[Evidence]] = {id(document): [] for document in documents}
     for statement in read:
         said[id(statement.document)].append(statement)
-    readings = []
-    for document, in_document in found:
-        light = document.without_text()
-        readings.append(
-            Readings(
-                light,
-                tuple(replace(m, document=light) for m in in_document) if job.details else (),
-                tuple(without_text(s, light) for s in said[id(document)]),
-            )
+    return [
+        rebuilt(
+            Readings(document, tuple(in_document), tuple(said[id(document)])),
+            document=document.without_text(),
+            details=job.details,
         )
-    return readings
+        for document, in_document in found
+    ]
 
 
-def without_text(statement: Evidence, light: Document) -> Evidence:
-    """``statement`` citing ``light``, its report without the text."""
-    assert statement.mention is not None
-    return replace(statement, document=light, mention=replace(statement.mention, document=light))
+def interned(readings: Readings, gazetteer: Gazetteer) -> Readings:
+    """``readings`` on the gazetteer's own places: readings that come back from another process
+    bring a copy of their places each, which thousands of readings need not keep."""
+    if all(gazetteer.get(s.place.id) is s.place for s in readings.statements):
+        return readings
+    return rebuilt(readings, place=gazetteer.get, details=bool(readings.mentions))
 
 
-def interned(statement: Evidence, gazetteer: Gazetteer) -> Evidence:
-    """``statement`` on the gazetteer's own place: readings that come back from another process
-    bring a copy of their place each, which thousands of readings need not keep."""
-    place = gazetteer.get(statement.place.id)
-    if place is statement.place:
-        return statement
-    assert statement.mention is not None
-    return replace(statement, place=place, mention=replace(statement.mention, place=place))
+def rebuilt(
+    readings: Readings,
+    *,
+    document: Document | None = None,
+    place: Callable[[str], Place] | None = None,
+    details: bool = False,
+) -> Readings:
+    """``readings`` with their report replaced by ``document`` and each place by ``place(id)``,
+    a statement and the mention it rests on still the same object; the mentions that state
+    nothing are kept only with ``details``."""
+    document = document or readings.document
+    new: dict[int, Mention] = {}
+
+    def moved(mention: Mention) -> Mention:
+        if id(mention) not in new:
+            where = place(mention.place.id) if place else mention.place
+            new[id(mention)] = replace(mention, document=document, place=where)
+        return new[id(mention)]
+
+    statements = []
+    for statement in readings.statements:
+        assert statement.mention is not None
+        mention = moved(statement.mention)
+        statements.append(
+            replace(statement, document=document, mention=mention, place=mention.place)
+        )
+    mentions = tuple(moved(m) for m in readings.mentions) if details else ()
+    return Readings(document, mentions, tuple(statements))
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:

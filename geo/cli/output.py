@@ -9,6 +9,7 @@ these functions, one line per call, never with ``click.echo`` directly.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -53,7 +54,7 @@ def progress_bar(total: int | None, quiet: bool = False) -> Iterator[Callable[[i
     """A progress bar of reports read, with reports/s and the time left, on stderr when it is
     a terminal; told how many more reports are done by calling what it yields. Silent when
     stderr is not a terminal, or with ``quiet``."""
-    stream = click.get_text_stream("stderr")
+    stream = sys.stderr
     if quiet or not stream.isatty():
         yield lambda done: None
         return
