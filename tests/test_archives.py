@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import sys
 import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO
 
 from geo.archives import JsonFields, read_seeds
 from geo.cli import main
@@ -271,3 +274,20 @@ def test_a_local_dask_cluster_of_two_workers_gives_the_single_process_map(projec
         assert "Mapped 3 sites from 12 documents" in done.stdout
         maps[name] = out.read_bytes()
     assert maps["one"] == maps["dask"]
+
+
+def test_a_progress_bar_with_reports_per_second_on_a_terminal(project):
+    pexpect = pytest.importorskip("pexpect")
+    wire = project / "seeds" / "wire.jsonl"
+    wire.write_text("\n".join(jsonl_line(*parts) for parts in REPORTS.values()) + "\n")
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "geo", "build", "--seeds", str(wire), "--out", str(project / "m.html")],
+        cwd=str(project),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        encoding="utf-8",
+        timeout=240,
+    )
+    shown = child.read()
+    assert "3/3" in shown and "reports/s" in shown
+    assert "Mapped 3 sites from 3 documents" in shown
