@@ -47,9 +47,10 @@ class Loaded:
     problems: tuple[DocumentError, ...]
 
 
-def seed_paths(folder: Path) -> list[Path]:
-    """The seeds of a folder, in name order: every entry named ``*.txt`` or ``*.md`` but a
-    folder, so that a FIFO, a device or a broken link is named when it is read, not passed by.
+def seed_paths(folder: Path, suffixes: tuple[str, ...] = SEED_SUFFIXES) -> list[Path]:
+    """The seeds of a folder, in name order: every entry whose name ends in one of
+    ``suffixes`` but a folder, so that a FIFO, a device or a broken link is named when it is
+    read, not passed by.
 
     Sidecars are not seeds, and neither are hidden files (an editor's lock
     file ".#report.txt" is no report).
@@ -57,10 +58,13 @@ def seed_paths(folder: Path) -> list[Path]:
     return sorted(
         Path(entry.path)
         for entry in os.scandir(folder)
-        if Path(entry.name).suffix.lower() in SEED_SUFFIXES
+        if entry.name.lower().endswith(suffixes)
         and not entry.name.startswith(".")
         and not entry.is_dir(follow_symlinks=False)
     )
+
+
+Read = Document | DocumentError
 
 
 def load_documents(folder: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Loaded:
@@ -71,24 +75,41 @@ def load_documents(folder: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Loade
     reported too: its metadata would otherwise be silently lost.
     """
     documents, problems = [], []
-    paths = seed_paths(folder)
+    for read in walk_seeds(folder, bounds):
+        (problems if isinstance(read, DocumentError) else documents).append(read)
+    return Loaded(tuple(documents), tuple(problems))
+
+
+def walk_seeds(
+    folder: Path,
+    bounds: ReportBounds = DEFAULT_BOUNDS,
+    others: Mapping[str, Callable[[Path], Iterator[Read]]] | None = None,
+) -> Iterator[Read]:
+    """Each seed of ``folder`` in name order, read, or the problem that kept it from being read.
+
+    ``others`` reads the files whose names end in its keys (archives of reports), one
+    report at a time. A sidecar without its document is a problem too, named last.
+    """
+    others = others or {}
+    paths = seed_paths(folder, SEED_SUFFIXES + tuple(others))
     for path in paths:
+        kind = next((suffix for suffix in others if path.name.lower().endswith(suffix)), None)
+        if kind is not None:
+            yield from others[kind](path)
+            continue
         try:
-            documents.append(read_document(path, bounds))
+            yield read_document(path, bounds)
         except DocumentError as error:
-            problems.append(error)
-    stems = {path.stem for path in paths}
+            yield error
+    stems = {path.stem for path in paths if path.suffix.lower() in SEED_SUFFIXES}
     for sidecar in sorted(folder.glob("[!.]*" + SIDECAR_SUFFIX)):
         if sidecar.name.removesuffix(SIDECAR_SUFFIX) not in stems:
-            problems.append(
-                DocumentError(
-                    "metadata sidecar without a document",
-                    path=shown_path(sidecar),
-                    fix="put the report it describes next to it as a .txt or .md file "
-                    "of the same name, or delete the sidecar",
-                )
+            yield DocumentError(
+                "metadata sidecar without a document",
+                path=shown_path(sidecar),
+                fix="put the report it describes next to it as a .txt or .md file "
+                "of the same name, or delete the sidecar",
             )
-    return Loaded(tuple(documents), tuple(problems))
 
 
 def read_document(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Document:
@@ -105,7 +126,7 @@ def read_document(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Document
             decode_text(raw, sidecar, DocumentError), sidecar, 1, bounds
         )
         metadata = combine_metadata(metadata, sidecar_metadata, sidecar)
-    return document_from(path, body, metadata, first_line)
+    return document_from(shown_path(path), body, metadata, first_line)
 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
@@ -286,13 +307,15 @@ def combine_metadata(front: dict, sidecar: dict, sidecar_path: Path) -> dict:
     return {**front, **sidecar}
 
 
-def document_from(path: Path, body: str, metadata: dict, first_line: int) -> Document:
+def document_from(shown: str, body: str, metadata: dict, first_line: int) -> Document:
+    """A report from its body and checked metadata; ``shown`` is its path as users see it."""
+
     def text_of(key: str) -> str | None:
         value = metadata.get(key)
         return None if value is None else str(value).strip() or None
 
     return Document(
-        path=shown_path(path),
+        path=shown,
         text=body,
         title=text_of("title"),
         date=metadata.get("date"),

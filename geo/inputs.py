@@ -18,6 +18,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 import yaml
 
@@ -78,6 +79,17 @@ def read_limited(
     (when given). ``setting`` names where the limit can be raised, for the message.
     """
     shown = shown_path(path)
+    with open_regular(path, roots=roots, error=error) as handle:
+        raw = read_bounded(handle, limit, shown, error=error, setting=setting)
+    return raw
+
+
+def open_regular(
+    path: Path, *, roots: tuple[Path, ...] = (), error: type[GeoError] = DataError
+) -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file (see :func:`read_limited`
+    for ``roots``): for reading a file too large to read whole, such as an archive."""
+    shown = shown_path(path)
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -100,24 +112,41 @@ def read_limited(
             value=exc.strerror,
             fix="check that it exists and that you may read it",
         ) from None
-    with os.fdopen(fd, "rb") as handle:
+    handle = os.fdopen(fd, "rb")
+    try:
         _check_regular(os.fstat(fd).st_mode, shown, error)  # it may have changed since
-        try:
-            raw = handle.read(limit + 1)
-        except OSError as exc:
-            raise error("cannot read the file", path=shown, value=exc.strerror) from None
+    except GeoError:
+        handle.close()
+        raise
+    return handle
+
+
+def read_bounded(
+    handle: BinaryIO,
+    limit: int,
+    shown: str,
+    *,
+    error: type[GeoError] = DataError,
+    setting: str = "",
+) -> bytes:
+    """At most ``limit`` bytes from ``handle``, or ``error`` naming ``shown`` when it holds more:
+    a member of an archive that claims to be small is still never read past the limit."""
+    try:
+        raw = handle.read(limit + 1)
+    except OSError as exc:
+        raise error("cannot read the file", path=shown, value=exc.strerror) from None
     if len(raw) > limit:
         raise error(
-            f"larger than {_size(limit)}",
+            f"larger than {size_text(limit)}",
             path=shown,
             fix=f"split it into smaller files{', or raise ' + setting if setting else ''}",
         )
     return raw
 
 
-def _size(count: int) -> str:
+def size_text(count: int) -> str:
     """
-    >>> _size(1024 * 1024), _size(256 * 1024), _size(1000)
+    >>> size_text(1024 * 1024), size_text(256 * 1024), size_text(1000)
     ('1 MiB', '256 KiB', '1000 bytes')
     """
     for unit, name in ((MIB, "MiB"), (KIB, "KiB")):
@@ -248,7 +277,7 @@ def parse_yaml(
     """
     if len(text) > YAML_MAX_BYTES:
         raise error(
-            f"{what} is longer than {_size(YAML_MAX_BYTES)}",
+            f"{what} is longer than {size_text(YAML_MAX_BYTES)}",
             path=path,
             line=first_line,
             fix="keep it to a few short 'key: value' lines",

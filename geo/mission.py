@@ -129,7 +129,7 @@ class MissionProject:
         return MapInputs(
             mission=result.mission,
             as_of=result.as_of,
-            documents=len(result.documents),
+            documents=result.reports,
             boundaries=self.boundaries,
             attribution=self.attribution,
         )

@@ -8,7 +8,8 @@ evidence about one place, merged, is a :class:`Site`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -109,6 +110,19 @@ class Document:
     lang: str = "en"
     lang_detected: bool = False  # True when no metadata gave ``lang``
     first_line: int = 1  # line of the file on which ``text`` starts
+    # The sha256 of ``text``, kept when the text itself is let go (see ``without_text``).
+    digest: str | None = None
+
+    def without_text(self) -> Document:
+        """This report without its text, for the readings that cite it to keep: a long
+        archive is read one report at a time, and no report's text outlives its reading.
+
+        >>> light = Document("a.txt", "Gao was handed over.").without_text()
+        >>> light.text, light.digest[:12]
+        ('', '8a8216b97d38')
+        """
+        digest = self.digest or hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return replace(self, text="", digest=digest)
 
 
 @dataclass(frozen=True)

@@ -8,28 +8,66 @@ extract -> reading -> confirm (people's decisions, the threshold) -> merge.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from functools import partial
+from itertools import islice
+from typing import TypeVar
 
+from geo.archives import DEFAULT_FIELDS, JsonFields, read_seeds
 from geo.confirm import Confirmed, confirm
-from geo.documents import load_documents
 from geo.errors import DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.merge import Merged, merge, statements_until, strongest_per_document
-from geo.model import Document, Evidence, Mention, Mission, ReportBounds
+from geo.model import Document, Evidence, Mention, Mission, Place, ReportBounds
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
-from geo.reading.cache import open_cache, read_cached
+from geo.reading.cache import ReadingCache, open_cache, read_cached
 from geo.register import Register, load_register
+
+T = TypeVar("T")
+
+
+# Reports are read in batches of this many: spaCy parses a batch's new reports together,
+# and no more than a few batches' texts are in memory at once.
+BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Readings:
+    """What one report says: the report without its text, its place names and its statements."""
+
+    document: Document
+    mentions: tuple[Mention, ...]  # empty unless details were asked for
+    statements: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class ReadingJob:
+    """What reading a batch of reports needs to know: small, so that it travels to a Dask worker,
+    which loads the mission and gazetteer once and keeps them for every batch."""
+
+    project: Project
+    today: dt.date
+    # The hash of the mission's context and gazetteer: a worker loads them again when it changes.
+    context: str
+    cache: bool = True
+    details: bool = False  # keep each report's place names too (for ``missionmap extract``)
+
+
+# Maps a function over batches of reports, giving the results in the batches' order:
+# the builtin ``map`` in this process, or a Dask cluster's (see geo.cluster).
+Mapper = Callable[[Callable[[list[Document]], list[Readings]], Iterable[list[Document]]], Iterable]
 
 
 @dataclass(frozen=True)
 class Result:
     mission: Mission
     gazetteer: Gazetteer
-    documents: tuple[Document, ...]
+    reports: int  # how many reports were read
+    latest_report: dt.date | None  # the date of the latest dated one
     problems: tuple[DocumentError, ...]  # seeds that could not be read
-    mentions: tuple[Mention, ...]
     statements: tuple[Evidence, ...]  # read from the documents, before anyone reviewed them
     merged: Merged
     # Entered by hand: site notes, manual statements and decisions on readings.
@@ -37,15 +75,19 @@ class Result:
     # The readings with their confirmation, and the statements people's decisions made.
     confirmed: Confirmed = field(default_factory=lambda: Confirmed((), (), ()))
     until: dt.date | None = None  # the day asked for: the sites as they stood then
+    # Each report (without its text) and its place names: only when details were asked for.
+    documents: tuple[Document, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
     @property
     def as_of(self) -> dt.date | None:
         """How current the map is: the day asked for, else the latest report or manual entry."""
         if self.until is not None:
             return self.until
-        dates = [d.date for d in self.documents if d.date]
         manual = self.register.statements + self.confirmed.corrections
-        dates += [e.date for e in manual if e.date]
+        dates = [e.date for e in manual if e.date]
+        if self.latest_report:
+            dates.append(self.latest_report)
         return max(dates, default=None)
 
 
@@ -54,6 +96,11 @@ def run(
     today: dt.date | None = None,
     cache: bool = True,
     as_of: dt.date | None = None,
+    *,
+    fields: JsonFields = DEFAULT_FIELDS,
+    details: bool = False,
+    mapper: Mapper = map,
+    progress: Callable[[int], None] | None = None,
 ) -> Result:
     """Read the project's seeds and data and merge what they say about each site.
 
@@ -63,19 +110,45 @@ def run(
     With ``cache``, what each report says is kept in the project's cache folder
     (``project.cache_dir``) and only new or changed reports are parsed; without,
     every report is read afresh and the cache is neither read nor written.
+
+    Reports stream: read from ``project.seeds`` (a folder, JSON Lines, zip or tar.gz; the
+    JSON field names are ``fields``), in batches of :data:`BATCH_SIZE` handed to ``mapper``
+    (a Dask cluster's, or this process), reduced to their statements, their texts let go.
+    ``progress`` is told how many more reports have been read after each batch. With
+    ``details``, the result keeps every report and place name too.
     """
-    mission = load_mission(project)
-    gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
     today = today or dt.date.today()
-    loaded = load_documents(project.seeds, report_bounds(project, mission, today))
-    found = [(doc, find_mentions(doc, gazetteer)) for doc in loaded.documents]
-    mentions = tuple(m for _, in_document in found for m in in_document)
-    context = reading_context(mission, gazetteer)
-    if cache:
-        read = read_cached(found, context, open_cache(project.cache_dir, context, gazetteer))
-    else:
-        read = read_statements(mentions, context)
-    statements = tuple(read)
+    mission = load_mission(project)
+    # Absolute, so that a Dask worker started in another folder finds the same files.
+    where = Project(data=project.data.absolute(), seeds=project.seeds)
+    prepared = load_prepared(where, cache)
+    job = ReadingJob(where, today, prepared.fingerprint, cache, details)
+    remember(job, prepared)
+    gazetteer = prepared.gazetteer
+    problems: list[DocumentError] = []
+    documents, mentions, statements = [], [], []
+    reports, latest = 0, None
+
+    def documents_only(reads: Iterable[Document | DocumentError]) -> Iterator[Document]:
+        for read in reads:
+            if isinstance(read, DocumentError):
+                problems.append(read)
+            else:
+                yield read
+
+    seeds = read_seeds(project.seeds, report_bounds(project, mission, today), fields)
+    for batch in mapper(partial(read_reports, job), batched(documents_only(seeds), BATCH_SIZE)):
+        for readings in batch:
+            reports += 1
+            day = readings.document.date
+            latest = day if day and (latest is None or day > latest) else latest
+            readings = interned(readings, gazetteer)
+            statements.extend(readings.statements)
+            if details:
+                documents.append(readings.document)
+                mentions.extend(readings.mentions)
+        if progress:
+            progress(len(batch))
     register = load_register(project, gazetteer, today)
     confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
     weighed = weighed_statements(confirmed, register)
@@ -84,15 +157,126 @@ def run(
     return Result(
         mission=mission,
         gazetteer=gazetteer,
-        documents=loaded.documents,
-        problems=loaded.problems,
-        mentions=mentions,
-        statements=statements,
+        reports=reports,
+        latest_report=latest,
+        problems=tuple(problems),
+        statements=tuple(statements),
         merged=merge(weighed, register.notes),
         register=register,
         confirmed=confirmed,
         until=as_of,
+        documents=tuple(documents),
+        mentions=tuple(mentions),
     )
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What a process loads once to read reports: the gazetteer, the reader's context, the cache."""
+
+    gazetteer: Gazetteer
+    context: Context
+    fingerprint: str  # of the context and the gazetteer's places
+    cache: ReadingCache | None
+
+
+def load_prepared(project: Project, cache: bool) -> Prepared:
+    """The gazetteer, reading context and (with ``cache``) reading cache of ``project``."""
+    mission = load_mission(project)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
+    context = reading_context(mission, gazetteer)
+    kept = open_cache(project.cache_dir, context, gazetteer)
+    return Prepared(gazetteer, context, kept.context, kept if cache else None)
+
+
+# What this process loaded for the job it last read for: a Dask worker loads it once per run.
+_prepared: dict[ReadingJob, Prepared] = {}
+
+
+def remember(job: ReadingJob, prepared: Prepared) -> Prepared:
+    _prepared.clear()
+    _prepared[job] = prepared
+    return prepared
+
+
+def prepare(job: ReadingJob) -> Prepared:
+    """What ``job`` needs, as loaded for it in this process, or loaded now."""
+    return _prepared.get(job) or remember(job, load_prepared(job.project, job.cache))
+
+
+def read_reports(job: ReadingJob, documents: list[Document]) -> list[Readings]:
+    """What each of ``documents`` says, in order, each report's text let go.
+
+    Runs where the reading happens: in this process, or on a Dask worker.
+    """
+    prepared = prepare(job)
+    found = [(document, find_mentions(document, prepared.gazetteer)) for document in documents]
+    if prepared.cache is not None:
+        read = read_cached(found, prepared.context, prepared.cache)
+    else:
+        read = read_statements(
+            (m for _, in_document in found for m in in_document), prepared.context
+        )
+    said: dict[int, list[Evidence]] = {id(document): [] for document in documents}
+    for statement in read:
+        said[id(statement.document)].append(statement)
+    return [
+        rebuilt(
+            Readings(document, tuple(in_document), tuple(said[id(document)])),
+            document=document.without_text(),
+            details=job.details,
+        )
+        for document, in_document in found
+    ]
+
+
+def interned(readings: Readings, gazetteer: Gazetteer) -> Readings:
+    """``readings`` on the gazetteer's own places: readings that come back from another process
+    bring a copy of their places each, which thousands of readings need not keep."""
+    if all(gazetteer.get(s.place.id) is s.place for s in readings.statements):
+        return readings
+    return rebuilt(readings, place=gazetteer.get, details=bool(readings.mentions))
+
+
+def rebuilt(
+    readings: Readings,
+    *,
+    document: Document | None = None,
+    place: Callable[[str], Place] | None = None,
+    details: bool = False,
+) -> Readings:
+    """``readings`` with their report replaced by ``document`` and each place by ``place(id)``,
+    a statement and the mention it rests on still the same object; the mentions that state
+    nothing are kept only with ``details``."""
+    document = document or readings.document
+    new: dict[int, Mention] = {}
+
+    def moved(mention: Mention) -> Mention:
+        if id(mention) not in new:
+            where = place(mention.place.id) if place else mention.place
+            new[id(mention)] = replace(mention, document=document, place=where)
+        return new[id(mention)]
+
+    statements = []
+    for statement in readings.statements:
+        assert statement.mention is not None
+        mention = moved(statement.mention)
+        statements.append(
+            replace(statement, document=document, mention=mention, place=mention.place)
+        )
+    mentions = tuple(moved(m) for m in readings.mentions) if details else ()
+    return Readings(document, mentions, tuple(statements))
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last may be shorter), taken one list at a time.
+
+    >>> list(batched(range(5), 2))
+    [[0, 1], [2, 3], [4]]
+    """
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
 
 
 def report_bounds(project: Project, mission: Mission, today: dt.date) -> ReportBounds:

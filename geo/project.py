@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from geo.archives import is_archive
 from geo.errors import DataError, GeoError, InvalidValueError
 from geo.files import write_atomically
 from geo.inputs import decode_text, parse_yaml, read_limited, shown_path
@@ -77,13 +78,14 @@ class Project:
 
 
 def open_project(seeds: str | Path, data: str | Path) -> Project:
-    """Check that the seeds folder exists and return the project's paths."""
+    """Check that the seeds folder (or archive of reports) exists and return the project's paths."""
     seeds_path = Path(seeds)
-    if not seeds_path.is_dir():
+    if not seeds_path.is_dir() and not (is_archive(seeds_path) and seeds_path.is_file()):
         raise GeoError(
             "seeds folder not found",
             value=str(seeds),
-            fix="create it and put the mission's reports in it, or point --seeds at the folder that holds them",
+            fix="create it and put the mission's reports in it, or point --seeds at the folder"
+            " or archive (.jsonl, .zip, .tar.gz) that holds them",
         )
     return Project(data=open_data(data).data, seeds=seeds_path)
 

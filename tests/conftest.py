@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import geo.reading.parse
+
 REPO = Path(__file__).resolve().parent.parent
 TEST_DATA = Path(__file__).resolve().parent / "data"
 
@@ -44,6 +46,30 @@ def run_cli():
         )
 
     return run
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """Every text given to spaCy from now on, in order."""
+    texts: list[str] = []
+    real = geo.reading.parse.parse
+
+    def counting(batch, lang):
+        batch = list(batch)
+        texts.extend(batch)
+        return real(batch, lang)
+
+    callers = [
+        module
+        for name, module in list(sys.modules.items())
+        if name.startswith("geo.reading.")
+        and module is not geo.reading.parse
+        and getattr(module, "parse", None) is real
+    ]
+    assert callers, "no module of the reader calls geo.reading.parse.parse"
+    for module in (geo.reading.parse, *callers):
+        monkeypatch.setattr(module, "parse", counting)
+    return texts
 
 
 @pytest.fixture

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
-import geo.reading.parse
 from geo.cli import main
 from geo.pipeline import run
 from geo.project import PACKAGE_DIR, bundled_data_dir, open_project
@@ -24,30 +22,6 @@ from geo.reading.cache import reader_fingerprint
 MENAKA = "MINUSMA handed over its camp in Ménaka to the Malian authorities on Friday."
 TESSALIT_PLANNED = "The mission will leave its camp in Tessalit next week."
 TESSALIT_LEFT = "Peacekeepers left the Tessalit camp on Saturday."
-
-
-@pytest.fixture
-def parsed(monkeypatch) -> list[str]:
-    """Every text given to spaCy from now on, in order."""
-    texts: list[str] = []
-    real = geo.reading.parse.parse
-
-    def counting(batch, lang):
-        batch = list(batch)
-        texts.extend(batch)
-        return real(batch, lang)
-
-    callers = [
-        module
-        for name, module in list(sys.modules.items())
-        if name.startswith("geo.reading.")
-        and module is not geo.reading.parse
-        and getattr(module, "parse", None) is real
-    ]
-    assert callers, "no module of the reader calls geo.reading.parse.parse"
-    for module in (geo.reading.parse, *callers):
-        monkeypatch.setattr(module, "parse", counting)
-    return texts
 
 
 def write_report(project: Path, name: str, text: str, date: str) -> Path:

@@ -40,7 +40,7 @@ def conflicts_of(project: Path) -> list[tuple[str, str, str]]:
 def test_the_bundled_seed_gives_exactly_the_four_sites(project):
     for path in (REPO / "seeds").iterdir():
         shutil.copy(path, project / "seeds" / path.name)
-    result = run(open_project(project / "seeds", project / "data"))
+    result = run(open_project(project / "seeds", project / "data"), details=True)
     assert {s.place.name: s.status.value for s in result.merged.sites} == {
         "Bamako": "closed",
         "Mopti": "handed over",

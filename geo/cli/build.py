@@ -10,12 +10,14 @@ from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
 from geo.cli.options import (
+    ReadingOptions,
     as_of_option,
     cache_option,
     check_suffix,
     data_option,
     default_out,
     out_option,
+    reading_options,
     seeds_option,
 )
 from geo.cli.output import complain, say
@@ -39,22 +41,31 @@ MAP_SUFFIXES = (".html", ".htm")
 )
 @cache_option
 @as_of_option
-def build(seeds: str, data: str, out: Path | None, cache: bool, as_of: str | None) -> None:
+@reading_options
+def build(
+    seeds: str,
+    data: str,
+    out: Path | None,
+    cache: bool,
+    as_of: str | None,
+    reading: ReadingOptions,
+) -> None:
     """Read the reports and write the interactive map.
 
     \b
     Example:
         missionmap build --seeds seeds --out maps/minusma.html
         missionmap build --as-of 2023-11-15 --out maps/minusma-2023-11-15.html
+        missionmap build --seeds seeds/wire.jsonl --field text=body --workers 2
     """
     check_suffix(out, MAP_SUFFIXES, "the map page is HTML")
     project = open_project(seeds, data)
-    write_map(project, run_pipeline(project, cache, as_of), out)
+    write_map(project, run_pipeline(project, cache, as_of, reading), out)
 
 
 def write_map(project: Project, result: Result, out: Path | None) -> None:
     """Write the map of ``result`` and its state, and say what was mapped and what changed."""
-    if not result.documents:
+    if not result.reports:
         complain(
             "note",
             f"no readable reports in {project.seeds}/; the map has no reported sites."
@@ -78,7 +89,7 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
     write_output(target, page)
     sites, documents = (
         plural(len(result.merged.sites), "site"),
-        plural(len(result.documents), "document"),
+        plural(result.reports, "document"),
     )
     say(f"Mapped {sites} from {documents}:")
     for site in result.merged.sites:

@@ -123,7 +123,7 @@ def export(
     inputs = MapInputs(
         mission=result.mission,
         as_of=result.as_of,
-        documents=len(result.documents),
+        documents=result.reports,
         boundaries=load_boundaries(project.boundaries_dir, result.mission.countries),
         attribution=load_attribution(project.data_file("attribution.yaml")),
     )

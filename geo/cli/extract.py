@@ -6,7 +6,14 @@ import dataclasses
 
 import click
 
-from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.options import (
+    ReadingOptions,
+    cache_option,
+    data_option,
+    json_option,
+    reading_options,
+    seeds_option,
+)
 from geo.cli.output import complain, say, say_json
 from geo.cli.reading import run_pipeline
 from geo.merge import Merged, merge, strongest_per_document
@@ -21,7 +28,8 @@ from geo.report import plural
 @data_option
 @json_option
 @cache_option
-def extract(seeds: str, data: str, as_json: bool, cache: bool) -> None:
+@reading_options
+def extract(seeds: str, data: str, as_json: bool, cache: bool, reading: ReadingOptions) -> None:
     """List the sites the reports name, their status and the sentence that proves it.
 
     Only the reports speak here: manual entries of the register are left out
@@ -36,7 +44,7 @@ def extract(seeds: str, data: str, as_json: bool, cache: bool) -> None:
     Example:
         missionmap extract --seeds seeds --json
     """
-    result = run_pipeline(open_project(seeds, data), cache)
+    result = run_pipeline(open_project(seeds, data), cache, reading=reading, details=True)
     merged = merge(strongest_per_document(result.statements))
     if as_json:
         say_json(extraction_json(result, merged))
@@ -52,7 +60,7 @@ def extract(seeds: str, data: str, as_json: bool, cache: bool) -> None:
             say(f"  {describe_conflict(conflict)}")
     say()
     say(
-        f"{plural(len(merged.sites), 'site')} from {plural(len(result.documents), 'document')}"
+        f"{plural(len(merged.sites), 'site')} from {plural(result.reports, 'document')}"
         f" ({plural(len(result.mentions), 'place name')},"
         f" {plural(len(result.statements), 'status statement')})."
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -12,8 +14,9 @@ seeds_option = click.option(
     "--seeds",
     default="seeds",
     show_default=True,
-    type=click.Path(file_okay=False, path_type=str),
-    help="Folder of seed reports (*.txt, *.md).",
+    type=click.Path(path_type=str),
+    help="Folder of seed reports (*.txt, *.md) and archives of them, or one archive:"
+    " JSON Lines (*.jsonl), *.zip or *.tar.gz.",
 )
 data_option = click.option(
     "--data",
@@ -36,6 +39,55 @@ as_of_option = click.option(
     metavar="YYYY-MM-DD",
     help="The sites as they stood at the end of this day: later statements are left out.",
 )
+
+
+@dataclass(frozen=True)
+class ReadingOptions:
+    """How to read a large archive: its JSON field names, where, and whether to show progress."""
+
+    fields: tuple[str, ...] = ()  # --field KEY=NAME
+    workers: int | None = None  # --workers N: a local Dask cluster of N processes
+    scheduler: str | None = None  # --scheduler ADDRESS: an existing Dask cluster
+    quiet: bool = False
+
+
+_READING_OPTIONS = (
+    click.option(
+        "--field",
+        "fields",
+        multiple=True,
+        metavar="KEY=NAME",
+        help="In JSON Lines, the field that holds a report's KEY (text, date, title, source,"
+        " url, lang, note), e.g. --field text=body. Repeat for several.",
+    ),
+    click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        help="Read on a local Dask cluster of this many processes.",
+    ),
+    click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Read on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+    ),
+    click.option("--quiet", is_flag=True, help="No progress bar."),
+)
+
+
+def reading_options(command):
+    """Add --field, --workers, --scheduler and --quiet to ``command``, which receives them as
+    one ``reading`` :class:`ReadingOptions`."""
+
+    @functools.wraps(command)
+    def with_reading(*args, fields, workers, scheduler, quiet, **kwargs):
+        if workers is not None and scheduler is not None:
+            raise click.UsageError("give --workers or --scheduler, not both")
+        options = ReadingOptions(tuple(fields), workers, scheduler, quiet)
+        return command(*args, reading=options, **kwargs)
+
+    for option in reversed(_READING_OPTIONS):
+        with_reading = option(with_reading)
+    return with_reading
 
 
 def default_out(slug: str, as_of: str | None, suffix: str) -> Path:

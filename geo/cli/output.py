@@ -9,6 +9,9 @@ these functions, one line per call, never with ``click.echo`` directly.
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import click
 
@@ -44,3 +47,18 @@ def complain(kind: str, problem: object) -> None:
 def say_json(data: object) -> None:
     """Print ``data`` as indented JSON; no character of a string can act on the terminal."""
     click.echo(safe_json_text(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+@contextmanager
+def progress_bar(total: int | None, quiet: bool = False) -> Iterator[Callable[[int], None]]:
+    """A progress bar of reports read, with reports/s and the time left, on stderr when it is
+    a terminal; told how many more reports are done by calling what it yields. Silent when
+    stderr is not a terminal, or with ``quiet``."""
+    stream = sys.stderr
+    if quiet or not stream.isatty():
+        yield lambda done: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit=" reports", file=stream, leave=False, dynamic_ncols=True) as bar:
+        yield bar.update

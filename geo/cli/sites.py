@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from geo.cli.options import as_of_option, cache_option, data_option, json_option, seeds_option
+from geo.cli.options import (
+    ReadingOptions,
+    as_of_option,
+    cache_option,
+    data_option,
+    json_option,
+    reading_options,
+    seeds_option,
+)
 from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.merge import conflict_record, place_record, site_record
@@ -18,7 +26,15 @@ from geo.report import confirmation_text
 @json_option
 @cache_option
 @as_of_option
-def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) -> None:
+@reading_options
+def sites(
+    seeds: str,
+    data: str,
+    as_json: bool,
+    cache: bool,
+    as_of: str | None,
+    reading: ReadingOptions,
+) -> None:
     """Each site's status now, reports and manual entries merged.
 
     Each site says whether a person confirmed its status, a machine read it
@@ -31,7 +47,7 @@ def sites(seeds: str, data: str, as_json: bool, cache: bool, as_of: str | None) 
         missionmap sites --json
         missionmap sites --as-of 2023-11-15
     """
-    result = run_pipeline(open_project(seeds, data), cache, as_of)
+    result = run_pipeline(open_project(seeds, data), cache, as_of, reading)
     rows = [
         site_record(s)
         | {

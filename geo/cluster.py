@@ -1,0 +1,74 @@
+"""Reading reports on a Dask cluster: a local one of N processes, or one already running.
+
+Imported only when ``--workers`` or ``--scheduler`` is given, so a run in one
+process never pays for importing Dask. Batches of reports are sent to the workers
+a few at a time (never the whole archive at once) and their readings come back in
+the batches' order, so the result is the same as in one process. Each worker loads
+the mission and gazetteer once, and shares the project's reading cache: workers
+on other machines must see the project folder at the same path.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+from geo.errors import GeoError
+from geo.pipeline import Mapper
+
+# Batches waiting or being read per worker: enough to keep every worker busy, few
+# enough that the reports in flight stay a small, fixed number.
+IN_FLIGHT_PER_WORKER = 3
+
+
+@contextmanager
+def dask_mapper(workers: int | None = None, scheduler: str | None = None) -> Iterator[Mapper]:
+    """A :data:`~geo.pipeline.Mapper` on a local cluster of ``workers`` processes, or on the
+    cluster whose scheduler is at ``scheduler``; the cluster is shut down (if local) after."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise GeoError(
+            "reading on a Dask cluster needs Dask",
+            fix="install it with: pip install 'missionmap[dask]'",
+        ) from None
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise GeoError(
+                "cannot reach the Dask scheduler",
+                value=scheduler,
+                fix=f"start it (dask scheduler) and check the address ({exc})",
+            ) from None
+        with client:
+            yield _ordered_mapper(client, _worker_count(client))
+        return
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=logging.ERROR,
+    )
+    with cluster, Client(cluster) as client:
+        yield _ordered_mapper(client, workers or 1)
+
+
+def _worker_count(client) -> int:
+    return max(1, len(client.scheduler_info().get("workers", {})))
+
+
+def _ordered_mapper(client, workers: int) -> Mapper:
+    def mapped(function: Callable, batches: Iterable) -> Iterator:
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(client.submit(function, batch, pure=False))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    return mapped
