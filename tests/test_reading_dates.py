@@ -17,7 +17,6 @@ from sentence_sets import minusma_group, read_text
 from geo.extract import find_mentions
 from geo.model import Document
 from geo.reading import read_statements
-
 from geo.reading.dates import date_rules, event_date, find_dates
 from geo.reading.parse import parse
 
