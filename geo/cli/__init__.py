@@ -50,8 +50,8 @@ def made_safe(error: click.ClickException) -> click.ClickException:
     """click's own error (a bad option value, an extra argument) with the user's text in it
     shown safely and cut to one readable line; click prints it with the usage, exit 2.
 
-    >>> made_safe(click.UsageError("Got unexpected extra argument (\x1b[2J)")).message
-    'Got unexpected extra argument (\\x1b[2J)'
+    >>> made_safe(click.UsageError("Got unexpected extra argument (" + chr(27) + "[2J)")).message
+    'Got unexpected extra argument (\\\\x1b[2J)'
     """
     message = shorten(visible(error.format_message()), MESSAGE_LIMIT)
     if isinstance(error, click.UsageError):
