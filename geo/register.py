@@ -71,6 +71,8 @@ REVIEW_COLUMNS = (
 )
 MANUAL = "manual"
 SHORT_TEXT, LONG_TEXT = 200, 1000
+# A ledger row's source is "manual: " and what --source gave, which may be SHORT_TEXT long.
+ROW_SOURCE_TEXT = len(MANUAL + ": ") + SHORT_TEXT
 LOCK_TIMEOUT_SECONDS = 30
 # filelock tries a held lock again after this long; its default (50 ms) would make
 # eight writers at once queue for seconds.
@@ -301,7 +303,7 @@ def parsed_rows(
 def event_from_row(
     row: dict[str, str], gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> Evidence:
-    source = clean_text(row["source"], "source", SHORT_TEXT)
+    source = clean_text(row["source"], "source", ROW_SOURCE_TEXT)
     if source.split(":")[0].strip().casefold() != MANUAL:
         raise InvalidValueError(
             "the source of a ledger row must be manual",

@@ -210,6 +210,17 @@ def test_a_ledger_row_dated_before_the_mission_began_is_one_clear_line(run_cli, 
     assert files_in(project) == before
 
 
+def test_an_entry_with_the_longest_source_allowed_is_read_back(run_cli, project):
+    longest = "s" * 200
+    entry = run_cli(
+        "status", "set", "Gao", "closed", "--date", "2023-12-20", "--source", longest, cwd=project
+    )
+    assert entry.returncode == 0, entry.stderr
+    listed = run_cli("history", "Gao", cwd=project)
+    assert listed.returncode == 0, listed.stderr
+    assert f"manual: {longest}" in listed.stdout
+
+
 FOLDER_IN_PLACE = {
     "ledger, status set": ("events.csv", ["status", "set", "Gao", "closed"]),
     "ledger, sites": ("events.csv", ["sites"]),
