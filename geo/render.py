@@ -47,6 +47,7 @@ from geo.style import (
     UNCONFIRMED_DASH,
     UNCONFIRMED_LINE_WIDTH,
 )
+from geo.terminal import shorten
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -68,6 +69,10 @@ TILE_CREDIT_URL = "https://www.openstreetmap.org/copyright"
 SITE_ZOOM = 8  # how close "show this site" zooms in
 LIST_CHUNK = 500  # sites added to the page's list at a time, as the reader scrolls
 FIT_PADDING = (12, 12)  # pixels kept free around the outline (or the sites) the map opens on
+# Longer titles and quotes are cut on the page, the whole text one click away: a 100 KB
+# report title would otherwise fill the screen and leave no map to click.
+TITLE_LIMIT = 160
+QUOTE_LIMIT = 600
 
 COUNTRY_STYLE = {"color": "#4a4a4a", "weight": 1.6, "fillColor": "#f3efe4", "fillOpacity": 0.55}
 REGION_STYLE = {"color": "#7a7a7a", "weight": 1, "dashArray": "4 3", "fill": False}
@@ -110,7 +115,7 @@ def render_map(
                 interactive=False,
             ).add_to(page_map)
     figure = page_map.get_root()
-    figure.title = html.escape(mission.title)
+    figure.title = html.escape(shorten(mission.title, TITLE_LIMIT))
     # Before the map: the map's own part of the body is added when the page is rendered.
     figure.html.add_child(PageHeader(mission.title, as_of, len(sites)), name="header")
     SiteLayer(page_data(sites, attribution), SitePanel(attribution)).add_to(page_map)
@@ -167,7 +172,7 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
             dates.index(evidence.date),
             STATUS_INDEX[evidence.status],
             sources.index(evidence),
-            evidence.quote,
+            *clipped(evidence.quote, QUOTE_LIMIT),
         ]
 
     columns = {
@@ -177,7 +182,8 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
         "lon": [place.lon for place in places],
         "status": [STATUS_INDEX[site.status] for site in sites],
         "date": [dates.index(evidence.date) for evidence in statements],
-        "quote": [evidence.quote for evidence in statements],
+        "quote": [shorten(evidence.quote, QUOTE_LIMIT) for evidence in statements],
+        "quoteFull": [clipped(evidence.quote, QUOTE_LIMIT)[1] for evidence in statements],
         "source": [sources.index(evidence) for evidence in statements],
         "confirmation": [CONFIRMATION_INDEX[evidence.confirmation] for evidence in statements],
         "confidence": [evidence.confidence for evidence in statements],
@@ -259,6 +265,17 @@ class Listing:
         return position
 
 
+def clipped(text: str, limit: int) -> tuple[str, str | None]:
+    """``text`` as the page first shows it, cut to ``limit`` characters, and the whole
+    text when it was cut (None when not): what the page's "show all" reveals.
+
+    >>> clipped("Gao", 10), clipped("Timbuktu camp", 5)
+    (('Gao', None), ('Timb…', 'Timbuktu camp'))
+    """
+    short = shorten(text, limit)
+    return short, None if short == text else text
+
+
 def source_key(evidence: Evidence) -> str:
     """What a statement rests on: its document's path, or the manual entry's source."""
     return evidence.source if evidence.document is None else evidence.document.path
@@ -267,11 +284,14 @@ def source_key(evidence: Evidence) -> str:
 def source_entry(evidence: Evidence) -> dict:
     """How the page names a statement's source: title, publisher, date and web address."""
     document = evidence.document
+    label = evidence.source if document is None else document.title or document.path
+    short, full = clipped(label, TITLE_LIMIT)
     if document is None:
-        return {"label": evidence.source, "publisher": None, "date": None, "url": None}
+        return {"label": short, "full": full, "publisher": None, "date": None, "url": None}
     return {
-        "label": document.title or document.path,
-        "publisher": document.source,
+        "label": short,
+        "full": full,
+        "publisher": clipped(document.source, TITLE_LIMIT)[0] if document.source else None,
         "date": iso_date(document.date),
         "url": web_url(document.url),
     }
@@ -471,6 +491,9 @@ class PageHeader(Element):
         """
 <header class="mm-header">
 <h1>{{ this.title }}</h1>
+{%- if this.full_title %}
+<details class="mm-full-title"><summary>Show all</summary>{{ this.full_title }}</details>
+{%- endif %}
 <p>{% if this.as_of %}Sites as of <time datetime="{{ this.as_of }}">{{ this.as_of }}</time>
 {%- else %}Sites as of: no dated report{% endif %} · {{ this.site_count }}</p>
 <button type="button" id="mm-panel-toggle" class="mm-toggle" aria-controls="mm-panel">Legend, sites</button>
@@ -481,7 +504,7 @@ class PageHeader(Element):
     def __init__(self, title: str, as_of: dt.date | None, site_count: int) -> None:
         super().__init__()
         self._name = "PageHeader"
-        self.title = title
+        self.title, self.full_title = clipped(title, TITLE_LIMIT)
         self.as_of = iso_date(as_of)
         self.site_count = f"{site_count} site{'' if site_count == 1 else 's'}"
 

@@ -47,6 +47,19 @@ L.missionmap = function (map) {
     return node;
   }
 
+  // A "show all" button after a text the page cut (geo.render.clipped): it puts the whole
+  // text, `full`, in `node`; hidden when the text was not cut.
+  function showAll(node, full) {
+    var button = element("button", "mm-show-all", "Show all");
+    button.type = "button";
+    button.hidden = !full;
+    button.addEventListener("click", function () {
+      node.textContent = full;
+      button.hidden = true;
+    });
+    return button;
+  }
+
   function safeUrl(url) {
     return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
   }
@@ -378,6 +391,7 @@ L.missionmap = function (map) {
       title.rel = "noopener noreferrer";
     }
     line.appendChild(title);
+    line.appendChild(showAll(title, source.full));
     var details = [source.publisher, source.date].filter(Boolean).join(", ");
     if (details) line.appendChild(document.createTextNode(" (" + details + ")"));
     return line;
@@ -405,7 +419,8 @@ L.missionmap = function (map) {
       line.appendChild(element("strong", null, statuses[said[1]].label));
       line.appendChild(document.createTextNode(" \u00b7 " + dateText(said[0])));
       box.appendChild(line);
-      box.appendChild(element("blockquote", "mm-quote", said[3]));
+      var quote = box.appendChild(element("blockquote", "mm-quote", said[3]));
+      box.appendChild(showAll(quote, said[4]));
       box.appendChild(sourceLine(said[2]));
     });
     return box;
@@ -429,7 +444,8 @@ L.missionmap = function (map) {
     if (precision) {
       box.appendChild(element("p", "mm-approx", "Position approximate (\u00b1" + precision + " km)"));
     }
-    box.appendChild(element("blockquote", "mm-quote", sites.quote[i]));
+    var quote = box.appendChild(element("blockquote", "mm-quote", sites.quote[i]));
+    box.appendChild(showAll(quote, column("quoteFull", i)));
     box.appendChild(sourceLine(sites.source[i]));
     var note = column("note", i);
     if (note) box.appendChild(element("p", "mm-note", "Note: " + note));
