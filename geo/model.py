@@ -181,14 +181,22 @@ class Reason:
     link: str  # how the site hangs on its cue: "argument", "list lead-in", "next sentence", ...
     distance: int  # words between site and cue in the dependency parse
     negated: bool = False
+    # A day the text gave the event that cannot be its date (after the report, or after
+    # today): set aside, and the statement dated by its report.
+    date_set_aside: str | None = None
 
     def describe(self) -> str:
         """One line for people: ``hand over (verb), past, by the mission, argument (2 arcs)``."""
         agent = "by the mission" if self.agent == "mission" else f"agent {self.agent}"
         negation = ", negated" if self.negated else ""
+        set_aside = (
+            f", date {self.date_set_aside} set aside (after the report)"
+            if self.date_set_aside
+            else ""
+        )
         return (
             f"{self.cue} ({self.kind}), {self.time}{negation}, {agent},"
-            f" {self.link} ({self.distance} arcs)"
+            f" {self.link} ({self.distance} arcs){set_aside}"
         )
 
 

@@ -52,7 +52,7 @@ from geo.files import (
 )
 from geo.gazetteer import Gazetteer
 from geo.model import Decision, Evidence, Place, SiteNote, Status, Verdict
-from geo.project import Project
+from geo.project import Project, load_mission
 
 EVENT_COLUMNS = ("site_id", "site", "status", "date", "source", "evidence", "recorded")
 SITE_NOTE_COLUMNS = ("site_id", "site", "kind", "note")
@@ -71,6 +71,8 @@ REVIEW_COLUMNS = (
 )
 MANUAL = "manual"
 SHORT_TEXT, LONG_TEXT = 200, 1000
+# A ledger row's source is "manual: " and what --source gave, which may be SHORT_TEXT long.
+ROW_SOURCE_TEXT = len(MANUAL + ": ") + SHORT_TEXT
 LOCK_TIMEOUT_SECONDS = 30
 # filelock tries a held lock again after this long; its default (50 ms) would make
 # eight writers at once queue for seconds.
@@ -103,20 +105,22 @@ def load_register(project: Project, gazetteer: Gazetteer, today: dt.date) -> Reg
     """Read and validate the project's ``sites.csv``, ``events.csv`` and ``reviews.csv``.
 
     Each file is optional. An incomplete last row of an append-only file is left
-    out and named in ``warnings``.
+    out and named in ``warnings``. A row dated after ``today`` or before the mission
+    began (``began:`` in ``mission.yaml``) is refused.
     """
+    began = load_mission(project).began
     notes = read_site_notes(project.sites_csv, gazetteer) if project.sites_csv.exists() else ()
     statements: tuple[Evidence, ...] = ()
     decisions: tuple[Decision, ...] = ()
     warnings: tuple[DataWarning, ...] = ()
     if project.events_csv.exists():
         statements, torn = read_append_only(
-            project.events_csv, events_reader(project.events_csv, gazetteer, today)
+            project.events_csv, events_reader(project.events_csv, gazetteer, today, began)
         )
         warnings += torn
     if project.reviews_csv.exists():
         decisions, torn = read_append_only(
-            project.reviews_csv, decisions_reader(project.reviews_csv, gazetteer, today)
+            project.reviews_csv, decisions_reader(project.reviews_csv, gazetteer, today, began)
         )
         warnings += torn
     return Register(notes, statements, decisions, warnings)
@@ -163,11 +167,16 @@ def parse_status(text: str, label: str = "status") -> Status:
         raise InvalidValueError(f"unknown {label}", value=text, fix=f"use one of {valid}") from None
 
 
-def parse_day(text: str, today: dt.date, label: str = "date") -> dt.date:
-    """A real calendar day written YYYY-MM-DD, not after ``today``.
+def parse_day(
+    text: str, today: dt.date, label: str = "date", began: dt.date | None = None
+) -> dt.date:
+    """A real calendar day written YYYY-MM-DD, not after ``today`` nor before ``began``.
 
     >>> parse_day("2023-12-11", dt.date(2024, 1, 1))
     datetime.date(2023, 12, 11)
+    >>> parse_day("2013-01-01", dt.date(2024, 1, 1), "--date", began=dt.date(2013, 4, 25))
+    Traceback (most recent call last):
+    geo.errors.InvalidValueError: --date is before the mission began (2013-04-25, began: in mission.yaml): '2013-01-01'. Fix: give a day on or after 2013-04-25, or correct began: in data/mission.yaml.
     """
     value = text.strip()
     try:
@@ -185,6 +194,12 @@ def parse_day(text: str, today: dt.date, label: str = "date") -> dt.date:
             f"{label} is in the future",
             value=text,
             fix=f"give the day it happened, on or before {today.isoformat()}",
+        )
+    if began is not None and day < began:
+        raise InvalidValueError(
+            f"{label} is before the mission began ({began.isoformat()}, began: in mission.yaml)",
+            value=text,
+            fix=f"give a day on or after {began.isoformat()}, or correct began: in data/mission.yaml",
         )
     return day
 
@@ -235,12 +250,13 @@ def manual_statement(
     source: str | None,
     note: str | None,
     today: dt.date,
+    began: dt.date | None = None,
 ) -> Evidence:
     """Validate one manual entry as typed by a person; nothing is written."""
     return Evidence(
         place=resolve_site(gazetteer, site, "SITE"),
         status=parse_status(status, "STATUS"),
-        date=parse_day(date, today, "--date"),
+        date=parse_day(date, today, "--date", began),
         quote=clean_text(note or "", "--note"),
         source=manual_source(source, "--source"),
     )
@@ -255,17 +271,20 @@ def read_events(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Evide
 
 
 def events_reader(
-    path: Path, gazetteer: Gazetteer, today: dt.date
+    path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> Callable[[bytes], tuple[Evidence, ...]]:
-    """:func:`events_from_bytes` for one ledger, gazetteer and day, as a function of the bytes."""
-    return lambda raw: events_from_bytes(raw, path, gazetteer, today)
+    """:func:`events_from_bytes` for one ledger, gazetteer and span of days, as a function
+    of the bytes."""
+    return lambda raw: events_from_bytes(raw, path, gazetteer, today, began)
 
 
 def events_from_bytes(
-    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
+    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> tuple[Evidence, ...]:
     """Every row of ``raw`` as a statement; any bad row, the last one too, is a :class:`DataError`."""
-    return parsed_rows(raw, path, EVENT_COLUMNS, lambda row: event_from_row(row, gazetteer, today))
+    return parsed_rows(
+        raw, path, EVENT_COLUMNS, lambda row: event_from_row(row, gazetteer, today, began)
+    )
 
 
 def parsed_rows(
@@ -281,8 +300,10 @@ def parsed_rows(
     return tuple(parsed)
 
 
-def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Evidence:
-    source = clean_text(row["source"], "source", SHORT_TEXT)
+def event_from_row(
+    row: dict[str, str], gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
+) -> Evidence:
+    source = clean_text(row["source"], "source", ROW_SOURCE_TEXT)
     if source.split(":")[0].strip().casefold() != MANUAL:
         raise InvalidValueError(
             "the source of a ledger row must be manual",
@@ -294,7 +315,7 @@ def event_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) ->
     return Evidence(
         place=site_of_row(row, gazetteer),
         status=parse_status(row["status"]),
-        date=parse_day(row["date"], today),
+        date=parse_day(row["date"], today, began=began),
         quote=clean_text(row["evidence"], "evidence"),
         source=source,
     )
@@ -343,18 +364,28 @@ def append_event(
     recorded: dt.datetime,
     gazetteer: Gazetteer,
     today: dt.date,
+    began: dt.date | None = None,
 ) -> tuple[DataWarning, ...]:
     """Append one validated manual statement to ``events.csv`` (see :func:`append_row`).
 
-    The rows already there are checked against ``gazetteer`` and ``today``,
+    The rows already there are checked against ``gazetteer``, ``today`` and ``began``,
     unless the last append checked the very same file against the same.
     """
     return append_row(
         path,
         EVENT_COLUMNS,
         event_line(statement, recorded),
-        events_reader(path, gazetteer, today),
-        checked_as=f"{today.isoformat()} {gazetteer.fingerprint}",
+        events_reader(path, gazetteer, today, began),
+        checked_as=checked_against(gazetteer, today, began),
+    )
+
+
+def checked_against(gazetteer: Gazetteer, today: dt.date, began: dt.date | None) -> str:
+    """What an append checks the rows already there against, as its check record names it."""
+    return " ".join(
+        part.isoformat() if isinstance(part, dt.date) else part
+        for part in (today, began, gazetteer.fingerprint)
+        if part is not None
     )
 
 
@@ -597,21 +628,24 @@ def read_decisions(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[De
 
 
 def decisions_reader(
-    path: Path, gazetteer: Gazetteer, today: dt.date
+    path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> Callable[[bytes], tuple[Decision, ...]]:
-    """:func:`decisions_from_bytes` for one file, gazetteer and day, as a function of the bytes."""
-    return lambda raw: decisions_from_bytes(raw, path, gazetteer, today)
+    """:func:`decisions_from_bytes` for one file, gazetteer and span of days, as a function
+    of the bytes."""
+    return lambda raw: decisions_from_bytes(raw, path, gazetteer, today, began)
 
 
 def decisions_from_bytes(
-    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date
+    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> tuple[Decision, ...]:
     return parsed_rows(
-        raw, path, REVIEW_COLUMNS, lambda row: decision_from_row(row, gazetteer, today)
+        raw, path, REVIEW_COLUMNS, lambda row: decision_from_row(row, gazetteer, today, began)
     )
 
 
-def decision_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date) -> Decision:
+def decision_from_row(
+    row: dict[str, str], gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
+) -> Decision:
     """A row of ``reviews.csv``, checked: a row edited by hand into nonsense is refused."""
     try:
         verdict = Verdict(row["verdict"].strip())
@@ -642,7 +676,7 @@ def decision_from_row(row: dict[str, str], gazetteer: Gazetteer, today: dt.date)
         verdict=verdict,
         place=place,
         status=parse_status(row["status"]),
-        date=parse_day(date, today) if date else None,
+        date=parse_day(date, today, began=began) if date else None,
         report=clean_text(row["report"], "report"),
         report_hash=report_sha256,
         sentence=sentence,
@@ -680,15 +714,19 @@ def decision_line(decision: Decision) -> str:
 
 
 def append_decision(
-    path: Path, decision: Decision, gazetteer: Gazetteer, today: dt.date
+    path: Path,
+    decision: Decision,
+    gazetteer: Gazetteer,
+    today: dt.date,
+    began: dt.date | None = None,
 ) -> tuple[DataWarning, ...]:
     """Append one decision to ``reviews.csv`` (see :func:`append_row`)."""
     return append_row(
         path,
         REVIEW_COLUMNS,
         decision_line(decision),
-        decisions_reader(path, gazetteer, today),
-        checked_as=f"{today.isoformat()} {gazetteer.fingerprint}",
+        decisions_reader(path, gazetteer, today, began),
+        checked_as=checked_against(gazetteer, today, began),
     )
 
 

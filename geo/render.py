@@ -57,6 +57,8 @@ from geo.style import (
     UNCONFIRMED_LINE_WIDTH,
 )
 
+from geo.terminal import shorten
+
 if TYPE_CHECKING:
     import geopandas as gpd
 
@@ -77,6 +79,10 @@ TILE_CREDIT_URL = "https://www.openstreetmap.org/copyright"
 SITE_ZOOM = 8  # how close "show this site" zooms in
 LIST_CHUNK = 500  # sites added to the page's list at a time, as the reader scrolls
 FIT_PADDING = (12, 12)  # pixels kept free around the outline (or the sites) the map opens on
+# Longer titles and quotes are cut on the page, the whole text one click away: a 100 KB
+# report title would otherwise fill the screen and leave no map to click.
+TITLE_LIMIT = 160
+QUOTE_LIMIT = 600
 
 COUNTRY_STYLE = {"color": "#4a4a4a", "weight": 1.6, "fillColor": "#f3efe4", "fillOpacity": 0.55}
 REGION_STYLE = {"color": "#7a7a7a", "weight": 1, "dashArray": "4 3", "fill": False}
@@ -117,8 +123,10 @@ def render_map(
     data = page_data(sites, attribution) | {"view": view, "outline": outline}
     leaflet_css, leaflet_js = leaflet_assets()
     credits = [(entry.credit, web_url(entry.url)) for entry in attribution]
+    title, full_title = clipped(mission.title, TITLE_LIMIT)
     return page_template().render(
-        title=mission.title,
+        title=title,
+        full_title=full_title,
         as_of=iso_date(as_of),
         site_count=f"{len(sites)} site{'' if len(sites) == 1 else 's'}",
         credits=[*credits, (TILE_CREDIT_TEXT, TILE_CREDIT_URL)],
@@ -217,7 +225,8 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
                 "date": [dates.index(statement.date) for statement in statements],
                 "status": [STATUS_INDEX[statement.status] for statement in statements],
                 "source": [sources.index(statement) for statement in statements],
-                "quote": [statement.quote for statement in statements],
+                "quote": [shorten(statement.quote, QUOTE_LIMIT) for statement in statements],
+                "quoteFull": [clipped(statement.quote, QUOTE_LIMIT)[1] for statement in statements],
                 "confirmation": [CONFIRMATION_INDEX[s.confirmation] for s in statements],
                 "confidence": [statement.confidence for statement in statements],
             }
@@ -278,14 +287,28 @@ def source_key(evidence: Evidence) -> str:
 def source_entry(evidence: Evidence) -> dict:
     """How the page names a statement's source: title, publisher, date and web address."""
     document = evidence.document
+    label = evidence.source if document is None else document.title or document.path
+    short, full = clipped(label, TITLE_LIMIT)
     if document is None:
-        return {"label": evidence.source, "publisher": None, "date": None, "url": None}
+        return {"label": short, "full": full, "publisher": None, "date": None, "url": None}
     return {
-        "label": document.title or document.path,
-        "publisher": document.source,
+        "label": short,
+        "full": full,
+        "publisher": clipped(document.source, TITLE_LIMIT)[0] if document.source else None,
         "date": iso_date(document.date),
         "url": web_url(document.url),
     }
+
+
+def clipped(text: str, limit: int) -> tuple[str, str | None]:
+    """``text`` as the page first shows it, cut to ``limit`` characters, and the whole
+    text when it was cut (None when not): what the page's "Show all" reveals.
+
+    >>> clipped("Gao", 10), clipped("Timbuktu camp", 5)
+    (('Gao', None), ('Timb…', 'Timbuktu camp'))
+    """
+    short = shorten(text, limit)
+    return short, None if short == text else text
 
 
 def iso_date(date: dt.date | None) -> str | None:

@@ -137,3 +137,21 @@ def test_mission_aliases_that_are_not_a_list_of_names_get_one_line_naming_the_fi
     assert f"mission.yaml:{line}: the mission's aliases must be a list of names" in done.stderr
     assert "Fix: write them as aliases:" in done.stderr
     assert not (seeded_project / "maps").exists()
+
+
+USAGE_ERRORS = {
+    "extra argument": ["status", "set", "Gao", "closed", "\u202eextra\x1b]0;owned\x07"],
+    "bad option value": ["watch", "--debounce", "1\x1b[2J\nforged"],
+    "unknown option": ["--x\x1b[2J"],
+    "unknown command": ["bu\x9bild"],
+}
+
+
+@pytest.mark.parametrize("args", USAGE_ERRORS.values(), ids=USAGE_ERRORS.keys())
+def test_click_s_usage_errors_show_what_was_typed_safely(run_cli, project, args):
+    result = run_cli(*args, cwd=project)
+    assert result.returncode == 2
+    error_line = result.stderr.splitlines()[-1]
+    assert error_line.startswith("Error: ") and "Traceback" not in result.stderr
+    assert not any(ch in result.stderr for ch in "\x1b\x07\x9b\u202e")
+    assert "\\x1b" in error_line or "\\x9b" in error_line

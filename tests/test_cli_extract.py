@@ -12,7 +12,7 @@ from conftest import REPO, TEST_DATA
 from geo.cli import main
 
 SEED_NAME = "000_eb9acd02704b1636"
-REASON_FIELDS = {"cue", "kind", "time", "agent", "link", "distance", "negated"}
+REASON_FIELDS = {"cue", "kind", "time", "agent", "link", "distance", "negated", "date_set_aside"}
 
 
 def copy_seed(project):

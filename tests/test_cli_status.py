@@ -92,6 +92,10 @@ REFUSED = {
         ["Gao", "closed", "--date", "2999-01-01"],
         "--date is in the future: '2999-01-01'",
     ),
+    "date before the mission began": (
+        ["Gao", "closed", "--date", "2001-01-01"],
+        "--date is before the mission began (2013-04-25, began: in mission.yaml): '2001-01-01'",
+    ),
     "line break in the note": (
         ["Gao", "closed", "--note", "one\ntwo"],
         "--note holds a line break",
@@ -188,6 +192,33 @@ def test_an_incomplete_last_row_is_named_by_readers_and_removed_by_the_next_entr
 
     again = run_cli("sites", cwd=project)
     assert again.returncode == 0 and again.stderr == ""
+
+
+def test_a_ledger_row_dated_before_the_mission_began_is_one_clear_line(run_cli, project):
+    (project / "data").mkdir()
+    ledger = project / "data" / "events.csv"
+    ledger.write_text(HEADER + "\n" + ROW.replace("2023-12-20", "2001-01-01"), encoding="utf-8")
+    before = files_in(project)
+    for command in (["sites"], ["status", "set", "Gao", "handed over", "--date", "2024-07-22"]):
+        result = run_cli(*command, cwd=project)
+        assert result.returncode == 1
+        assert result.stderr == (
+            "missionmap: error: data/events.csv:2: date is before the mission began (2013-04-25,"
+            " began: in mission.yaml): '2001-01-01'. Fix: give a day on or after 2013-04-25, or"
+            " correct began: in data/mission.yaml.\n"
+        )
+    assert files_in(project) == before
+
+
+def test_an_entry_with_the_longest_source_allowed_is_read_back(run_cli, project):
+    longest = "s" * 200
+    entry = run_cli(
+        "status", "set", "Gao", "closed", "--date", "2023-12-20", "--source", longest, cwd=project
+    )
+    assert entry.returncode == 0, entry.stderr
+    listed = run_cli("history", "Gao", cwd=project)
+    assert listed.returncode == 0, listed.stderr
+    assert f"manual: {longest}" in listed.stdout
 
 
 FOLDER_IN_PLACE = {

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from geo.cli.watch import rebuild
+
 REGISTER_DATA = Path(__file__).resolve().parent / "data" / "register"
 WAIT_SECONDS = 60
 
@@ -149,3 +151,19 @@ def test_a_missing_seeds_folder_is_an_error_not_a_wait(run_cli, tmp_path):
     result = run_cli("watch", "--seeds", "nowhere", cwd=tmp_path)
     assert result.returncode == 1
     assert "seeds folder not found: 'nowhere'" in result.stderr
+
+
+def test_a_build_that_fails_unexpectedly_is_one_line_and_watching_goes_on(
+    project, capsys, monkeypatch
+):
+    # No command line can pass a NUL byte, so the map path that makes writing the map
+    # raise ValueError (no GeoError, no OSError) is given to one watched build directly.
+    add_seed(project, "2023-12-11_withdrawal.txt")
+    monkeypatch.chdir(project)
+    rebuild("seeds", "data", Path("maps/a\0b.html"), cache=False)
+    printed = capsys.readouterr()
+    assert printed.err.splitlines() == [
+        "missionmap: error: the build failed unexpectedly: ValueError: embedded null byte."
+        " Fix: please report it, with the file you last changed; watching goes on",
+        "Kept the last map; fix the file and save it to rebuild.",
+    ]

@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import minusma_group, read_text
 
+from geo.extract import find_mentions
+from geo.model import Document
+from geo.reading import read_statements
 from geo.reading.dates import date_rules, event_date, find_dates
 from geo.reading.parse import parse
 
@@ -185,3 +188,22 @@ def test_each_event_is_dated_in_french():
 def test_a_date_of_a_preceding_event_noun_is_not_the_handover_s():
     text = "After talks on 1 December, MINUSMA handed over the Gao camp on Friday."
     assert dated(text) == {"Gao": ("handed over", D(2023, 12, 8))}
+
+
+def test_a_done_event_dated_after_its_report_is_dated_by_the_report_and_says_so():
+    text = "MINUSMA handed over its camp in Gao on 31 December 9999."
+    group = minusma_group()
+    report = Document(path="report.txt", text=text, date=REPORT)
+    (statement,) = read_statements(find_mentions(report, group.gazetteer), group.context)
+    assert (statement.status.value, statement.date) == ("handed over", REPORT)
+    assert statement.reason.date_set_aside == "9999-12-31"
+    assert "date 9999-12-31 set aside" in statement.reason.describe()
+
+
+def test_an_undated_report_cannot_date_a_done_event_after_today():
+    future = read_text("MINUSMA handed over its camp in Gao on 31 December 9999.", None)
+    past = read_text("MINUSMA handed over its camp in Gao on 2 December 2022.", None)
+    assert (future["Gao"][:2], past["Gao"][:2]) == (
+        ("handed over", None),
+        ("handed over", D(2022, 12, 2)),
+    )

@@ -19,8 +19,9 @@ from collections.abc import Iterable
 import click
 
 from geo import __version__
-from geo.cli.output import complain
+from geo.cli.output import MESSAGE_LIMIT, complain
 from geo.errors import DataWarning, GeoError
+from geo.terminal import shorten, visible
 
 # One module per command, each defining a click command of the same name.
 COMMANDS = (
@@ -45,8 +46,31 @@ def report_warnings(warnings: Iterable[DataWarning]) -> None:
         complain("warning", warning)
 
 
+def made_safe(error: click.ClickException) -> click.ClickException:
+    """click's own error (a bad option value, an extra argument) with the user's text in it
+    shown safely and cut to one readable line; click prints it with the usage, exit 2.
+
+    >>> made_safe(click.UsageError("Got unexpected extra argument (" + chr(27) + "[2J)")).message
+    'Got unexpected extra argument (\\\\x1b[2J)'
+    """
+    message = shorten(visible(error.format_message()), MESSAGE_LIMIT)
+    if isinstance(error, click.UsageError):
+        safe: click.ClickException = click.UsageError(message, error.ctx)
+    else:
+        safe = click.ClickException(message)
+    safe.exit_code = error.exit_code
+    return safe
+
+
 class MissionMapGroup(click.Group):
-    """Catches :class:`GeoError` once, for every command, and exits 1 without a traceback."""
+    """Catches :class:`GeoError` once, for every command, and exits 1 without a traceback;
+    click's own errors, which may quote what the user typed, are made safe to print."""
+
+    def make_context(self, *args, **kwargs) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.ClickException as error:
+            raise made_safe(error) from None
 
     def invoke(self, ctx: click.Context):
         try:
@@ -54,6 +78,8 @@ class MissionMapGroup(click.Group):
         except GeoError as error:
             complain("error", error)
             ctx.exit(1)
+        except click.ClickException as error:
+            raise made_safe(error) from None
 
     # Commands are imported when used, so that a quick one (geocode) does not
     # pay for the imports of the heavy ones (pandas, spaCy, matplotlib).

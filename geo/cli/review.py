@@ -110,7 +110,8 @@ def correct(
     """Correct reading ID: the report says STATUS (handed over, closed or pending)."""
     reading = session.find(reading_id)
     status = parse_status(status_text, "STATUS")
-    day = parse_day(date, dt.date.today(), "--date") if date is not None else reading.date
+    began = session.result.mission.began
+    day = parse_day(date, dt.date.today(), "--date", began) if date is not None else reading.date
     report(session.decide(reading, Verdict.CORRECT, decider(by), status, day))
 
 
@@ -168,7 +169,11 @@ class Session:
             decided=dt.datetime.now(dt.UTC).replace(microsecond=0),
         )
         warnings = append_decision(
-            self.project.reviews_csv, decision, self.result.gazetteer, dt.date.today()
+            self.project.reviews_csv,
+            decision,
+            self.result.gazetteer,
+            dt.date.today(),
+            self.result.mission.began,
         )
         report_warnings(warnings)
         self.decided += 1
@@ -305,7 +310,7 @@ def walk(session: Session, queue: Sequence[QueueItem], by: str) -> None:
             continue
         if key == "c":
             status = STATUS_KEYS[ask("status: [h]anded over  [c]losed  [p]ending ? ", "hcp")]
-            date = ask_date(item.reading.date)
+            date = ask_date(item.reading.date, session.result.mission.began)
             decision = session.decide(item.reading, Verdict.CORRECT, by, status, date)
         else:
             verdict = Verdict.ACCEPT if key == "a" else Verdict.REJECT
@@ -323,7 +328,7 @@ def ask(prompt: str, keys: str) -> str:
             return key
 
 
-def ask_date(default: dt.date | None) -> dt.date | None:
+def ask_date(default: dt.date | None, began: dt.date | None) -> dt.date | None:
     """A day typed as YYYY-MM-DD; Enter keeps ``default``; a bad day asks again."""
     shown = default.isoformat() if default else "undated"
     while True:
@@ -331,6 +336,6 @@ def ask_date(default: dt.date | None) -> dt.date | None:
         if not text:
             return default
         try:
-            return parse_day(text, dt.date.today(), "date")
+            return parse_day(text, dt.date.today(), "date", began)
         except InvalidValueError as error:
             say(f"  {error}")

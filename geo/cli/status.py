@@ -49,7 +49,8 @@ def set_status(
         missionmap status set Tombouctou "handed over" --date 2023-12-28 --source "OCHA sitrep"
     """
     project = open_data(data)
-    gazetteer = load_gazetteer(project.gazetteer_dir, *load_mission(project).countries)
+    mission = load_mission(project)
+    gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
     now = dt.datetime.now(dt.UTC)
     today = dt.date.today()
     entry = manual_statement(
@@ -60,8 +61,9 @@ def set_status(
         source,
         note,
         today,
+        mission.began,
     )
-    report_warnings(append_event(project.events_csv, entry, now, gazetteer, today))
+    report_warnings(append_event(project.events_csv, entry, now, gazetteer, today, mission.began))
     say(
         f"Recorded {entry.place.name}: {entry.status.value} ({entry.date}, {entry.source})"
         f" in {project.events_csv}. Run 'missionmap build' to update the map."

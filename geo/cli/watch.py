@@ -114,4 +114,10 @@ def rebuild(seeds: str, data: str, out: Path | None, cache: bool) -> None:
             return
     except (GeoError, OSError) as error:
         complain("error", error)
+    except Exception as error:  # a fault of one build must not end the watch
+        complain(
+            "error",
+            f"the build failed unexpectedly: {type(error).__name__}: {error}."
+            " Fix: please report it, with the file you last changed; watching goes on",
+        )
     say("Kept the last map; fix the file and save it to rebuild.", err=True)

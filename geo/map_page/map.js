@@ -70,8 +70,10 @@
     var siteCount = sites.id.length;
     var narrowScreen = window.matchMedia("(max-width: 700px)");
 
-    function column(name, index) {
-      var values = sites[name];
+    // A value of a column that may be left out (when empty for every row): of the sites
+    // table, or of `table` when given.
+    function column(name, index, table) {
+      var values = (table || sites)[name];
       return values === undefined ? null : values[index];
     }
     function element(tag, className, text) {
@@ -506,6 +508,19 @@
       return data.dates[dateIndex] || "undated";
     }
 
+    // A "Show all" button after a text the page cut (geo.render.clipped): it puts the whole
+    // text, `full`, in `node`; hidden when the text was not cut.
+    function showAll(node, full) {
+      var button = element("button", "mm-show-all", "Show all");
+      button.type = "button";
+      button.hidden = !full;
+      button.addEventListener("click", function () {
+        node.textContent = full;
+        button.hidden = true;
+      });
+      return button;
+    }
+
     function sourceLine(sourceIndex) {
       var source = data.sources[sourceIndex];
       var line = element("p", "mm-source");
@@ -518,6 +533,7 @@
         title.rel = "noopener noreferrer";
       }
       line.appendChild(title);
+      line.appendChild(showAll(title, source.full));
       var details = [source.publisher, source.date].filter(Boolean).join(", ");
       if (details) line.appendChild(document.createTextNode(" (" + details + ")"));
       return line;
@@ -561,7 +577,8 @@
         line.appendChild(element("strong", null, statuses[said.status[row]].label));
         line.appendChild(document.createTextNode(" \u00b7 " + dateText(said.date[row])));
         box.appendChild(line);
-        box.appendChild(element("blockquote", "mm-quote", said.quote[row]));
+        var quote = box.appendChild(element("blockquote", "mm-quote", said.quote[row]));
+        box.appendChild(showAll(quote, column("quoteFull", row, said)));
         box.appendChild(sourceLine(said.source[row]));
       });
       return box;
@@ -585,7 +602,8 @@
       if (precision) {
         box.appendChild(element("p", "mm-approx", "Position approximate (\u00b1" + precision + " km)"));
       }
-      box.appendChild(element("blockquote", "mm-quote", said.quote[row]));
+      var quote = box.appendChild(element("blockquote", "mm-quote", said.quote[row]));
+      box.appendChild(showAll(quote, column("quoteFull", row, said)));
       box.appendChild(sourceLine(said.source[row]));
       var note = column("note", i);
       if (note) box.appendChild(element("p", "mm-note", "Note: " + note));

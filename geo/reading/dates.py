@@ -180,6 +180,18 @@ def event_date(
     return None
 
 
+def within_report(day: dt.date | None, report: dt.date | None, today: dt.date) -> bool:
+    """Whether ``day`` can be the date of an event a report tells as done: not after the
+    report's date, nor, for an undated report, after ``today``.
+
+    >>> within_report(dt.date(9999, 12, 31), dt.date(2023, 12, 11), dt.date(2024, 1, 1))
+    False
+    >>> within_report(dt.date(2023, 12, 4), None, dt.date(2024, 1, 1)), within_report(None, None, dt.date(2024, 1, 1))
+    (True, True)
+    """
+    return day is None or day <= (report or today)
+
+
 def _predicate_of(token, occasions: frozenset[str] = frozenset()):
     """The verb or noun a date expression hangs on: "handed over *on Friday*", "the
     talks *on 1 December*" (a noun whose own preposition holds the date) -- but an

@@ -22,9 +22,10 @@ Friday" speaks of the one site the sentence before named.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.documents import lead_ins, sentences
 from geo.extract import title_case
@@ -33,7 +34,7 @@ from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
 from geo.reading.confidence import confidence
 from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
-from geo.reading.dates import DateSpan, date_rules, event_date, find_dates
+from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import Governed, governing
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
@@ -582,16 +583,21 @@ def _relinked(reading: _Reading, link: str) -> _Reading:
 
 
 def _evidence(mention: Mention, reading: _Reading, quote: str) -> Evidence:
+    date, reason = reading.date, reading.reason
+    report_date = mention.document.date
+    # "handed over on 31 December 9999" would outrank every later statement.
+    if not within_report(date, report_date, dt.date.today()):
+        date, reason = report_date, replace(reason, date_set_aside=date.isoformat())
     return Evidence(
         place=mention.place,
         status=reading.status,
-        date=reading.date,
+        date=date,
         quote=quote,
         source=mention.document.path,
         document=mention.document,
         mention=mention,
-        confidence=confidence(reading.reason, reading.status),
-        reason=reading.reason,
+        confidence=confidence(reason, reading.status),
+        reason=reason,
     )
 
 
