@@ -56,7 +56,6 @@ from geo.style import (
     UNCONFIRMED_DASH,
     UNCONFIRMED_LINE_WIDTH,
 )
-
 from geo.terminal import shorten
 
 if TYPE_CHECKING:
