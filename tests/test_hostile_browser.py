@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 import subprocess
 import sys
@@ -59,7 +60,11 @@ def file_name(number: int, payload: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory) -> Path:
-    """A project whose every field a report or a user controls holds payloads, built."""
+    """A project whose every field a report or a user controls holds payloads, built.
+
+    Reports (file name, title, source, url, text), the mission's title and name, site
+    notes and kinds, manual entries (source, note) and review decisions (who decided).
+    """
     project = tmp_path_factory.mktemp("hostile-browser")
     seeds, data = project / "seeds", project / "data"
     seeds.mkdir()
@@ -120,6 +125,12 @@ def hostile_project(tmp_path_factory) -> Path:
             "--note",
             note,
         )
+    # A reviewer's name reaches the page in a correction's source line.
+    queue = json.loads(run("review", "--json"))["queue"]
+    reviewers = list(zip(queue, batches(PLAIN, 200), strict=False))
+    assert len(reviewers) == len(batches(PLAIN, 200))  # every payload is someone's name
+    for item, reviewer in reviewers:
+        run("review", "correct", item["id"], "pending", "--by", reviewer)
     run("build")
     run("summary", "--format", "html", "--out", "summary.html")
     run("export", "--format", "svg", "--out", "map.svg")
