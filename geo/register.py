@@ -270,21 +270,26 @@ def read_events(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[Evide
     return read_append_only(path, events_reader(path, gazetteer, today))[0]
 
 
+def rows_reader(
+    path: Path,
+    columns: tuple[str, ...],
+    parse_row: Callable[..., T],
+    gazetteer: Gazetteer,
+    today: dt.date,
+    began: dt.date | None = None,
+) -> Callable[[bytes], tuple[T, ...]]:
+    """The rows of a register file as a function of its bytes: each parsed by ``parse_row``
+    against ``gazetteer`` and the span of days from ``began`` to ``today``."""
+    return lambda raw: parsed_rows(
+        raw, path, columns, lambda row: parse_row(row, gazetteer, today, began)
+    )
+
+
 def events_reader(
     path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> Callable[[bytes], tuple[Evidence, ...]]:
-    """:func:`events_from_bytes` for one ledger, gazetteer and span of days, as a function
-    of the bytes."""
-    return lambda raw: events_from_bytes(raw, path, gazetteer, today, began)
-
-
-def events_from_bytes(
-    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
-) -> tuple[Evidence, ...]:
-    """Every row of ``raw`` as a statement; any bad row, the last one too, is a :class:`DataError`."""
-    return parsed_rows(
-        raw, path, EVENT_COLUMNS, lambda row: event_from_row(row, gazetteer, today, began)
-    )
+    """The manual statements of ``events.csv``, as a function of its bytes."""
+    return rows_reader(path, EVENT_COLUMNS, event_from_row, gazetteer, today, began)
 
 
 def parsed_rows(
@@ -630,17 +635,8 @@ def read_decisions(path: Path, gazetteer: Gazetteer, today: dt.date) -> tuple[De
 def decisions_reader(
     path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
 ) -> Callable[[bytes], tuple[Decision, ...]]:
-    """:func:`decisions_from_bytes` for one file, gazetteer and span of days, as a function
-    of the bytes."""
-    return lambda raw: decisions_from_bytes(raw, path, gazetteer, today, began)
-
-
-def decisions_from_bytes(
-    raw: bytes, path: Path, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
-) -> tuple[Decision, ...]:
-    return parsed_rows(
-        raw, path, REVIEW_COLUMNS, lambda row: decision_from_row(row, gazetteer, today, began)
-    )
+    """The decisions of ``reviews.csv``, as a function of its bytes."""
+    return rows_reader(path, REVIEW_COLUMNS, decision_from_row, gazetteer, today, began)
 
 
 def decision_from_row(
