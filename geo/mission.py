@@ -148,7 +148,7 @@ class MapPage:
     """A built map page: its HTML, shown in a frame of its own by Jupyter.
 
     >>> frame = MapPage("<p>Gao & co</p>", "Sites")._repr_html_()
-    >>> frame.startswith('<iframe title="Sites" srcdoc="&lt;p&gt;Gao &amp;amp; co&lt;/p&gt;"')
+    >>> frame.startswith('<iframe title="Sites" srcdoc="&lt;p&gt;Gao &amp; co&lt;/p&gt;"')
     True
     """
 
