@@ -38,6 +38,7 @@ from matplotlib_scalebar.scalebar import ScaleBar
 from geo.attribution import Attribution
 from geo.boundaries import Boundaries
 from geo.errors import DataError, InvalidValueError
+from geo.merge import STATEMENT_COLUMNS
 from geo.model import Confirmation, Mission, Status
 from geo.report import as_of_text, plural
 from geo.style import (
@@ -52,17 +53,7 @@ STATIC_FORMATS = ("png", "svg", "pdf")
 FORMATS = (*STATIC_FORMATS, "geojson", "csv")
 
 # The fields every export carries for a site; CSV adds the position as lat/lon.
-STATEMENT_FIELDS = (
-    "site",
-    "id",
-    "status",
-    "date",
-    "source",
-    "evidence",
-    "confirmation",
-    "confidence",
-    "conflict",
-)
+STATEMENT_FIELDS = STATEMENT_COLUMNS
 EXPORT_FIELDS = (*STATEMENT_FIELDS, "precision_km")
 CSV_FIELDS = (*STATEMENT_FIELDS, "lat", "lon", "precision_km")
 

@@ -36,7 +36,8 @@ from geo.model import Confirmation, Conflict, Evidence, Place, Site, SiteNote, S
 if TYPE_CHECKING:
     import geopandas as gpd
 
-SITE_COLUMNS = (
+# What is said of a site, and where it is: the fields of every table of sites.
+STATEMENT_COLUMNS = (
     "site",
     "id",
     "status",
@@ -46,11 +47,8 @@ SITE_COLUMNS = (
     "confirmation",
     "confidence",
     "conflict",
-    "lat",
-    "lon",
-    "admin1",
-    "precision_km",
 )
+SITE_COLUMNS = (*STATEMENT_COLUMNS, "lat", "lon", "admin1", "precision_km")
 
 
 @dataclass(frozen=True)
