@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO
 from test_gazetteer import distance_km
+from test_render import Page
 
 from geo.boundaries import load_boundaries
 from geo.cli import main
@@ -24,7 +24,6 @@ from geo.gazetteer import load_gazetteer
 from geo.project import bundled_data_dir, load_mission, open_data
 
 EXAMPLES = REPO / "examples"
-OPENING_VIEW = re.compile(r"fitBounds\(\s*\[\[([-\d.]+), ([-\d.]+)\], \[([-\d.]+), ([-\d.]+)\]\]")
 
 
 def reference(example: str) -> list[dict[str, str]]:
@@ -49,8 +48,8 @@ def built(request, tmp_path_factory) -> tuple[str, Path, dict]:
 def test_the_map_opens_on_the_missions_country(built):
     _, folder, _ = built
     mission = load_mission(open_data(folder / "data"))
-    page = (folder / "maps" / f"{mission.slug}.html").read_text(encoding="utf-8")
-    south, west, north, east = map(float, OPENING_VIEW.search(page).groups())
+    page = Page((folder / "maps" / f"{mission.slug}.html").read_text(encoding="utf-8"))
+    (south, west), (north, east) = page.data["view"]["bounds"]
     outline = load_boundaries(bundled_data_dir() / "boundaries", mission.countries).country
     assert list(outline["country"]) == list(mission.countries)
     assert [west, south, east, north] == pytest.approx(list(outline.total_bounds), abs=1e-4)
