@@ -10,6 +10,8 @@
  * of its story (geo.merge.replay). For the chosen day the page takes, per site, the last
  * stage on or before it -- a binary search, and no merge rule of its own, so the page and
  * `missionmap sites --as-of` cannot disagree. A site with no stage by then is not shown.
+ * A step of the slider looks only at the sites with a stage between the two days, and
+ * touches only the canvases and list entries of the sites that change.
  * The chosen day is in the address (#date=2023-12-11) once the reader picks one.
  *
  * The page object `window.missionmap` is a documented interface (the browser tests use it):
@@ -326,6 +328,7 @@
         // is drawn ("destination-over", which gives the same pixels as drawing upwards): a
         // marker whose every pixel lies under opaque pixels already drawn is left out. Where
         // sites crowd, most are: at 100 000 sites the map draws a third of them.
+        this._placement = { scale: scale, originX: originX, originY: originY, ratio: ratio, width: width, height: height };
         var stride = width + 2 * side;
         var covered = coverage(stride * (height + 2 * side));
         var visible = this._spriteVisible.map(function (at) { return at[1] * stride + at[0]; });
@@ -405,6 +408,20 @@
         this.members = members;
         this._drawnView = null;
         if (this._map) this._update();
+      },
+
+      // Draw `newcomers`, which stack above every site drawn so far, on top of them.
+      add: function (newcomers) {
+        this.members = this.members.concat(newcomers);
+        if (!this._map || this._drawnView === null) return;
+        var at = this._placement;
+        var sprite = this._sprite(at.ratio);
+        var side = sprite.width;
+        newcomers.forEach(function (i) {
+          var x = Math.round((projectedX[i] * at.scale - at.originX) * at.ratio - side / 2);
+          var y = Math.round((projectedY[i] * at.scale - at.originY) * at.ratio - side / 2);
+          if (x > -side && x < at.width && y > -side && y < at.height) this._ctx.drawImage(sprite, x, y);
+        }, this);
       },
 
       // The topmost of this layer's sites under a point of the layer, or -1.
@@ -497,6 +514,29 @@
       layers[status.slug].addLayer(unconfirmed[status.slug]);
     });
     var partOf = new Int8Array(siteCount).fill(-1);
+
+    // The part a site is drawn in at one of its stages.
+    function partAt(site, stage) {
+      var row = firstStatement[site] + stages.statement[stage];
+      return 2 * said.status[row] + (kinds[said.confirmation[row]].hollow ? 1 : 0);
+    }
+
+    // The day on which a site came to be drawn as it is at each of its stages. Markers stack
+    // in that order, the latest on top: the reader sees the sites that just changed, and on
+    // a step forward a canvas that only gains sites draws them on top of what it has.
+    var entered = new Float64Array(stageDay.length);
+    for (var site = 0; site < siteCount; site++) {
+      for (var k = firstStage[site]; k < firstStage[site + 1]; k++) {
+        var unchanged = k > firstStage[site] && partAt(site, k) === partAt(site, k - 1);
+        entered[k] = unchanged ? entered[k - 1] : stageDay[k];
+      }
+    }
+    function byEntry(members) {
+      return members.sort(function (a, b) {
+        var dayA = entered[current[a]], dayB = entered[current[b]];
+        return dayA < dayB ? -1 : dayA > dayB ? 1 : a - b;
+      });
+    }
     var extrasOf = new Map();
     var unconfirmedShown = true;
 
@@ -537,9 +577,11 @@
     // gain or lose a site are drawn again. Returns the sites whose stage changed.
     function regroup(day) {
       var candidates = shownDay === null ? null : sitesChangingBetween(shownDay, day);
+      var forward = shownDay !== null && day > shownDay;
       shownDay = day;
       var changed = [];
-      var redrawn = parts.map(function () { return false; });
+      var lost = parts.map(function () { return false; });
+      var gained = parts.map(function () { return []; });
       var shownChanged = false;
       function visit(i) {
         var stage = stageOn(i, day);
@@ -556,15 +598,15 @@
         var after = -1;
         if (stage >= 0) {
           count(i, 1);
-          after = 2 * said.status[statement(i)] + (isHollow(i) ? 1 : 0);
+          after = partAt(i, stage);
           var extras = extrasFor(i);
           extras.forEach(function (layer) { parts[after].group.addLayer(layer); });
           extrasOf.set(i, extras);
         }
         partOf[i] = after;
         if (before === after) return;
-        if (before >= 0) redrawn[before] = true;
-        if (after >= 0) redrawn[after] = true;
+        if (before >= 0) lost[before] = true;
+        if (after >= 0) gained[after].push(i);
         if (before < 0 || after < 0) shownChanged = true;
       }
       if (candidates === null) {
@@ -572,6 +614,10 @@
       } else {
         candidates.forEach(visit);
       }
+      // A step forward puts the sites a canvas gains above all it has; else it draws anew.
+      var redrawn = lost.map(function (lostSome, index) {
+        return lostSome || (!forward && gained[index].length > 0);
+      });
       var members = parts.map(function () { return []; });
       if (shownChanged) shownSites = [];
       for (i = 0; i < siteCount; i++) {
@@ -581,7 +627,11 @@
         if (redrawn[at]) members[at].push(i);
       }
       parts.forEach(function (part, index) {
-        if (redrawn[index]) part.siteLayer.show(members[index]);
+        if (redrawn[index]) {
+          part.siteLayer.show(byEntry(members[index]));
+        } else if (gained[index].length) {
+          part.siteLayer.add(byEntry(gained[index]));
+        }
       });
       return changed;
     }
