@@ -10,6 +10,8 @@
  * of its story (geo.merge.replay). For the chosen day the page takes, per site, the last
  * stage on or before it -- a binary search, and no merge rule of its own, so the page and
  * `missionmap sites --as-of` cannot disagree. A site with no stage by then is not shown.
+ * A step of the slider looks only at the sites with a stage between the two days, and
+ * touches only the canvases and list entries of the sites that change.
  * The chosen day is in the address (#date=2023-12-11) once the reader picks one.
  *
  * The page object `window.missionmap` is a documented interface (the browser tests use it):
@@ -103,7 +105,6 @@
 
     // Radii that give the three shapes about the same weight on the map.
     var MARKER_RADIUS = { circle: 7.5, square: 8.5, triangle: 10.5 };
-    var DECLUTTER_PX = 2;
 
     // A status's symbol: filled, or hollow and dashed for an unconfirmed site.
     function symbol(status, hollow) {
@@ -170,7 +171,49 @@
 
     // The stage each site is at on the chosen day, -1 before its first.
     var current = new Int32Array(siteCount).fill(-1);
-    var shownDay = Infinity;
+    var shownDay = null; // until the page shows its first day
+
+    // Every stage in order of its day, with its site: the sites whose stage can differ
+    // between two days are those with a stage dated between them, so a step of the slider
+    // looks at those few sites rather than at all of them.
+    var stagesInTimeOrder = new Int32Array(stageDay.length);
+    for (var k = 0; k < stagesInTimeOrder.length; k++) stagesInTimeOrder[k] = k;
+    stagesInTimeOrder.sort(function (a, b) { return stageDay[a] - stageDay[b] || a - b; });
+    var siteOfStage = new Int32Array(stageDay.length);
+    var daysInTimeOrder = new Float64Array(stageDay.length);
+    for (var s = 0; s < siteCount; s++) siteOfStage.fill(s, firstStage[s], firstStage[s + 1]);
+    stagesInTimeOrder.forEach(function (stage, k) { daysInTimeOrder[k] = stageDay[stage]; });
+
+    // How many stages are dated on or before `day`.
+    function stagesUpTo(day) {
+      var low = 0, high = daysInTimeOrder.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (daysInTimeOrder[middle] <= day) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      return low;
+    }
+
+    // The sites with a stage dated after one of the two days and on or before the other,
+    // each once; null when there are about as many as sites (look at every site then).
+    var seen = new Uint8Array(siteCount);
+    function sitesChangingBetween(day, otherDay) {
+      var start = stagesUpTo(Math.min(day, otherDay)), end = stagesUpTo(Math.max(day, otherDay));
+      if (end - start >= siteCount) return null;
+      var found = [];
+      for (var k = start; k < end; k++) {
+        var site = siteOfStage[stagesInTimeOrder[k]];
+        if (seen[site]) continue;
+        seen[site] = 1;
+        found.push(site);
+      }
+      found.forEach(function (site) { seen[site] = 0; });
+      return found;
+    }
 
     function stageOn(i, day) {
       var low = firstStage[i], high = firstStage[i + 1] - 1, found = -1;
@@ -211,12 +254,6 @@
       return (stages.conflicts && stages.conflicts[current[i]]) || [];
     }
 
-    function sameSites(these, those) {
-      if (these.length !== those.length) return false;
-      for (var k = 0; k < these.length; k++) if (these[k] !== those[k]) return false;
-      return true;
-    }
-
     function markerRadius(status) {
       return MARKER_RADIUS[status.shape] || MARKER_RADIUS.circle;
     }
@@ -225,6 +262,16 @@
     // the site's pixel at any zoom, so moving the map needs no new projection.
     var projectedX = new Float64Array(siteCount);
     var projectedY = new Float64Array(siteCount);
+
+    // Which pixels of the canvas being drawn are hidden by opaque pixels, one byte each: one
+    // buffer for every layer, since they draw one after another.
+    var coverageBuffer = new Uint8Array(0);
+    function coverage(size) {
+      if (coverageBuffer.length < size) coverageBuffer = new Uint8Array(size);
+      var buffer = coverageBuffer.subarray(0, size);
+      buffer.fill(0);
+      return buffer;
+    }
 
     // One canvas per status and fill (filled, or hollow for unconfirmed sites), on which
     // every visible site gets a copy of the marker: a map of 100 000 sites stays quick,
@@ -274,27 +321,35 @@
           this._ctx.clearRect(0, 0, width, height);
         }
         var sprite = this._sprite(ratio);
-        var half = sprite.width / 2;
+        var side = sprite.width;
         var ctx = this._ctx;
         var scale = this._map.getZoomScale(this._map.getZoom(), 0);
         var originX = this._map.getPixelOrigin().x + bounds.min.x;
         var originY = this._map.getPixelOrigin().y + bounds.min.y;
-        // Of sites that fall within the same few pixels, one marker is drawn: the others
-        // would hide beneath it anyway.
-        var cell = DECLUTTER_PX * ratio;
-        var columns = Math.ceil((width + 2 * half) / cell) + 1;
-        var drawn = new Uint8Array(columns * (Math.ceil((height + 2 * half) / cell) + 1));
-        for (var k = 0; k < this.members.length; k++) {
+        // The topmost site (the last) is drawn first and each one below it goes under what
+        // is drawn ("destination-over", which gives the same pixels as drawing upwards): a
+        // marker whose every pixel lies under opaque pixels already drawn is left out. Where
+        // sites crowd, most are: at 100 000 sites the map draws a third of them.
+        this._placement = { scale: scale, originX: originX, originY: originY, ratio: ratio, width: width, height: height };
+        var stride = width + 2 * side;
+        var covered = coverage(stride * (height + 2 * side));
+        var visible = this._spriteVisible.map(function (at) { return at[1] * stride + at[0]; });
+        var opaque = this._spriteOpaque.map(function (at) { return at[1] * stride + at[0]; });
+        ctx.globalCompositeOperation = "destination-over";
+        for (var k = this.members.length - 1; k >= 0; k--) {
           var i = this.members[k];
           // Whole device pixels: the sprite is copied, never resampled.
-          var x = Math.round((projectedX[i] * scale - originX) * ratio - half);
-          var y = Math.round((projectedY[i] * scale - originY) * ratio - half);
-          if (x <= -2 * half || x >= width || y <= -2 * half || y >= height) continue;
-          var at = Math.floor((y + 2 * half) / cell) * columns + Math.floor((x + 2 * half) / cell);
-          if (drawn[at]) continue;
-          drawn[at] = 1;
+          var x = Math.round((projectedX[i] * scale - originX) * ratio - side / 2);
+          var y = Math.round((projectedY[i] * scale - originY) * ratio - side / 2);
+          if (x <= -side || x >= width || y <= -side || y >= height) continue;
+          var corner = (y + side) * stride + x + side;
+          var hidden = true;
+          for (var m = 0; m < visible.length && hidden; m++) hidden = covered[corner + visible[m]] === 1;
+          if (hidden) continue;
+          for (m = 0; m < opaque.length; m++) covered[corner + opaque[m]] = 1;
           ctx.drawImage(sprite, x, y);
         }
+        ctx.globalCompositeOperation = "source-over";
       },
 
       // The marker, drawn once per pixel ratio and then copied to each site: much faster
@@ -334,17 +389,41 @@
           ctx.strokeStyle = "#222";
           ctx.stroke();
         }
+        // Its pixels that show ([x, y], the outermost first: a marker in view is usually
+        // told by one of them) and those that hide whatever is beneath them.
+        var alpha = ctx.getImageData(0, 0, side, side).data;
+        var shown = [];
+        for (var p = 0; p < side * side; p++) {
+          if (alpha[4 * p + 3]) shown.push([p % side, Math.floor(p / side), alpha[4 * p + 3]]);
+        }
+        var middle = (side - 1) / 2;
+        function reach(at) { return Math.abs(at[0] - middle) + Math.abs(at[1] - middle); }
+        this._spriteVisible = shown.sort(function (a, b) { return reach(b) - reach(a); });
+        this._spriteOpaque = shown.filter(function (at) { return at[2] === 255; });
         this._spriteCanvas = sprite;
         this._spriteRatio = ratio;
         return sprite;
       },
 
-      // Draw `members` in place of the sites drawn so far, unless they are the same.
+      // Draw `members` in place of the sites drawn so far.
       show: function (members) {
-        if (sameSites(members, this.members)) return;
         this.members = members;
         this._drawnView = null;
         if (this._map) this._update();
+      },
+
+      // Draw `newcomers`, which stack above every site drawn so far, on top of them.
+      add: function (newcomers) {
+        this.members = this.members.concat(newcomers);
+        if (!this._map || this._drawnView === null) return;
+        var at = this._placement;
+        var sprite = this._sprite(at.ratio);
+        var side = sprite.width;
+        newcomers.forEach(function (i) {
+          var x = Math.round((projectedX[i] * at.scale - at.originX) * at.ratio - side / 2);
+          var y = Math.round((projectedY[i] * at.scale - at.originY) * at.ratio - side / 2);
+          if (x > -side && x < at.width && y > -side && y < at.height) this._ctx.drawImage(sprite, x, y);
+        }, this);
       },
 
       // The topmost of this layer's sites under a point of the layer, or -1.
@@ -417,72 +496,146 @@
     }
 
     // One part of a status's layer, kept in `group`: its sites drawn filled, or hollow for
-    // the unconfirmed ones. Its canvas of markers stays; its precision circles and conflict
-    // badges are made again for the sites of each day. Returns the function that shows a day's.
+    // the unconfirmed ones, on a canvas, with a precision circle for each site placed only
+    // roughly and a badge for each site with conflicting reports.
     function part(status, hollow, group) {
       var siteLayer = new SiteLayer(status, hollow, []);
-      var extras = [];
       siteLayers.push(siteLayer);
       group.addLayer(siteLayer);
-      return function show(members) {
-        extras.forEach(function (layer) { group.removeLayer(layer); });
-        extras = [];
-        members.forEach(function (i) {
-          var precision = column("precisionKm", i);
-          if (!precision) return;
-          extras.push(L.circle([sites.lat[i], sites.lon[i]], {
-            radius: precision * 1000,
-            color: status.colour,
-            weight: 1.5,
-            dashArray: "6 5",
-            fill: false,
-            interactive: false,
-          }));
-        });
-        members.forEach(function (i) {
-          if (conflicts(i).length) extras.push(badge(i));
-        });
-        extras.forEach(function (layer) { group.addLayer(layer); });
-        siteLayer.show(members);
-      };
+      return { status: status, group: group, siteLayer: siteLayer };
     }
 
-    var shows = statuses.map(function (status) {
+    // The parts, two per status (filled, then hollow); the part each site is drawn in, -1
+    // when it is not shown; and the circle and badge each shown site has, if any.
+    var parts = [];
+    statuses.forEach(function (status) {
       layers[status.slug] = L.featureGroup().addTo(map);
       unconfirmed[status.slug] = L.featureGroup();
-      var filled = part(status, false, layers[status.slug]);
-      var hollow = part(status, true, unconfirmed[status.slug]);
+      parts.push(part(status, false, layers[status.slug]));
+      parts.push(part(status, true, unconfirmed[status.slug]));
       layers[status.slug].addLayer(unconfirmed[status.slug]);
-      return [filled, hollow];
     });
+    var partOf = new Int8Array(siteCount).fill(-1);
+
+    // The part a site is drawn in at one of its stages.
+    function partAt(site, stage) {
+      var row = firstStatement[site] + stages.statement[stage];
+      return 2 * said.status[row] + (kinds[said.confirmation[row]].hollow ? 1 : 0);
+    }
+
+    // The day on which a site came to be drawn as it is at each of its stages. Markers stack
+    // in that order, the latest on top: the reader sees the sites that just changed, and on
+    // a step forward a canvas that only gains sites draws them on top of what it has.
+    var entered = new Float64Array(stageDay.length);
+    for (var site = 0; site < siteCount; site++) {
+      for (var k = firstStage[site]; k < firstStage[site + 1]; k++) {
+        var unchanged = k > firstStage[site] && partAt(site, k) === partAt(site, k - 1);
+        entered[k] = unchanged ? entered[k - 1] : stageDay[k];
+      }
+    }
+    function byEntry(members) {
+      return members.sort(function (a, b) {
+        var dayA = entered[current[a]], dayB = entered[current[b]];
+        return dayA < dayB ? -1 : dayA > dayB ? 1 : a - b;
+      });
+    }
+    var extrasOf = new Map();
     var unconfirmedShown = true;
 
-    // What the chosen day shows, counted for the legend, in the order of the list.
-    var statusCounts, kindCounts, conflictCount, shownSites;
-
-    // Put each site at its stage of `shownDay` and draw the sites that have one.
-    function regroup() {
-      var groups = statuses.map(function () { return [[], []]; });
-      statusCounts = statuses.map(function () { return 0; });
-      kindCounts = kinds.map(function () { return 0; });
-      conflictCount = 0;
-      shownSites = [];
-      for (var i = 0; i < siteCount; i++) {
-        current[i] = stageOn(i, shownDay);
-        if (current[i] < 0) continue;
-        var row = statement(i);
-        var kind = said.confirmation[row];
-        groups[said.status[row]][kinds[kind].hollow ? 1 : 0].push(i);
-        statusCounts[said.status[row]] += 1;
-        kindCounts[kind] += 1;
-        if (conflicts(i).length) conflictCount += 1;
-        shownSites.push(i);
+    function extrasFor(i) {
+      var status = statusOf(i);
+      var extras = [];
+      var precision = column("precisionKm", i);
+      if (precision) {
+        extras.push(L.circle([sites.lat[i], sites.lon[i]], {
+          radius: precision * 1000,
+          color: status.colour,
+          weight: 1.5,
+          dashArray: "6 5",
+          fill: false,
+          interactive: false,
+        }));
       }
-      Object.keys(badges).forEach(function (id) { delete badges[id]; });
-      shows.forEach(function (show, index) {
-        show[0](groups[index][0]);
-        show[1](groups[index][1]);
+      if (conflicts(i).length) extras.push(badge(i));
+      return extras;
+    }
+
+    // What the chosen day shows, counted for the legend, in the order of the list.
+    var statusCounts = statuses.map(function () { return 0; });
+    var kindCounts = kinds.map(function () { return 0; });
+    var conflictCount = 0;
+    var shownSites = [];
+
+    // Count site i in (1) or out (-1) of the day's figures.
+    function count(i, sign) {
+      var row = statement(i);
+      statusCounts[said.status[row]] += sign;
+      kindCounts[said.confirmation[row]] += sign;
+      if (conflicts(i).length) conflictCount += sign;
+    }
+
+    // Put each site at its stage of `day` and draw the sites that have one. Only the sites
+    // with a stage between the day shown and `day` can change, and only the canvases that
+    // gain or lose a site are drawn again. Returns the sites whose stage changed.
+    function regroup(day) {
+      var candidates = shownDay === null ? null : sitesChangingBetween(shownDay, day);
+      var forward = shownDay !== null && day > shownDay;
+      shownDay = day;
+      var changed = [];
+      var lost = parts.map(function () { return false; });
+      var gained = parts.map(function () { return []; });
+      var shownChanged = false;
+      function visit(i) {
+        var stage = stageOn(i, day);
+        if (stage === current[i]) return;
+        changed.push(i);
+        var before = partOf[i];
+        if (before >= 0) {
+          count(i, -1);
+          extrasOf.get(i).forEach(function (layer) { parts[before].group.removeLayer(layer); });
+          extrasOf.delete(i);
+          delete badges[sites.id[i]];
+        }
+        current[i] = stage;
+        var after = -1;
+        if (stage >= 0) {
+          count(i, 1);
+          after = partAt(i, stage);
+          var extras = extrasFor(i);
+          extras.forEach(function (layer) { parts[after].group.addLayer(layer); });
+          extrasOf.set(i, extras);
+        }
+        partOf[i] = after;
+        if (before === after) return;
+        if (before >= 0) lost[before] = true;
+        if (after >= 0) gained[after].push(i);
+        if (before < 0 || after < 0) shownChanged = true;
+      }
+      if (candidates === null) {
+        for (var i = 0; i < siteCount; i++) visit(i);
+      } else {
+        candidates.forEach(visit);
+      }
+      // A step forward puts the sites a canvas gains above all it has; else it draws anew.
+      var redrawn = lost.map(function (lostSome, index) {
+        return lostSome || (!forward && gained[index].length > 0);
       });
+      var members = parts.map(function () { return []; });
+      if (shownChanged) shownSites = [];
+      for (i = 0; i < siteCount; i++) {
+        var at = partOf[i];
+        if (at < 0) continue;
+        if (shownChanged) shownSites.push(i);
+        if (redrawn[at]) members[at].push(i);
+      }
+      parts.forEach(function (part, index) {
+        if (redrawn[index]) {
+          part.siteLayer.show(byEntry(members[index]));
+        } else if (gained[index].length) {
+          part.siteLayer.add(byEntry(gained[index]));
+        }
+      });
+      return changed;
     }
 
     function position(id) {
@@ -795,24 +948,61 @@
       return item;
     }
 
+    // The entry of each listed site, kept while the site stays at its stage.
+    var entries = new Map();
+    var emptyNote = null;
+
     function listMore() {
       var fragment = document.createDocumentFragment();
       var end = Math.min(shownSites.length, listed + data.listChunk);
-      for (; listed < end; listed++) fragment.appendChild(listEntry(shownSites[listed]));
+      for (; listed < end; listed++) {
+        var entry = listEntry(shownSites[listed]);
+        entries.set(shownSites[listed], entry);
+        fragment.appendChild(entry);
+      }
       list.appendChild(fragment);
+      showMore();
+    }
+
+    function showMore() {
       more.hidden = listed >= shownSites.length;
       more.textContent = "Show more sites (" + (shownSites.length - listed) + " not listed yet)";
     }
 
-    function relist() {
-      list.textContent = "";
-      listed = 0;
-      listMore();
+    // List the first chunk of the day's sites again, after the sites in `changed` changed
+    // stage: the entries of the others stay in the page, so a step of the slider touches
+    // only the entries that change.
+    function relist(changed) {
+      changed.forEach(function (i) {
+        var stale = entries.get(i);
+        if (stale) stale.remove();
+        entries.delete(i);
+      });
+      var wanted = shownSites.slice(0, data.listChunk);
+      var kept = new Map();
+      wanted.forEach(function (i) { kept.set(i, entries.get(i) || listEntry(i)); });
+      entries.forEach(function (entry, i) {
+        if (!kept.has(i)) entry.remove();
+      });
+      if (emptyNote) emptyNote.remove();
+      var next = list.firstChild;
+      kept.forEach(function (entry) {
+        if (entry === next) {
+          next = next.nextSibling;
+        } else {
+          list.insertBefore(entry, next);
+        }
+      });
+      entries = kept;
+      listed = wanted.length;
+      showMore();
+      emptyNote = null;
       if (!siteCount) {
-        list.appendChild(element("li", "mm-no-sites", "No report names a mission site yet."));
+        emptyNote = element("li", "mm-no-sites", "No report names a mission site yet.");
       } else if (!shownSites.length) {
-        list.appendChild(element("li", "mm-no-sites", "No site had been reported by this day."));
+        emptyNote = element("li", "mm-no-sites", "No site had been reported by this day.");
       }
+      if (emptyNote) list.appendChild(emptyNote);
     }
 
     more.addEventListener("click", listMore);
@@ -861,10 +1051,9 @@
     var player = null;
 
     function showDay(day) {
-      shownDay = day;
-      regroup();
+      var changed = regroup(day);
       updateLegend();
-      relist();
+      relist(changed);
       refreshPopup();
       if (!eventDays.length) return;
       var inWords = dayInWords(day);
