@@ -58,6 +58,30 @@ def fresh_project(root: Path, name: str) -> Path:
     return project
 
 
+class Tally:
+    """Runs of every command on a project, counting hangs, tracebacks and time past normal."""
+
+    def __init__(self, normal: dict[tuple[str, ...], float]) -> None:
+        self.normal = normal
+        self.tried = self.tracebacks = self.hangs = 0
+        self.slowest = 0.0  # the most seconds a run took past the same command's normal time
+
+    def runs(self, project: Path, name: str):
+        """Each command that finished on ``project``, with what it printed."""
+        for args in COMMANDS:
+            self.tried += 1
+            done, spent = run(project, args, self.normal[args] + GRACE_SECONDS)
+            self.slowest = max(self.slowest, spent - self.normal[args])
+            if done is None:
+                self.hangs += 1
+                print(f"HANG      {name}: {' '.join(args)}")
+                continue
+            if "Traceback" in done.stderr:
+                self.tracebacks += 1
+                print(f"TRACEBACK {name}: {' '.join(args)}")
+            yield args, done
+
+
 def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="missionmap-trial-"))
     # Each case's project is new: its build reads the good report afresh, as this one does.
@@ -71,24 +95,14 @@ def main() -> None:
     }
     seed_cases |= {name: {"nasty.md": text.encode()} for name, text in GENERATED.items()}
     data_cases = sorted((HOSTILE / "data").iterdir())
-    tried = tracebacks = hangs = unmapped = unnamed = data_not_one_line = 0
-    slowest = 0.0  # the most seconds a run took past the same command's normal time
+    tally = Tally(normal)
+    unmapped = unnamed = data_not_one_line = 0
 
     for name, files in seed_cases.items():
         project = fresh_project(root, f"seed-{name}")
         for file, content in files.items():
             (project / "seeds" / file).write_bytes(content)
-        for args in COMMANDS:
-            tried += 1
-            done, spent = run(project, args, normal[args] + GRACE_SECONDS)
-            slowest = max(slowest, spent - normal[args])
-            if done is None:
-                hangs += 1
-                print(f"HANG      {name}: {' '.join(args)}")
-                continue
-            if "Traceback" in done.stderr:
-                tracebacks += 1
-                print(f"TRACEBACK {name}: {' '.join(args)}")
+        for args, done in tally.runs(project, name):
             if args == ("sites",) and not all(site in done.stdout for site in GOOD_SITES):
                 unmapped += 1
                 print(f"UNMAPPED  {name}: {done.stderr.strip()[:200]}")
@@ -99,17 +113,7 @@ def main() -> None:
     for case in data_cases:
         project = fresh_project(root, f"data-{case.name}")
         shutil.copytree(case, project / "data", dirs_exist_ok=True)
-        for args in COMMANDS:
-            tried += 1
-            done, spent = run(project, args, normal[args] + GRACE_SECONDS)
-            slowest = max(slowest, spent - normal[args])
-            if done is None:
-                hangs += 1
-                print(f"HANG      {case.name}: {' '.join(args)}")
-                continue
-            if "Traceback" in done.stderr:
-                tracebacks += 1
-                print(f"TRACEBACK {case.name}: {' '.join(args)}")
+        for args, done in tally.runs(project, case.name):
             if done.returncode not in (0, 1) or (
                 done.returncode == 1 and done.stderr.count("\n") != 1
             ):
@@ -119,8 +123,8 @@ def main() -> None:
     watch_alive = watch_survives(root, seed_cases)
     print(
         f"inputs tried: {len(seed_cases)} reports + {len(data_cases)} data files,"
-        f" {tried} command runs; tracebacks: {tracebacks}; hangs: {hangs};"
-        f" most seconds past normal: {slowest:.1f};"
+        f" {tally.tried} command runs; tracebacks: {tally.tracebacks}; hangs: {tally.hangs};"
+        f" most seconds past normal: {tally.slowest:.1f};"
         f" good report not mapped: {unmapped}; nasty report not named: {unnamed};"
         f" data errors not one line: {data_not_one_line}; watch kept running: {watch_alive}"
     )

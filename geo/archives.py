@@ -31,10 +31,8 @@ from geo.documents import (
     SIDECAR_SUFFIX,
     SIZE_SETTING,
     Read,
-    bounded_date,
     document_from,
-    parse_date,
-    parse_language,
+    metadata_value,
     seed_paths,
     split_front_matter,
     walk_seeds,
@@ -222,22 +220,17 @@ def jsonl_report(
             line=line,
             fix=f"split it into smaller reports, or raise {SIZE_SETTING}",
         )
-    metadata = {}
-    for key in METADATA_KEYS:
-        value = record.get(getattr(fields, key))
-        if value is not None and not isinstance(value, str | int | float):
-            raise DocumentError(
-                f"metadata '{key}' must be text",
-                path=shown,
-                line=line,
-                value=value,
-                fix=f"give the field '{getattr(fields, key)}' as a string",
-            )
-        if key == "date":
-            value = bounded_date(parse_date(value, path, line), bounds, path, line)
-        elif key == "lang":
-            value = parse_language(value, path, line)
-        metadata[key] = value
+    metadata = {
+        key: metadata_value(
+            key,
+            record.get(getattr(fields, key)),
+            path,
+            line,
+            bounds,
+            fix=f"give the field '{getattr(fields, key)}' as a string",
+        )
+        for key in METADATA_KEYS
+    }
     return document_from(f"{shown}:{line}", body, metadata, 1)
 
 

@@ -194,20 +194,30 @@ def parse_metadata(
                 value=key,
                 fix="use only " + ", ".join(METADATA_KEYS),
             )
-        if value is not None and not isinstance(value, str | int | float):
-            raise DocumentError(
-                f"metadata '{key}' must be text",
-                path=shown,
-                line=line,
-                value=value,
-                fix=f"write {key}: followed by plain text",
-            )
-        if key == "date":
-            value = bounded_date(parse_date(value, path, line), bounds, path, line)
-        elif key == "lang":
-            value = parse_language(value, path, line)
-        checked[key] = value
+        checked[key] = metadata_value(
+            key, value, path, line, bounds, fix=f"write {key}: followed by plain text"
+        )
     return checked
+
+
+def metadata_value(
+    key: str, value: object, path: Path, line: int, bounds: ReportBounds, fix: str
+) -> object:
+    """One metadata value, checked: plain text; a ``date`` parsed and within ``bounds``, a
+    ``lang`` a known language. ``fix`` says how to write a value that is not text."""
+    if value is not None and not isinstance(value, str | int | float):
+        raise DocumentError(
+            f"metadata '{key}' must be text",
+            path=shown_path(path),
+            line=line,
+            value=value,
+            fix=fix,
+        )
+    if key == "date":
+        return bounded_date(parse_date(value, path, line), bounds, path, line)
+    if key == "lang":
+        return parse_language(value, path, line)
+    return value
 
 
 def _line_of_key(lines: list[str], key: str) -> int:

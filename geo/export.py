@@ -273,16 +273,7 @@ def draw_map(frame: gpd.GeoDataFrame, inputs: MapInputs, dpi: int = DEFAULT_DPI)
     draw_country(ax, inputs.boundaries, crs, (xmin, ymin, xmax, ymax))
     draw_precision(ax, sites)
     draw_sites(ax, sites)
-    ax.add_artist(
-        ScaleBar(
-            1,
-            units="m",
-            location="lower left",
-            length_fraction=0.22,
-            box_alpha=0.75,
-            font_properties={"size": 7},
-        )
-    )
+    ax.add_artist(scale_bar(length_fraction=0.22, font_size=7))
     draw_header(
         figure,
         title,
@@ -304,6 +295,18 @@ def title_lines(mission: Mission) -> list[str]:
 def header_height(title: list[str]) -> float:
     """Inches above the drawing: the title's lines and the line under it."""
     return HEADER_IN + TITLE_LINE_IN * (len(title) - 1)
+
+
+def scale_bar(length_fraction: float, font_size: float) -> ScaleBar:
+    """A scale bar for a map in metres, in its lower left corner."""
+    return ScaleBar(
+        1,
+        units="m",
+        location="lower left",
+        length_fraction=length_fraction,
+        box_alpha=0.75,
+        font_properties={"size": font_size},
+    )
 
 
 def draw_country(ax, boundaries: Boundaries, crs: str, bounds: tuple) -> None:

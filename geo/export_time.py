@@ -27,7 +27,6 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
-from matplotlib_scalebar.scalebar import ScaleBar
 
 from geo.errors import DataError, InvalidValueError
 from geo.export import (
@@ -53,6 +52,7 @@ from geo.export import (
     map_crs,
     padded_bounds,
     place_labels,
+    scale_bar,
     status_handles,
     title_lines,
     unlabelled_note,
@@ -301,16 +301,7 @@ def draw_small_multiples(
         draw_sites(ax, sites)
         _panel_title(figure, panel, left, top)
         axes.append((ax, sites))
-    axes[0][0].add_artist(
-        ScaleBar(
-            1,
-            units="m",
-            location="lower left",
-            length_fraction=0.3,
-            box_alpha=0.75,
-            font_properties={"size": 6},
-        )
-    )
+    axes[0][0].add_artist(scale_bar(length_fraction=0.3, font_size=6))
     draw_header(
         figure,
         title,
