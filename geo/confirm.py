@@ -39,7 +39,7 @@ def report_hash(document: Document) -> str:
     >>> report_hash(Document("a.txt", body).without_text()) == report_hash(Document("a.txt", body))
     True
     """
-    return document.without_text().digest
+    return document.digest or document.without_text().digest
 
 
 def sentence_key(sentence: str) -> str:
@@ -94,9 +94,7 @@ def confirm(
             kept.append(replace(reading, confirmation=by_threshold(reading, threshold)))
         elif decision.verdict is Verdict.ACCEPT:
             kept.append(replace(reading, confirmation=Confirmation.CONFIRMED))
-        elif decision.verdict is Verdict.REJECT:
-            rejected.append(reading)
-        else:
+        else:  # rejected, or replaced by its correction
             rejected.append(reading)
     # A correction stands even when its report is gone: it is a person's statement now.
     corrections = tuple(

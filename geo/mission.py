@@ -14,8 +14,8 @@ in a frame of its own, so its scripts run and two maps never clash::
     minusma.export("png", every="month")          # small multiples: a map at each month's end
     minusma.timeline("svg")                       # each site's status over time
 
-Each day asked for is read once (later calls reuse it), and reports are read
-through the same cache as the command line's.
+The reports are read once, through the same cache as the command line's;
+each day asked for is merged from that one reading.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +41,7 @@ from geo.export_time import (
 )
 from geo.files import write_atomically
 from geo.merge import sites_frame
-from geo.pipeline import Result, run, weighed_statements
+from geo.pipeline import Result, merged_on, run, weighed_statements
 from geo.project import Project, open_project
 from geo.register import parse_day
 from geo.render import render_map
@@ -69,14 +69,18 @@ class MissionProject:
     def __init__(self, project: Project, cache: bool = True) -> None:
         self.project = project
         self.cache = cache
-        self._results: dict[dt.date | None, Result] = {}
+
+    @cached_property
+    def _read(self) -> Result:
+        """The reports read once; every day asked for is merged from them."""
+        return run(self.project, cache=self.cache)
 
     def result(self, as_of: str | dt.date | None = None) -> Result:
         """The pipeline's result: every report, reading and merged site, as of a day."""
         day = _day(as_of)
-        if day not in self._results:
-            self._results[day] = run(self.project, cache=self.cache, as_of=day)
-        return self._results[day]
+        if day is None:
+            return self._read
+        return replace(self._read, merged=merged_on(self._read, day), until=day)
 
     def sites(self, as_of: str | dt.date | None = None) -> gpd.GeoDataFrame:
         """The sites as they stood at the end of ``as_of`` (default: every statement)."""
@@ -136,7 +140,7 @@ class MissionProject:
 
     @cached_property
     def boundaries(self) -> Boundaries:
-        return load_boundaries(self.project.boundaries_dir, self.result().mission.countries)
+        return load_boundaries(self.project.boundaries_dir, self._read.mission.countries)
 
     @cached_property
     def attribution(self) -> tuple[Attribution, ...]:

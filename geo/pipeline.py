@@ -121,7 +121,7 @@ def run(
     mission = load_mission(project)
     # Absolute, so that a Dask worker started in another folder finds the same files.
     where = Project(data=project.data.absolute(), seeds=project.seeds)
-    prepared = load_prepared(where, cache)
+    prepared = load_prepared(where, cache, mission)
     job = ReadingJob(where, today, prepared.fingerprint, cache, details)
     remember(job, prepared)
     gazetteer = prepared.gazetteer
@@ -149,7 +149,7 @@ def run(
                 mentions.extend(readings.mentions)
         if progress:
             progress(len(batch))
-    register = load_register(project, gazetteer, today)
+    register = load_register(project, gazetteer, today, mission.began)
     confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
     weighed = weighed_statements(confirmed, register)
     if as_of is not None:
@@ -180,9 +180,12 @@ class Prepared:
     cache: ReadingCache | None
 
 
-def load_prepared(project: Project, cache: bool) -> Prepared:
-    """The gazetteer, reading context and (with ``cache``) reading cache of ``project``."""
-    mission = load_mission(project)
+def load_prepared(project: Project, cache: bool, mission: Mission | None = None) -> Prepared:
+    """The gazetteer, reading context and (with ``cache``) reading cache of ``project``.
+
+    ``mission`` is the project's profile when the caller has read it already.
+    """
+    mission = mission or load_mission(project)
     gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
     context = reading_context(mission, gazetteer)
     kept = open_cache(project.cache_dir, context, gazetteer)

@@ -41,7 +41,7 @@ from typing import TypeVar
 
 from filelock import FileLock, Timeout
 
-from geo.confirm import reading_id
+from geo.confirm import reading_id, sentence_key
 from geo.errors import DataError, DataWarning, GeoError, InvalidValueError
 from geo.files import (
     decode_utf8,
@@ -52,7 +52,7 @@ from geo.files import (
 )
 from geo.gazetteer import Gazetteer
 from geo.model import Decision, Evidence, Place, SiteNote, Status, Verdict
-from geo.project import Project, load_mission
+from geo.project import Project
 
 EVENT_COLUMNS = ("site_id", "site", "status", "date", "source", "evidence", "recorded")
 SITE_NOTE_COLUMNS = ("site_id", "site", "kind", "note")
@@ -101,14 +101,15 @@ class Register:
     warnings: tuple[DataWarning, ...] = ()
 
 
-def load_register(project: Project, gazetteer: Gazetteer, today: dt.date) -> Register:
+def load_register(
+    project: Project, gazetteer: Gazetteer, today: dt.date, began: dt.date | None = None
+) -> Register:
     """Read and validate the project's ``sites.csv``, ``events.csv`` and ``reviews.csv``.
 
     Each file is optional. An incomplete last row of an append-only file is left
-    out and named in ``warnings``. A row dated after ``today`` or before the mission
-    began (``began:`` in ``mission.yaml``) is refused.
+    out and named in ``warnings``. A row dated after ``today`` or before the day the
+    mission ``began`` (``began:`` in ``mission.yaml``) is refused.
     """
-    began = load_mission(project).began
     notes = read_site_notes(project.sites_csv, gazetteer) if project.sites_csv.exists() else ()
     statements: tuple[Evidence, ...] = ()
     decisions: tuple[Decision, ...] = ()
@@ -658,7 +659,7 @@ def decision_from_row(
             fix="restore the row as missionmap review wrote it, or delete the row",
         )
     place = resolve_site(gazetteer, row["site_id"])
-    sentence = " ".join(row["sentence"].split())
+    sentence = sentence_key(row["sentence"])
     expected = reading_id(report_sha256, sentence, place.id)
     if row["reading"].strip() != expected:
         raise InvalidValueError(

@@ -48,6 +48,7 @@ from xstatic.pkg import leaflet
 from geo.attribution import Attribution, web_url
 from geo.merge import replay
 from geo.model import Confirmation, Evidence, Mission, Site
+from geo.report import plural
 from geo.style import (
     CONFIRMATION_LABELS,
     CONFLICT_LABEL,
@@ -127,7 +128,7 @@ def render_map(
         title=title,
         full_title=full_title,
         as_of=iso_date(as_of),
-        site_count=f"{len(sites)} site{'' if len(sites) == 1 else 's'}",
+        site_count=plural(len(sites), "site"),
         credits=[*credits, (TILE_CREDIT_TEXT, TILE_CREDIT_URL)],
         data=packed(data),
         # The package's own files, inlined as they are: they hold no text from a document.

@@ -63,11 +63,9 @@ def review_queue(readings: Sequence[Evidence], merged: Merged) -> tuple[QueueIte
             continue
         site = sites.get(reading.place.id)
         conflicting = tuple(
-            other
-            for conflict in (site.conflicts if site else ())
-            if conflict.same_day
-            for mine, other in ((conflict.kept, conflict.other), (conflict.other, conflict.kept))
-            if mine == reading
+            conflict.opposite(reading)
+            for conflict in (site.same_day_conflicts if site else ())
+            if reading in (conflict.kept, conflict.other)
         )
         if conflicting:
             weight = Weight.CONFLICT

@@ -87,6 +87,8 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
         load_attribution(project.data_file("attribution.yaml")),
     )
     write_output(target, page)
+    # At once: a map written beside an older state would report its changes twice.
+    write_output(state_path(target), state_json(current))
     sites, documents = (
         plural(len(result.merged.sites), "site"),
         plural(result.reports, "document"),
@@ -105,7 +107,6 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
             f"{noted.place.name} is in the register without a status."
             f" Fix: missionmap status set {noted.place.id} STATUS --date YYYY-MM-DD.",
         )
-    write_output(state_path(target), state_json(current))
     say(f"Wrote {target}")
     for change in changes(previous, current):
         say(change.describe())

@@ -7,6 +7,7 @@ import getpass
 import subprocess
 import sys
 from collections.abc import Sequence
+from functools import cached_property
 
 import click
 
@@ -19,7 +20,7 @@ from geo.confirm import id_of, report_hash, sentence_key
 from geo.errors import InvalidValueError
 from geo.model import Decision, Evidence, Status, Verdict
 from geo.pipeline import Result
-from geo.project import Project, open_project
+from geo.project import Project, load_mission, open_project
 from geo.register import append_decision, decided_by, parse_day, parse_status
 from geo.review import QueueItem, review_queue
 
@@ -65,7 +66,7 @@ def review(
         missionmap review reject 3f2a
         missionmap review correct 3f2a closed --date 2023-12-20
     """
-    ctx.obj = Session(open_project(seeds, data), cache)
+    ctx.obj = Session(open_project(seeds, data), cache, by)
     if ctx.invoked_subcommand is not None:
         return
     queue = ctx.obj.queue()
@@ -85,7 +86,7 @@ def verdict_command(verdict: Verdict, help_text: str) -> click.Command:
     @by_option
     @click.pass_obj
     def decide_one(session: Session, reading_id: str, by: str | None) -> None:
-        report(session.decide(session.find(reading_id), verdict, decider(by)))
+        report(session.decide(session.find(reading_id), verdict, decider(by or session.by)))
 
     return decide_one
 
@@ -108,20 +109,28 @@ def correct(
     session: Session, reading_id: str, status_text: str, date: str | None, by: str | None
 ) -> None:
     """Correct reading ID: the report says STATUS (handed over, closed or pending)."""
-    reading = session.find(reading_id)
+    # The values first: a mistake in them is told before any report is read.
     status = parse_status(status_text, "STATUS")
-    began = session.result.mission.began
-    day = parse_day(date, dt.date.today(), "--date", began) if date is not None else reading.date
-    report(session.decide(reading, Verdict.CORRECT, decider(by), status, day))
+    began = load_mission(session.project).began
+    day = parse_day(date, dt.date.today(), "--date", began) if date is not None else None
+    reading = session.find(reading_id)
+    by = decider(by or session.by)
+    report(session.decide(reading, Verdict.CORRECT, by, status, day or reading.date))
 
 
 class Session:
     """The project under review: its readings, read once, and the decisions written so far."""
 
-    def __init__(self, project: Project, cache: bool) -> None:
+    def __init__(self, project: Project, cache: bool, by: str | None = None) -> None:
         self.project = project
-        self.result: Result = run_pipeline(project, cache)
+        self.cache = cache
+        self.by = by  # ``review --by``, for a decision whose own --by is not given
         self.decided = 0  # decisions written in this session
+
+    @cached_property
+    def result(self) -> Result:
+        """The project's reports, read when a reading is first asked for."""
+        return run_pipeline(self.project, self.cache)
 
     def queue(self) -> tuple[QueueItem, ...]:
         return review_queue(self.result.confirmed.readings, self.result.merged)
