@@ -5,9 +5,8 @@
 Scores the labelled sets of tests/data/status/ (see tests/sentence_sets.py). Each
 report is read alone; a (site, status) pair counts as right only when both match
 the analyst's reading, and a site read from a report that states nothing about
-it counts against precision. SET names the sets to score (default: all), so
-``--misses reader_dev_fr`` shows the misses of one set without those of a set
-that must stay unseen. ``--calibration`` prints, over the chosen sets, the share
+it counts against precision. SET names the sets to score (default: all); ``--misses`` prints
+the misses of the sets scored, but never those of a blind set unless it is named. ``--calibration`` prints, over the chosen sets, the share
 of right readings in each band of confidence.
 
 Each set's role and first-run figure come from tests/data/status/sets.yaml and are
@@ -98,14 +97,17 @@ def calibration(readings: list) -> None:
 def main() -> None:
     flags = {arg for arg in sys.argv[1:] if arg.startswith("--")}
     sets = registry()
-    names = [arg for arg in sys.argv[1:] if not arg.startswith("--")] or list(sets)
+    named = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+    names = named or list(sets)
+    # A blind set's misses are never printed unless asked for by name: reading them is tuning.
+    unseen = {name for name in names if not named and sets[name]["role"] == "blind"}
     by_language: dict[str, list[Counter]] = {}
     readings: list = []
     for name in names:
         rows = sentence_set(name)
         print(f"{name}.yaml: {len(rows)} reports ({rows[0].lang})")
         print(describe(name, sets[name]))
-        counts = score(rows, "--misses" in flags, readings)
+        counts = score(rows, "--misses" in flags and name not in unseen, readings)
         table(*counts)
         totals = by_language.setdefault(rows[0].lang, [Counter(), Counter(), Counter()])
         for total, count in zip(totals, counts, strict=True):
