@@ -9,11 +9,13 @@ import click
 from geo.attribution import load_attribution
 from geo.boundaries import load_boundaries
 from geo.cli.options import (
+    ReadingOptions,
     as_of_option,
     cache_option,
     data_option,
     default_out,
     out_option,
+    reading_options,
     seeds_option,
 )
 from geo.cli.output import say
@@ -84,6 +86,7 @@ TIMELINE = "timeline"
 @data_option
 @cache_option
 @as_of_option
+@reading_options
 def export(
     fmt: str,
     out: Path | None,
@@ -94,6 +97,7 @@ def export(
     data: str,
     cache: bool,
     as_of: str | None,
+    reading: ReadingOptions,
 ) -> None:
     """Write the map as PNG, SVG or PDF, or the sites as GeoJSON or CSV, for a report.
 
@@ -118,7 +122,7 @@ def export(
     if dpi is not None and image != "png":
         raise click.BadOptionUsage("dpi", f"--dpi applies to --format png only, not {image}.")
     project = open_project(seeds, data)
-    result = run_pipeline(project, cache, as_of)
+    result = run_pipeline(project, cache, as_of, reading)
     frame = sites_frame(result.merged.sites)
     inputs = MapInputs(
         mission=result.mission,

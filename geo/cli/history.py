@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.options import (
+    ReadingOptions,
+    cache_option,
+    data_option,
+    json_option,
+    reading_options,
+    seeds_option,
+)
 from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.project import open_project
@@ -20,7 +27,10 @@ VERDICT_WORDS = {"accept": "accepted", "reject": "rejected", "correct": "correct
 @data_option
 @json_option
 @cache_option
-def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool) -> None:
+@reading_options
+def history(
+    site: str | None, seeds: str, data: str, as_json: bool, cache: bool, reading: ReadingOptions
+) -> None:
     """Every statement about SITE (or every site), oldest first.
 
     Each step has its date, status, source and evidence, from the reports and
@@ -32,7 +42,7 @@ def history(site: str | None, seeds: str, data: str, as_json: bool, cache: bool)
         missionmap history Gao
         missionmap history --json
     """
-    result = run_pipeline(open_project(seeds, data), cache)
+    result = run_pipeline(open_project(seeds, data), cache, reading=reading)
     chosen = result.merged.sites
     decided = result.register.decisions
     if site is not None:

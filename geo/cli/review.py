@@ -13,7 +13,14 @@ import click
 
 from geo.cli import report_warnings
 from geo.cli.extract import reading_json
-from geo.cli.options import cache_option, data_option, json_option, seeds_option
+from geo.cli.options import (
+    ReadingOptions,
+    cache_option,
+    data_option,
+    json_option,
+    reading_options,
+    seeds_option,
+)
 from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.confirm import id_of, report_hash, sentence_key
@@ -39,9 +46,16 @@ by_option = click.option(
 @json_option
 @cache_option
 @by_option
+@reading_options
 @click.pass_context
 def review(
-    ctx: click.Context, seeds: str, data: str, as_json: bool, cache: bool, by: str | None
+    ctx: click.Context,
+    seeds: str,
+    data: str,
+    as_json: bool,
+    cache: bool,
+    by: str | None,
+    reading: ReadingOptions,
 ) -> None:
     """Confirm the machine's readings: accept, reject or correct each one.
 
@@ -66,7 +80,7 @@ def review(
         missionmap review reject 3f2a
         missionmap review correct 3f2a closed --date 2023-12-20
     """
-    ctx.obj = Session(open_project(seeds, data), cache, by)
+    ctx.obj = Session(open_project(seeds, data), cache, by, reading)
     if ctx.invoked_subcommand is not None:
         return
     queue = ctx.obj.queue()
@@ -121,16 +135,23 @@ def correct(
 class Session:
     """The project under review: its readings, read once, and the decisions written so far."""
 
-    def __init__(self, project: Project, cache: bool, by: str | None = None) -> None:
+    def __init__(
+        self,
+        project: Project,
+        cache: bool,
+        by: str | None = None,
+        reading: ReadingOptions | None = None,
+    ) -> None:
         self.project = project
         self.cache = cache
+        self.reading = reading
         self.by = by  # ``review --by``, for a decision whose own --by is not given
         self.decided = 0  # decisions written in this session
 
     @cached_property
     def result(self) -> Result:
         """The project's reports, read when a reading is first asked for."""
-        return run_pipeline(self.project, self.cache)
+        return run_pipeline(self.project, self.cache, reading=self.reading)
 
     def queue(self) -> tuple[QueueItem, ...]:
         return review_queue(self.result.confirmed.readings, self.result.merged)

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from geo.cli.options import cache_option, check_suffix, data_option, out_option, seeds_option
+from geo.cli.options import (
+    ReadingOptions,
+    cache_option,
+    check_suffix,
+    data_option,
+    out_option,
+    reading_options,
+    seeds_option,
+)
 from geo.cli.output import say_lines
 from geo.cli.reading import run_pipeline
 from geo.files import write_output
@@ -30,7 +38,10 @@ SUFFIXES = {"md": (".md", ".markdown", ".txt"), "html": (".html", ".htm")}
 @seeds_option
 @data_option
 @cache_option
-def summary(fmt: str, out: Path | None, seeds: str, data: str, cache: bool) -> None:
+@reading_options
+def summary(
+    fmt: str, out: Path | None, seeds: str, data: str, cache: bool, reading: ReadingOptions
+) -> None:
     """Print a table of the sites for a report: counts per status, then one row per site.
 
     Each row gives the site's status, whether a person confirmed it, a machine read
@@ -44,7 +55,7 @@ def summary(fmt: str, out: Path | None, seeds: str, data: str, cache: bool) -> N
     """
     fmt = fmt.lower()
     check_suffix(out, SUFFIXES[fmt], f"--format {fmt} writes {SUFFIXES[fmt][0]}")
-    result = run_pipeline(open_project(seeds, data), cache)
+    result = run_pipeline(open_project(seeds, data), cache, reading=reading)
     table = WRITERS[fmt](result.merged.sites, result.mission, result.as_of)
     if out is not None:
         write_output(out, table)
