@@ -12,6 +12,7 @@ from geo.cli.options import (
     ReadingOptions,
     as_of_option,
     cache_option,
+    check_suffix,
     data_option,
     default_out,
     out_option,
@@ -162,18 +163,9 @@ def export(
 
 def _image_format(fmt: str, out: Path | None) -> str:
     """The file format to write: ``fmt``, or for a timeline PNG unless ``--out`` names SVG or PDF."""
-    suffix = out.suffix.lower().lstrip(".") if out is not None else ""
+    named = out if out is not None and out.suffix else None  # a name without one is fine
     if fmt == TIMELINE:
-        if suffix and suffix not in STATIC_FORMATS:
-            raise click.BadParameter(
-                f"{out} does not end in .png, .svg or .pdf; name the file "
-                f"{out.with_suffix('.png')}",
-                param_hint="'--out'",
-            )
-        return suffix or "png"
-    if suffix and suffix != fmt:
-        raise click.BadParameter(
-            f"{out} does not end in .{fmt}; name the file {out.with_suffix('.' + fmt)}",
-            param_hint="'--out'",
-        )
+        check_suffix(named, tuple(f".{f}" for f in STATIC_FORMATS), "a timeline is an image")
+        return named.suffix.lower().lstrip(".") if named is not None else "png"
+    check_suffix(named, (f".{fmt}",), f"the file is {fmt.upper()}")
     return fmt

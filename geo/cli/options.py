@@ -111,9 +111,10 @@ def check_suffix(out: Path | None, suffixes: tuple[str, ...], what: str) -> None
     if out is None or out.suffix.lower() in suffixes:
         return
     shown = visible(str(out))
+    either = " or ".join(filter(None, (", ".join(suffixes[:-1]), suffixes[-1])))
     hint = f" Name it {visible(str(out.with_suffix(suffixes[0])))}." if out.stem else ""
     raise click.BadParameter(
-        f"{shown} does not end in {' or '.join(suffixes)}: {what}.{hint}",
+        f"{shown} does not end in {either}: {what}.{hint}",
         param_hint="'--out'",
     )
 
