@@ -251,13 +251,16 @@ def site_record(site: Site) -> dict[str, object]:
 
 def conflict_record(conflict: Conflict, site: Site) -> dict[str, object]:
     """The other statement of one of ``site``'s conflicts: its status, date, source, quote, reason."""
-    other = conflict.opposite(site.evidence)
+    return statement_record(conflict.opposite(site.evidence)) | {"reason": conflict.reason}
+
+
+def statement_record(statement: Evidence) -> dict[str, object]:
+    """A statement as a flat record: its status, date, source and quote."""
     return {
-        "status": other.status.value,
-        "date": other.date.isoformat() if other.date else None,
-        "source": other.source,
-        "evidence": other.quote,
-        "reason": conflict.reason,
+        "status": statement.status.value,
+        "date": statement.date.isoformat() if statement.date else None,
+        "source": statement.source,
+        "evidence": statement.quote,
     }
 
 

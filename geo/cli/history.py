@@ -14,6 +14,7 @@ from geo.cli.options import (
 )
 from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
+from geo.merge import statement_record
 from geo.project import open_project
 from geo.register import RECORDED_FORMAT, resolve_site
 
@@ -52,15 +53,7 @@ def history(
         if not chosen:
             say(f"No statement about {place.name} yet.", err=True)
     steps = [
-        {
-            "site": s.place.name,
-            "id": s.place.id,
-            "date": e.date.isoformat() if e.date else None,
-            "status": e.status.value,
-            "source": e.source,
-            "evidence": e.quote,
-            "manual": e.is_manual,
-        }
+        {"site": s.place.name, "id": s.place.id} | statement_record(e) | {"manual": e.is_manual}
         for s in chosen
         for e in s.history
     ]

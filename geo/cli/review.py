@@ -25,6 +25,7 @@ from geo.cli.output import say, say_json
 from geo.cli.reading import run_pipeline
 from geo.confirm import id_of, report_hash, sentence_key
 from geo.errors import InvalidValueError
+from geo.merge import statement_record
 from geo.model import Decision, Evidence, Status, Verdict
 from geo.pipeline import Result
 from geo.project import Project, load_mission, open_project
@@ -252,17 +253,8 @@ def item_json(item: QueueItem) -> dict:
         "evidence": reading.quote,
         "reason": reading_json(reading)["reason"],
         "weight": item.weight.value,
-        "on_map": None if item.site is None else statement_json(item.site.evidence),
-        "conflicting": [statement_json(other) for other in item.conflicting],
-    }
-
-
-def statement_json(statement: Evidence) -> dict:
-    return {
-        "status": statement.status.value,
-        "date": statement.date.isoformat() if statement.date else None,
-        "source": statement.source,
-        "evidence": statement.quote,
+        "on_map": None if item.site is None else statement_record(item.site.evidence),
+        "conflicting": [statement_record(other) for other in item.conflicting],
     }
 
 
