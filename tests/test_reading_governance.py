@@ -253,13 +253,9 @@ def test_in_french_each_site_takes_the_status_of_its_predicate():
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the small parser hangs 'peacekeepers' as a subject of 'looted' and 'vacated' under it;"
-    " the path from Tessalit to 'vacated' then passes 'looted' and is cut. An analyst reads"
-    " Tessalit closed on Friday.",
-)
 def test_a_relative_clause_before_the_main_verb_gives_its_status():
+    # The small parser cuts the path from Tessalit to "vacated" at "looted"; the camp named
+    # beside the cue is read with it all the same.
     text = "The camp in Tessalit, which peacekeepers vacated on Friday, was looted the next day."
     assert statuses(text) == {"Tessalit": "closed"}
 

@@ -72,9 +72,12 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
 
 def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = lemma_of(token)
-    if token.pos_ == "ADP" and lexicon.left_with.get(lemma_of(token.head)) == token.text.lower():
-        phrase = f"{lemma_of(token.head)} {token.text.lower()}"
-        return Cue(token.i, Status.PENDING, phrase, CueKind.PRESENCE)
+    if token.pos_ == "ADP" and token.text.lower() in lexicon.left_with.values():
+        # "left the mission with camps in Gao": "with" on the verb, or on its object
+        verb = token.head if token.head.dep_ not in _OBJECTS else token.head.head
+        if lexicon.left_with.get(lemma_of(verb)) == token.text.lower():
+            phrase = f"{lemma_of(verb)} {token.text.lower()}"
+            return Cue(token.i, Status.PENDING, phrase, CueKind.PRESENCE)
     if token.pos_ == "NOUN" and _flag_noun(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, "flag-lowering", CueKind.NOUN)
     hyphenated = _hyphenated(token)

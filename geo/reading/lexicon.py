@@ -68,6 +68,8 @@ class Lexicon:
     deadline_words: frozenset[str]
     starters: frozenset[str]
     recipient_prepositions: frozenset[str]
+    source_prepositions: frozenset[str]
+    where_words: frozenset[str]
     possessive_prepositions: frozenset[str]
     weak_prepositions: frozenset[str]
     purpose_prepositions: frozenset[str]
@@ -178,6 +180,8 @@ _SETS = [
     "ending_verbs",
     "turn_verbs",
     "absence_words",
+    "source_prepositions",
+    "where_words",
     "farewells",
     "quantities",
     "person_titles",

@@ -35,7 +35,7 @@ from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
 from geo.reading.confidence import confidence
 from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
-from geo.reading.governance import Governed, governing
+from geo.reading.governance import MAX_DISTANCE, Governed, governing
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import is_government, not_a_place, site_candidate
@@ -45,6 +45,9 @@ from geo.reading.time import Happened, Time, time_of
 # of an absurd sentence costs no more per character than ordinary prose.
 _LONGEST_PIECE = 1500
 _WINDOW = 400
+# How many words apart a site and the cue of its sentence may stand when the parse joins
+# them by no path.
+_LOOSE_REACH = 12
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 _QUOTES = frozenset('«»“”„"')
@@ -229,6 +232,7 @@ class _Job:
             ]
             place_words = self._place_words(doc, piece, mentions)
             sentence = self.sentences[piece.index]
+            unread = []
             for mention in mentions:
                 if not site_candidate(mention.place, self.context.countries):
                     continue
@@ -236,6 +240,12 @@ class _Job:
                 if found is _NOT_A_PLACE:
                     dismissed.add(id(mention))
                 elif found is not None:
+                    readings[id(mention)] = (mention, found, sentence.text)
+                else:
+                    unread.append(mention)
+            for mention in unread:
+                found = self._read_loosely(doc, piece, mention, cues, spans, used)
+                if found is not None:
                     readings[id(mention)] = (mention, found, sentence.text)
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
         self._across_sentences(readings, open_cues, dismissed)
@@ -303,6 +313,45 @@ class _Job:
                     used.add(cue.head)
                     break
         return best
+
+    def _read_loosely(self, doc, piece, mention, cues, spans, used):
+        """A mission site the parse links to no cue, read with its sentence's nearest cue
+        that speaks of no other site ("la base de Kamanyola, ... où la base doit être
+        transférée"): the small parsers often cut a sentence into pieces, and a camp named
+        in a sentence about the withdrawal is rarely there by chance."""
+        span = doc.char_span(
+            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
+        )
+        if (
+            span is None
+            or _in_passing(span, self.lexicon)
+            or any(governing(span.root, cues, self.lexicon))
+        ):
+            return None  # a cue the parse links it to said nothing of it
+        where = _where_clause(span, self.lexicon)
+        if where is not None:
+            # "à Obo, dans l'extrême sud-est du pays, où la MINUSCA a remis sa base"
+            after = [c for c in cues if where < c.head <= where + _LOOSE_REACH]
+            if after:
+                link = Governed(after[0], MAX_DISTANCE, True)
+                return self._reading(doc, piece, span, mention.place, link, spans, "where")
+        if not _marked_as_site(span, self.lexicon):
+            return None
+        reach = [
+            c
+            for c in cues
+            if c.head not in used
+            and c.kind is not CueKind.RECEIVING
+            and abs(c.head - span.root.i) <= _LOOSE_REACH
+            # "un convoi de désengagement": a vehicle's errand, not an event at a site
+            and lemma_of(doc[c.head].head) not in self.lexicon.movers
+        ]
+        if not reach:
+            return None
+        # A verb says what befell a place more surely than an event noun nearby.
+        cue = min(reach, key=lambda c: (c.kind is CueKind.NOUN, abs(c.head - span.root.i)))
+        link = Governed(cue, MAX_DISTANCE, True)
+        return self._reading(doc, piece, span, mention.place, link, spans, "sentence")
 
     def _cotimed(self, doc, governed: list[Governed], cues: list[Cue]) -> list[Governed]:
         """Event nouns timed by the same verb as a site's event noun: "the withdrawal from
@@ -384,6 +433,8 @@ class _Job:
         if cue.kind is CueKind.VERB and _first_of_several(doc[cue.head], lexicon):
             time = Time(Happened.PLAN, "first to leave", time.negated, time.verb)
         done = Status.CLOSED if cue.kind is CueKind.PRESENCE else cue.status
+        if cue.kind is CueKind.RECEIVING and self._taken_from_mission(doc[cue.head]):
+            done = Status.HANDED_OVER  # "Somali soldiers took over the base from ATMIS troops"
         status = done if time.happened is Happened.DONE else Status.PENDING
         date = self.document.date
         if status is not Status.PENDING:
@@ -396,6 +447,26 @@ class _Job:
             cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
         )
         return _Reading(status, date, reason)
+
+    def _taken_from_mission(self, verb) -> bool:
+        """Whether a site is taken over *from* the mission, which hands it over."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        sources = [
+            word
+            # "took over the base from ATMIS troops": "from" on the verb or on its object
+            for child in [*verb.children, *(c for o in objects for c in o.children)]
+            for word in ([child] if child.dep_ in ("obl", "obl:arg", "obl:mod") else child.children)
+            if (child.dep_ == "prep" and child.text.lower() in self.lexicon.source_prepositions)
+            or any(
+                c.dep_ == "case" and c.text.lower() in self.lexicon.source_prepositions
+                for c in child.children
+            )
+        ]
+        return any(
+            s.pos_ in ("NOUN", "PROPN")
+            and classify(s, self.lexicon, self.context.actors) == MISSION
+            for s in sources
+        )
 
     def _agent(self, doc, cue: Cue, verb: int | None, span) -> str:
         token = doc[cue.head]
@@ -598,6 +669,30 @@ def _evidence(mention: Mention, reading: _Reading, quote: str) -> Evidence:
         mention=mention,
         confidence=confidence(reason, reading.status),
         reason=reason,
+    )
+
+
+def _where_clause(span, lexicon: Lexicon) -> int | None:
+    """The "where" that opens a relative clause about the place, if one follows it within
+    its clause: "Obo, in the far south-east, where the mission handed over its base"."""
+    doc = span.doc
+    for token in doc[span.end : span.end + _LOOSE_REACH]:
+        if token.text.lower() in lexicon.where_words:
+            return token.i
+        if token.text in (";", ":") or (token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"):
+            return None
+    return None
+
+
+def _marked_as_site(span, lexicon: Lexicon) -> bool:
+    """Whether the name is given as the mission's place: a camp or a base of it ("the
+    Kamanyola base", "la base de Kamanyola", "its camp in Gao"), or people stationed there
+    ("the soldiers at Tabarey-Barey")."""
+    near = [span.root.head, span.root.head.head]
+    near += [c for c in span.root.children if c.dep_ in ("compound", "appos", "nmod")]
+    words = lexicon.presence_nouns | lexicon.people
+    return any(lemma_of(t) in words for t in near) or any(
+        lemma_of(t) in lexicon.presence_nouns for t in span.doc[max(span.start - 3, 0) : span.start]
     )
 
 
