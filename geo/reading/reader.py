@@ -52,6 +52,7 @@ _LOOSE_REACH = 12
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 _QUOTES = frozenset('«»“”„"')
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
+_WORDS_ONLY = re.compile(r"[^\w]+")
 
 
 @dataclass(frozen=True)
@@ -771,6 +772,8 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
         arguments = ("nsubj",)
         verb = verb.head if verb.dep_ == "acomp" else verb
     themes = [c for c in verb.children if c.dep_ in arguments and not span.start <= c.i < span.end]
+    if any(lemma_of(theme) in lexicon.presence_nouns for theme in themes):
+        return True  # "Minusca : le camp de Sam Ouandja sera restitué": the camp is what goes
     for theme in themes:
         word = lemma_of(theme)
         if word in lexicon.not_sites:
@@ -786,9 +789,10 @@ def _is_headline(sentence: Sentence, is_item: bool) -> bool:
 
 def _names_mission(document: Document, lexicon: Lexicon, actors: Actors) -> bool:
     """Whether the report speaks of the mission at all: its name, an alias or its people."""
-    text = normalise(f"{document.title or ''} {document.text}")
+    text = _WORDS_ONLY.sub(" ", normalise(f"{document.title or ''} {document.text}"))
     padded = f" {text} "
-    if any(f" {name} " in padded for name in actors.mission_names):
+    names = (_WORDS_ONLY.sub(" ", name).strip() for name in actors.mission_names)
+    if any(f" {name} " in padded for name in names if name):  # "par la Minusma, d'ici"
         return True
     words = set(text.split())
     return any(
