@@ -42,6 +42,8 @@ DEVELOPMENT_SETS = (
     "reader_dev_fr",
     "reader_dev2_en",
     "reader_dev2_fr",
+    "reader_dev3_en",
+    "reader_dev3_fr",
 )
 BLIND_SETS = ("heldout9_en", "heldout9_fr", "heldout10_en", "heldout10_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
