@@ -2,7 +2,7 @@
 
 A set is a YAML file. The first sets (sentences*, heldout1-8) are MINUSMA's, read with
 the small gazetteer of gazetteer.yaml. Later sets carry their own mission: ``mission``
-(name, aliases), ``country`` and ``places`` at the top, or a list of ``groups`` with
+(name, aliases), ``country`` (or a list of the mission's countries) and ``places`` at the top, or a list of ``groups`` with
 one of each, so that they can be about any mission.
 
 Each row: ``text`` (a whole report: a sentence, a headline or paragraphs), ``date``
@@ -82,18 +82,16 @@ def place_of(entry: list) -> Place:
     )
 
 
-def _group(raw_places: list, country: str, mission: dict) -> Group:
+def _group(raw_places: list, country: str | list, mission: dict) -> Group:
+    """A set's mission; ``country`` is its host country, or a list of them (the first is
+    the gazetteer's home country)."""
+    countries = (country,) if isinstance(country, str) else tuple(country)
     places = [place_of(entry) for entry in raw_places]
-    hosts = [p.name for p in places if p.feature_code == "PCLI" and p.country == country]
-    hosts += [
-        a
-        for p in places
-        if p.feature_code == "PCLI" and p.country == country
-        for a in p.alternate_names
-    ]
+    host_countries = [p for p in places if p.feature_code == "PCLI" and p.country in countries]
+    hosts = [n for p in host_countries for n in (p.name, *p.alternate_names)]
     names = [mission["name"], *mission.get("aliases", ())]
     return Group(
-        Gazetteer.from_places(places, country), Context((country,), Actors.of(names, hosts))
+        Gazetteer.from_places(places, countries[0]), Context(countries, Actors.of(names, hosts))
     )
 
 
