@@ -133,7 +133,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         and _states_presence(token, lexicon)
     ):
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
-    if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lexicon):
+    if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
     return None
 
@@ -244,8 +244,16 @@ def _has_object(token, nouns: frozenset[str]) -> bool:
     )
 
 
-def _has_recipient(token, lexicon: Lexicon) -> bool:
-    """Whether a transfer verb names who receives: "to the authorities", "aux autorités"."""
+def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether a transfer verb names who receives: "to the authorities", "aux autorités";
+    for a verb of giving, anyone it is given to ("handed to the governorate")."""
+    if lemma in lexicon.giving_verbs and any(
+        child.dep_ in ("prep", "dative")
+        and child.text.lower() in lexicon.recipient_prepositions
+        and any(g.pos_ in ("NOUN", "PROPN") for g in child.children)
+        for child in token.children
+    ):
+        return True
     for child in token.subtree:
         if child.i == token.i:
             continue

@@ -24,6 +24,7 @@ class Lexicon:
     models: tuple[str, ...]
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
+    giving_verbs: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
     flag_verbs: frozenset[str]
@@ -181,6 +182,7 @@ _SETS = [
     "turn_verbs",
     "absence_words",
     "source_prepositions",
+    "giving_verbs",
     "where_words",
     "farewells",
     "quantities",

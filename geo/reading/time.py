@@ -293,6 +293,8 @@ def _governing_word(verb, lexicon: Lexicon):
             if plan is not None:
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
         bare = not any(c.dep_.startswith("aux") for c in token.children)
+        # A finite past has a tense of its own, whatever the parser hangs it under.
+        bare = bare and token.morph.get("VerbForm") != ["Fin"]
         if relation in ("xcomp", "ccomp", "oprd") and bare and _future_verb(head, lexicon):
             return ("plan", "future: governed", False)  # "will see the bases handed over"
         if relation not in (
