@@ -97,14 +97,15 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return words
 
 
-def title_case(words: list[str]) -> bool:
-    """Whether most longer words start with a capital, as in a title-case headline.
+def title_case(words: list[str], least: int = 3) -> bool:
+    """Whether most longer words start with a capital, as in a title-case headline; it
+    takes ``least`` longer words to tell.
 
     >>> title_case("UN Hands Over Timbuktu Camp".split()), title_case("The camp was handed over".split())
     (True, False)
     """
     letters = [w for w in words if len(w) > 3]
-    if len(letters) < 3:
+    if len(letters) < least:
         return False
     capitalised = sum(1 for w in letters if w[0].isupper())
     return capitalised / len(letters) >= _HEADLINE_SHARE

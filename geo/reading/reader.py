@@ -115,6 +115,7 @@ class _Job:
         self.pieces = self._pieces()
         self.parsed: list = []
         self.mission_named = _names_mission(document, self.lexicon, context.actors)
+        self._mission_names = _name_pattern(context.actors.mission_names)
 
     # --- what to parse ---------------------------------------------------------
 
@@ -197,13 +198,21 @@ class _Job:
         raw = self.document.text[piece.start : piece.end]
         # Quotation marks are made plain: the small parsers take a lone « for a verb.
         text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
-        if not piece.headline or not title_case(re.findall(r"[^\W\d_]+", text)):
+        if not piece.headline:
             return text
         keep = [
             (m.start - piece.start, m.end - piece.start)
             for m in self.mentions_of.get(piece.index, ())
         ]
         keep += [(m.start(), m.end()) for m in _ACRONYM.finditer(text)]
+        keep += [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
+        # Whether the headline is in title case is asked of its ordinary words: "Ituri : la
+        # Monusco remet aux FARDC sa base de Bule" is a sentence with names in it.
+        ordinary = list(text)
+        for start, end in keep:
+            ordinary[max(start, 0) : end] = " " * (end - max(start, 0))
+        if not title_case(re.findall(r"[^\W\d_]+", "".join(ordinary)), least=2):
+            return text
         chars = list(text.lower())
         for start, end in keep:
             chars[max(start, 0) : end] = text[max(start, 0) : end]
@@ -785,6 +794,12 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
 
 def _is_headline(sentence: Sentence, is_item: bool) -> bool:
     return not is_item and bool(_HEADLINE_END.search(sentence.text)) and len(sentence.text) < 200
+
+
+def _name_pattern(names) -> re.Pattern:
+    """Any of the mission's names as whole words, whatever their case or accents."""
+    words = sorted((re.escape(n) for n in names if n), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(words)})\b" if words else r"(?!)", re.IGNORECASE)
 
 
 def _names_mission(document: Document, lexicon: Lexicon, actors: Actors) -> bool:
