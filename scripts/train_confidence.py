@@ -26,7 +26,7 @@ from geo.extract import find_mentions  # noqa: E402
 from geo.merge import strongest_per_document  # noqa: E402
 from geo.model import Document  # noqa: E402
 from geo.reading import read_statements  # noqa: E402
-from geo.reading.confidence import features  # noqa: E402
+from geo.reading.confidence import LEARNED, features  # noqa: E402
 
 OUT = ROOT / "geo" / "reading" / "confidence.json"
 
@@ -40,6 +40,8 @@ def examples() -> tuple[list[list[str]], list[int]]:
             document = Document(path="report.txt", text=row.text, date=row.date, lang=row.lang)
             mentions = find_mentions(document, group.gazetteer)
             for statement in strongest_per_document(read_statements(mentions, group.context)):
+                if statement.reason.kind == LEARNED:
+                    continue  # its confidence is the learned model's own probability
                 rows.append(features(statement.reason, statement.status))
                 right.append(int(row.expect.get(statement.place.name) == statement.status.value))
     return rows, right

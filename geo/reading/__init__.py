@@ -7,7 +7,8 @@ order a sentence is read: :mod:`~geo.reading.lexicon` (the words),
 :mod:`~geo.reading.parse` (spaCy), :mod:`~geo.reading.places` (is it a place
 here), :mod:`~geo.reading.cues`, :mod:`~geo.reading.governance` (which cue
 governs a site), :mod:`~geo.reading.time`, :mod:`~geo.reading.agents`,
-:mod:`~geo.reading.dates`, :mod:`~geo.reading.confidence`, and
+:mod:`~geo.reading.dates`, :mod:`~geo.reading.confidence`,
+:mod:`~geo.reading.learned` (a small model for the sites the rules leave unread), and
 :mod:`~geo.reading.reader`, which puts them together.
 """
 

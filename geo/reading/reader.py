@@ -32,10 +32,11 @@ from geo.extract import title_case
 from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
-from geo.reading.confidence import confidence
+from geo.reading.confidence import LEARNED, confidence
 from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing
+from geo.reading.learned import guess, site_features
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import is_government, not_a_place, site_candidate
@@ -74,6 +75,16 @@ class _Piece:
 
 
 @dataclass(frozen=True)
+class _Described:
+    """A site the rules left unread, as the learned model is told of it."""
+
+    names: list[str]
+    nearest: Cue | None  # the sentence's cue nearest the name
+    distance: int  # words between them
+    date: object  # the day the nearest cue's verb governs, if any
+
+
+@dataclass(frozen=True)
 class _Reading:
     status: Status
     date: object
@@ -85,24 +96,43 @@ def read_statements(mentions: Iterable[Mention], context: Context) -> list[Evide
 
     Reports are parsed in batches per language; the order of ``mentions`` is kept.
     """
+    return [statement for job in _read(mentions, context, learned=True) for statement in job.read()]
+
+
+def read_by_rules(
+    mentions: Iterable[Mention], context: Context
+) -> tuple[list[Evidence], list[tuple[Mention, list[str]]]]:
+    """What the rules alone read, and how the learned model would be told of each site they
+    leave unread: the examples ``scripts/train_reader.py`` learns from."""
+    jobs = _read(mentions, context, learned=False)
+    statements = [statement for job in jobs for statement in job.read()]
+    return statements, [unread for job in jobs for unread in job.unread]
+
+
+def _read(mentions: Iterable[Mention], context: Context, learned: bool) -> list[_Job]:
+    """The reports' jobs, parsed and ready to read."""
     by_document: dict[int, tuple[Document, list[Mention]]] = {}
     for mention in mentions:
         by_document.setdefault(id(mention.document), (mention.document, []))[1].append(mention)
-    jobs = [_Job(document, found, context) for document, found in by_document.values()]
+    jobs = [_Job(document, found, context, learned) for document, found in by_document.values()]
     for lang in sorted({job.lexicon.lang for job in jobs}):
         batch = [job for job in jobs if job.lexicon.lang == lang]
         texts = [job.piece_text(piece) for job in batch for piece in job.pieces]
         docs = iter(parse(texts, lang))
         for job in batch:
             job.parsed = [next(docs) for _ in job.pieces]
-    return [statement for job in jobs for statement in job.read()]
+    return jobs
 
 
 class _Job:
     """One report being read: its sentences, the pieces to parse and, once parsed, its readings."""
 
-    def __init__(self, document: Document, mentions: list[Mention], context: Context) -> None:
+    def __init__(
+        self, document: Document, mentions: list[Mention], context: Context, learned: bool = True
+    ) -> None:
         self.document = document
+        self.learned = learned
+        self.unread: list[tuple[Mention, list[str]]] = []
         self.context = context
         self.lexicon: Lexicon = lexicon_for(document.lang)
         self.sentences = sentences(document.text, document.lang)
@@ -224,6 +254,7 @@ class _Job:
 
     def read(self) -> list[Evidence]:
         readings: dict[int, tuple[Mention, _Reading, str]] = {}  # id(mention) -> ...
+        described: dict[int, _Described] = {}  # id(mention) -> what the model is told
         open_cues: dict[int, list[tuple[_Reading, str | None]]] = {}
         dismissed: set[int] = {
             id(m)
@@ -257,8 +288,23 @@ class _Job:
                 found = self._read_loosely(doc, piece, mention, cues, spans, used)
                 if found is not None:
                     readings[id(mention)] = (mention, found, sentence.text)
+                else:
+                    described[id(mention)] = self._describe(doc, piece, mention, cues, spans)
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
         self._across_sentences(readings, open_cues, dismissed)
+        self.unread = [
+            (mention, description.names)
+            for mentions in self.mentions_of.values()
+            for mention in mentions
+            if id(mention) not in readings and id(mention) not in dismissed
+            for description in [described.get(id(mention))]
+            if description is not None
+        ]
+        if self.learned:
+            for mention, names in self.unread:
+                found = self._read_learned(described[id(mention)], names)
+                if found is not None:
+                    readings[id(mention)] = (mention, found, mention.sentence.text)
         return [
             _evidence(mention, reading, quote)
             for mentions in self.mentions_of.values()
@@ -323,6 +369,50 @@ class _Job:
                     used.add(cue.head)
                     break
         return best
+
+    def _describe(self, doc, piece, mention, cues, spans) -> _Described | None:
+        """What the learned model is told of a site the rules leave unread."""
+        span = doc.char_span(
+            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
+        )
+        if span is None:
+            return None
+        times = [time_of(doc, cue, self.lexicon, piece.headline) for cue in cues]
+        facts = {
+            "headline": piece.headline,
+            "marked": _marked_as_site(span, self.lexicon),
+            "capital": mention.place.feature_code == "PPLC",
+            "passing": _in_passing(span, self.lexicon),
+            "where": _where_clause(span, self.lexicon) is not None,
+            "mission": bool(self._mission_names.search(doc.text))
+            or any(lemma_of(t) in self.lexicon.mission_words for t in doc),
+        }
+        names = site_features(
+            span, cues, times, self.lexicon, frozenset(k for k, v in facts.items() if v)
+        )
+        nearest = min(cues, key=lambda c: abs(c.head - span.root.i), default=None)
+        date = None
+        if nearest is not None:
+            date = event_date(doc, nearest.head, spans, span, nearest.head, self.lexicon.occasions)
+        return _Described(names, nearest, abs(nearest.head - span.root.i) if nearest else 0, date)
+
+    def _read_learned(self, described: _Described, names: list[str]) -> _Reading | None:
+        found = guess(names)
+        if found is None:
+            return None
+        cue = described.nearest
+        date = self.document.date
+        if found.status is not Status.PENDING and described.date is not None:
+            date = described.date
+        reason = Reason(
+            cue.lemma if cue is not None else "",
+            LEARNED,
+            f"{LEARNED}: {found.probability:.2f}",
+            UNSTATED,
+            LEARNED,
+            described.distance,
+        )
+        return _Reading(found.status, date, reason)
 
     def _read_loosely(self, doc, piece, mention, cues, spans, used):
         """A mission site the parse links to no cue, read with its sentence's nearest cue
