@@ -19,7 +19,6 @@ from importlib import resources
 
 from geo.model import Reason, Status
 
-
 # The kind of a reading the learned model made (geo.reading.learned).
 LEARNED = "learned"
 
