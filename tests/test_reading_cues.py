@@ -195,3 +195,24 @@ def test_what_the_map_shows_follows_the_cue():
         for text in table
     }
     assert read == table
+
+
+def test_what_remains_and_who_it_is_taken_from_change_the_status():
+    table = {
+        # A present passive of "leave" says what remains; a past one, what was vacated.
+        "Two camps are left to close, Gao and Timbuktu.": {"Gao": "pending", "Timbuktu": "pending"},
+        "The Gao camp was left on Friday.": {"Gao": "closed"},
+        "Kidal is left without a UN presence.": {"Kidal": "closed"},
+        # Taking a camp over *from* the mission is a handover; taking it over, a closure.
+        "The Malian army took over the Gao camp from MINUSMA on Friday.": {"Gao": "handed over"},
+        # A verb of giving hands over to whoever follows "to".
+        "The Ansongo camp was handed to the river transport company on Friday.": {
+            "Ansongo": "handed over"
+        },
+        "Peacekeepers returned to Gao on Friday.": {},
+    }
+    read = {
+        text: {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
+        for text in table
+    }
+    assert read == table

@@ -273,3 +273,24 @@ def test_french_two_predicates_past_and_future():
 
 def test_french_reste_a_leaves_the_site_pending():
     assert statuses("Le camp de Gao reste à rétrocéder.", "fr") == {"Gao": "pending"}
+
+
+def test_a_place_followed_by_a_where_clause_takes_the_cue_of_that_clause():
+    assert_reads(
+        {
+            "The flag came down at Ansongo, in the east of the country, where MINUSMA handed"
+            " its base to the prefect.": {"Ansongo": "handed over"},
+        }
+    )
+    assert statuses(
+        "Le drapeau a été descendu mardi à Ansongo, dans l'est du pays, où la MINUSMA a"
+        " remis sa base aux autorités.",
+        "fr",
+    ) == {"Ansongo": "handed over"}
+
+
+def test_the_mission_named_before_a_comma_is_named():
+    # "la Minusma," once counted as no mention of the mission: Goundam, joined to Ber,
+    # was then read as nobody's leaving.
+    text = "Ber et Goundam ont été quittés en août, a indiqué la Minusma, sans autre précision."
+    assert statuses(text, "fr") == {"Ber": "closed", "Goundam": "closed"}

@@ -99,6 +99,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or token.dep_ in ("aux", "auxpass"):
         return None
     lemma = guessed
+    if lemma in lexicon.remaining_passives and _left_over(token, lexicon):
+        return Cue(token.i, Status.PENDING, f"be {lemma}", CueKind.PRESENCE)  # "only Gao is left"
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
@@ -154,6 +156,21 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
         phrases.append(f"{lemma} {following.text.lower()}")
     phrases.append(lemma)
     return phrases
+
+
+def _left_over(token, lexicon: Lexicon) -> bool:
+    """ "Only Gao and Timbuktu *are left*": a present passive without an agent says what
+    remains, not what was vacated ("Gao was left on Friday", "Kidal is left without a UN
+    presence")."""
+    passive = [c for c in token.children if c.dep_ in ("auxpass", "aux:pass")]
+    return (
+        token.tag_ == "VBN"
+        and any("Pres" in a.morph.get("Tense") for a in passive)
+        and not any(
+            c.dep_ in ("agent", "obl:agent") or c.text.lower() in lexicon.absence_words
+            for c in token.children
+        )
+    )
 
 
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:

@@ -25,6 +25,7 @@ class Lexicon:
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
     giving_verbs: frozenset[str]
+    remaining_passives: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
     flag_verbs: frozenset[str]
@@ -183,6 +184,7 @@ _SETS = [
     "absence_words",
     "source_prepositions",
     "giving_verbs",
+    "remaining_passives",
     "where_words",
     "farewells",
     "quantities",
