@@ -294,3 +294,15 @@ def test_the_mission_named_before_a_comma_is_named():
     # was then read as nobody's leaving.
     text = "Ber et Goundam ont été quittés en août, a indiqué la Minusma, sans autre précision."
     assert statuses(text, "fr") == {"Ber": "closed", "Goundam": "closed"}
+
+
+def test_each_part_of_a_headline_speaks_for_itself():
+    assert_reads(
+        {
+            "UN mission hands Ansongo camp to the army; Gao and Timbuktu next": {
+                "Ansongo": "handed over",
+                "Gao": "pending",
+                "Timbuktu": "pending",
+            },
+        }
+    )

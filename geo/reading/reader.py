@@ -339,6 +339,12 @@ class _Job:
             return _NOT_A_PLACE
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
+        if piece.headline:
+            # "… hands Kassala office to state; Ed Damazin and Kadugli next": each part of
+            # a headline speaks for itself.
+            start, end = _segment(doc, span)
+            governed = [g for g in governed if start <= g.cue.head < end]
+            further = [g for g in further if start <= g.cue.head < end]
         governed += self._cotimed(doc, governed, cues)
         for link in governed:
             reading = self._reading(doc, piece, span, mention.place, link, spans, "argument")
@@ -362,6 +368,17 @@ class _Job:
             presence = any(
                 lemma_of(t) in self.lexicon.presence_nouns for t in doc[segment[0] : segment[1]]
             )
+            if not nearby and not _in_passing(span, self.lexicon):
+                # "… hands Kassala office to state; Ed Damazin and Kadugli next": a turn still
+                # to come, among the camps the headline speaks of
+                nearby = [
+                    Cue(t.i, Status.PENDING, lemma_of(t), CueKind.PRESENCE)
+                    for t in doc[segment[0] : segment[1]]
+                    if lemma_of(t) in self.lexicon.presence_verbs and t.pos_ == "ADV"
+                ]
+                presence = presence or any(
+                    lemma_of(t) in self.lexicon.presence_nouns for t in doc
+                )
             for cue in sorted(nearby, key=lambda c: abs(c.head - span.root.i)):
                 link = Governed(cue, abs(cue.head - span.root.i), presence)
                 best = self._reading(doc, piece, span, mention.place, link, spans, "headline")
