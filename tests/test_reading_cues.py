@@ -210,6 +210,12 @@ def test_what_remains_and_who_it_is_taken_from_change_the_status():
             "Ansongo": "handed over"
         },
         "Peacekeepers returned to Gao on Friday.": {},
+        # What the mission keeps open is still to close.
+        "UN mission shuts Kidal office, keeps Gao and Timbuktu open until year-end": {
+            "Kidal": "closed",
+            "Gao": "pending",
+            "Timbuktu": "pending",
+        },
     }
     read = {
         text: {site: status for site, (status, _, _) in read_text(text, REPORT).items()}

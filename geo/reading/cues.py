@@ -237,7 +237,13 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
     if not objects:
         held = token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"  # "camps still manned by"
         return token.dep_ != "amod" and (held or lemma_of(token) not in lexicon.holding_verbs)
-    return any(
+    # "keeps Gao and Timbuktu open": what is kept is said to stay open
+    kept_open = any(
+        c.pos_ == "ADJ" and lemma_of(c) in lexicon.presence_verbs
+        for t in (token, *objects)
+        for c in t.children
+    )
+    return kept_open or any(
         lemma_of(o) in lexicon.presence_nouns | lexicon.people or o.pos_ in ("PRON", "NUM")
         for o in objects
     )
