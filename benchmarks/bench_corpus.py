@@ -10,7 +10,14 @@ measurement in a fresh process so that its peak memory is its own:
   these archives repeat the cold archive's reports, so that their readings are kept,
   and show whether peak memory grows with the number of reports.
 
-    python benchmarks/bench_corpus.py --cold 200 --warm 10000 100000
+    python benchmarks/bench_corpus.py --cold 1000 --warm 10000 30000 100000
+
+Start-up is timed apart from reading, alike cold in one process and on the cluster:
+loading the reader's language pipeline (:func:`geo.pipeline.warm_up`), and on the
+cluster starting it (a warm run never loads the pipeline). Each measurement also
+shows the CPU seconds of its process and of its Dask workers (start-up included),
+and how many of the machine's cores other processes kept busy just before it: two
+workers cannot be twice as fast on cores that something else is using.
 
 Prints the figures and the ratios against the goals: two workers >= 1.7x one process,
 warm >= 20x cold, peak memory at the largest warm size <= 1.2x that at the smallest.
@@ -20,11 +27,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 SITES = ["Gao", "Timbuktu", "Mopti", "Kidal", "Tessalit", "Ménaka", "Aguelhok", "Ber", "Ogossagou"]
@@ -78,9 +87,9 @@ def write_archive(path: Path, reports: list[dict], size: int) -> None:
 MEASURE = """
 import json, resource, sys, time
 from pathlib import Path
-from geo.pipeline import run
+from geo.pipeline import run, warm_up
 from geo.project import open_project
-seeds, data, workers = sys.argv[1], sys.argv[2], int(sys.argv[3])
+seeds, data, workers, cold = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "cold"
 project = open_project(seeds, data)
 started = time.perf_counter()
 if workers:
@@ -88,20 +97,53 @@ if workers:
     with dask_mapper(workers) as mapper:
         ready = time.perf_counter()
         result = run(project, mapper=mapper)
+        done = time.perf_counter()
 else:
-    ready = started
+    if cold:
+        warm_up()
+    ready = time.perf_counter()
     result = run(project)
-done = time.perf_counter()
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    done = time.perf_counter()
+own = resource.getrusage(resource.RUSAGE_SELF)
+workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"reports": result.reports, "seconds": done - ready,
-                  "startup": ready - started, "peak_mib": peak,
+                  "startup": ready - started, "peak_mib": own.ru_maxrss / 1024,
+                  "cpu_main": own.ru_utime + own.ru_stime,
+                  "cpu_workers": workers_cpu.ru_utime + workers_cpu.ru_stime,
                   "sites": len(result.merged.sites)}))
 """
 
 
-def measure(project: Path, seeds: Path, workers: int = 0) -> dict:
+def busy_cores(seconds: float = 2.0) -> float | None:
+    """How many cores other processes keep busy, over ``seconds``; None without /proc/stat."""
+    try:
+        before = cpu_ticks()
+        time.sleep(seconds)
+        after = cpu_ticks()
+    except OSError:
+        return None
+    total, idle = (a - b for a, b in zip(after, before, strict=True))
+    return (os.cpu_count() or 1) * (1 - idle / max(1, total))
+
+
+def cpu_ticks() -> tuple[int, int]:
+    """All the machine's CPU ticks so far, and its idle ones."""
+    ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    return sum(ticks), ticks[3] + ticks[4]  # idle, iowait
+
+
+def measure(project: Path, seeds: Path, workers: int = 0, cold: bool = True) -> dict:
+    busy = busy_cores()
     done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(seeds), str(project / "data"), str(workers)],
+        [
+            sys.executable,
+            "-c",
+            MEASURE,
+            str(seeds),
+            str(project / "data"),
+            str(workers),
+            "cold" if cold else "warm",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -109,20 +151,25 @@ def measure(project: Path, seeds: Path, workers: int = 0) -> dict:
     )
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["per_second"] = figures["reports"] / figures["seconds"]
+    figures["busy"] = busy
     return figures
 
 
 def show(label: str, figures: dict) -> None:
+    busy = figures["busy"]
     print(
         f"{label:<34} {figures['reports']:>7} reports  {figures['seconds']:8.1f} s"
         f"  {figures['per_second']:8.1f} reports/s  peak {figures['peak_mib']:6.0f} MiB"
-        + (f"  (cluster start {figures['startup']:.1f} s)" if figures["startup"] else "")
+        f"\n{'':<34} start-up {figures['startup']:.1f} s;"
+        f" CPU of this process {figures['cpu_main']:.1f} s"
+        + (f", of its workers {figures['cpu_workers']:.1f} s" if figures["cpu_workers"] else "")
+        + (f"; cores busy elsewhere before: {busy:.1f}" if busy is not None else "")
     )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cold", type=int, default=200, help="reports read cold")
+    parser.add_argument("--cold", type=int, default=1000, help="reports read cold")
     parser.add_argument("--warm", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
@@ -142,7 +189,7 @@ def main() -> None:
         for size in args.warm:
             archive = project / "seeds" / f"warm-{size}.jsonl"
             write_archive(archive, reports, size)
-            warm_runs.append(measure(project, archive))
+            warm_runs.append(measure(project, archive, cold=False))
             show(f"warm, one process, {size}", warm_runs[-1])
             archive.unlink()
     print()

@@ -4,8 +4,10 @@ Imported only when ``--workers`` or ``--scheduler`` is given, so a run in one
 process never pays for importing Dask. Batches of reports are sent to the workers
 a few at a time (never the whole archive at once) and their readings come back in
 the batches' order, so the result is the same as in one process. Each worker loads
-the mission and gazetteer once, and shares the project's reading cache: workers
-on other machines must see the project folder at the same path.
+the reader's language pipeline as it joins (see :func:`geo.pipeline.warm_up`) and
+the mission and gazetteer on its first batch, keeps them for the others, and shares
+the project's reading cache: workers on other machines must see the project folder
+at the same path.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from geo.errors import GeoError
-from geo.pipeline import Mapper
+from geo.pipeline import Mapper, warm_up
 
 # Batches waiting or being read per worker: enough to keep every worker busy, few
 # enough that the reports in flight stay a small, fixed number.
@@ -44,6 +46,7 @@ def dask_mapper(workers: int | None = None, scheduler: str | None = None) -> Ite
                 fix=f"start it (dask scheduler) and check the address ({exc})",
             ) from None
         with client:
+            _warm_workers(client)
             yield _ordered_mapper(client, _worker_count(client))
         return
     cluster = LocalCluster(
@@ -54,7 +57,19 @@ def dask_mapper(workers: int | None = None, scheduler: str | None = None) -> Ite
         silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:
+        _warm_workers(client)
         yield _ordered_mapper(client, workers or 1)
+
+
+def _warm_workers(client) -> None:
+    """Have every worker, and any that joins later, load the reader before its first batch."""
+    from distributed.diagnostics.plugin import WorkerPlugin
+
+    class WarmUp(WorkerPlugin):
+        def setup(self, worker) -> None:
+            warm_up()
+
+    client.register_plugin(WarmUp(), name="missionmap-warm-up")
 
 
 def _worker_count(client) -> int:

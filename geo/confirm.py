@@ -89,18 +89,30 @@ def confirm(
     standing = latest_decisions(decisions)
     kept, rejected = [], []
     for reading in readings:
-        decision = standing.get(id_of(reading))
-        if decision is None:
-            kept.append(replace(reading, confirmation=by_threshold(reading, threshold)))
-        elif decision.verdict is Verdict.ACCEPT:
-            kept.append(replace(reading, confirmation=Confirmation.CONFIRMED))
-        else:  # rejected, or replaced by its correction
+        confirmation = confirmation_of(reading, standing.get(id_of(reading)), threshold)
+        if confirmation is None:
             rejected.append(reading)
+        else:
+            kept.append(replace(reading, confirmation=confirmation))
+    return Confirmed(tuple(kept), corrections(standing), tuple(rejected))
+
+
+def confirmation_of(
+    reading: Evidence, decision: Decision | None, threshold: float
+) -> Confirmation | None:
+    """How far ``reading`` is confirmed, given the decision that stands for it; None when a
+    person rejected it or replaced it by a correction."""
+    if decision is None:
+        return by_threshold(reading, threshold)
+    if decision.verdict is Verdict.ACCEPT:
+        return Confirmation.CONFIRMED
+    return None
+
+
+def corrections(standing: dict[str, Decision]) -> tuple[Evidence, ...]:
+    """The manual statements the standing corrections make."""
     # A correction stands even when its report is gone: it is a person's statement now.
-    corrections = tuple(
-        correction_statement(d) for d in standing.values() if d.verdict is Verdict.CORRECT
-    )
-    return Confirmed(tuple(kept), corrections, tuple(rejected))
+    return tuple(correction_statement(d) for d in standing.values() if d.verdict is Verdict.CORRECT)
 
 
 def by_threshold(reading: Evidence, threshold: float) -> Confirmation:

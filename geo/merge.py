@@ -26,7 +26,7 @@ is reported.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TYPE_CHECKING
@@ -76,21 +76,28 @@ def footing(evidence: Evidence) -> tuple:
 _MANUAL = 2
 
 
-def merge(statements: Iterable[Evidence], notes: Iterable[SiteNote] = ()) -> Merged:
+def merge(
+    statements: Iterable[Evidence],
+    notes: Iterable[SiteNote] = (),
+    left_out: Mapping[str, int] | None = None,
+) -> Merged:
     """One :class:`Site` per place, ordered by name, with every statement in its history.
 
     ``statements`` holds manual entries in the order they were recorded (the
     ledger's order): a later manual entry of the same date corrects an earlier
     one. ``notes`` give sites their kind and note; a noted site that no
-    statement is about is returned in ``without_status``.
+    statement is about is returned in ``without_status``. ``left_out`` counts,
+    by place id, the readings a run left out of each site's history (see
+    :mod:`geo.tally`).
     """
+    left_out = left_out or {}
     by_place: dict[str, list[Evidence]] = {}
     for statement in statements:
         by_place.setdefault(statement.place.id, []).append(statement)
     notes_by_place = {note.place.id: note for note in notes}
     sites, conflicts = [], []
     for place_id, group in by_place.items():
-        site = merged_site(group, notes_by_place.get(place_id))
+        site = merged_site(group, notes_by_place.get(place_id), left_out.get(place_id, 0))
         sites.append(site)
         conflicts.extend(site.conflicts)
     sites.sort(key=lambda s: (s.place.name, s.place.id))
@@ -103,8 +110,11 @@ def merge(statements: Iterable[Evidence], notes: Iterable[SiteNote] = ()) -> Mer
     return Merged(tuple(sites), tuple(conflicts), without_status)
 
 
-def merged_site(statements: Sequence[Evidence], note: SiteNote | None = None) -> Site:
-    """The site that ``statements`` about one place make, with ``note``'s kind and note."""
+def merged_site(
+    statements: Sequence[Evidence], note: SiteNote | None = None, left_out: int = 0
+) -> Site:
+    """The site that ``statements`` about one place make, with ``note``'s kind and note;
+    ``left_out`` more readings about it were left out of its history."""
     kept, found = decide(statements)
     note = note or SiteNote(kept.place)
     return Site(
@@ -115,6 +125,7 @@ def merged_site(statements: Sequence[Evidence], note: SiteNote | None = None) ->
         kind=note.kind,
         note=note.note,
         conflicts=tuple(found),
+        left_out=left_out,
     )
 
 

@@ -298,10 +298,12 @@ class Site:
     place: Place
     status: Status
     evidence: Evidence  # the statement the status rests on
-    history: tuple[Evidence, ...] = field(default=())  # every statement, oldest first
+    history: tuple[Evidence, ...] = field(default=())  # every statement kept, oldest first
     kind: str | None = None  # HQ, camp, temporary base, ... (from the register)
     note: str | None = None
     conflicts: tuple[Conflict, ...] = ()  # disagreements about this site met in the merge
+    # Readings left out of ``history``: they repeat what a statement in it says (see geo.tally).
+    left_out: int = 0
 
     @property
     def confirmation(self) -> Confirmation:

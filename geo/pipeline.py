@@ -2,21 +2,24 @@
 
 ``run`` reads the files at the edge (documents, gazetteer, the hand-kept
 register) and hands plain data to the pure stages:
-extract -> reading -> confirm (people's decisions, the threshold) -> merge.
+extract -> reading -> confirm (people's decisions, the threshold) and tally (what the
+outputs show, as the reports stream: see geo.tally) -> merge.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from typing import TypeVar
 
 from geo.archives import DEFAULT_FIELDS, JsonFields, read_seeds
-from geo.confirm import Confirmed, confirm
-from geo.errors import DocumentError
+from geo.confirm import Confirmed
+from geo.documents import FALLBACK_LANGUAGE
+from geo.errors import DataError, DocumentError
 from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.merge import Merged, merge, statements_until, strongest_per_document
@@ -24,7 +27,9 @@ from geo.model import Document, Evidence, Mention, Mission, Place, ReportBounds
 from geo.project import Project, load_mission
 from geo.reading import Actors, Context, read_statements
 from geo.reading.cache import ReadingCache, open_cache, read_cached
+from geo.reading.parse import pipeline_for
 from geo.register import Register, load_register
+from geo.tally import Tally, left_out_until
 
 T = TypeVar("T")
 
@@ -68,7 +73,9 @@ class Result:
     reports: int  # how many reports were read
     latest_report: dt.date | None  # the date of the latest dated one
     problems: tuple[DocumentError, ...]  # seeds that could not be read
-    statements: tuple[Evidence, ...]  # read from the documents, before anyone reviewed them
+    # Read from the documents, before anyone reviewed them: every statement of each report
+    # something was kept of (see geo.tally), or of every report when details were asked for.
+    statements: tuple[Evidence, ...]
     merged: Merged
     # Entered by hand: site notes, manual statements and decisions on readings.
     register: Register = field(default_factory=Register)
@@ -78,6 +85,8 @@ class Result:
     # Each report (without its text) and its place names: only when details were asked for.
     documents: tuple[Document, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # How many readings of each site and day were left out of its history (see geo.tally).
+    left_out: Mapping[tuple[str, dt.date | None], int] = field(default_factory=dict)
 
     @property
     def as_of(self) -> dt.date | None:
@@ -113,7 +122,9 @@ def run(
 
     Reports stream: read from ``project.seeds`` (a folder, JSON Lines, zip or tar.gz; the
     JSON field names are ``fields``), in batches of :data:`BATCH_SIZE` handed to ``mapper``
-    (a Dask cluster's, or this process), reduced to their statements, their texts let go.
+    (a Dask cluster's, or this process), reduced to their statements, their texts let go, and
+    the statements to what the outputs show of them (see :mod:`geo.tally`): what a run holds
+    does not grow with the number of reports.
     ``progress`` is told how many more reports have been read after each batch. With
     ``details``, the result keeps every report and place name too.
     """
@@ -125,8 +136,15 @@ def run(
     job = ReadingJob(where, today, prepared.fingerprint, cache, details)
     remember(job, prepared)
     gazetteer = prepared.gazetteer
+    register = load_register(project, gazetteer, today, mission.began)
+    tally = Tally(
+        register.decisions,
+        mission.confidence_threshold,
+        partial(on_gazetteer, gazetteer),
+        every=details,
+    )
     problems: list[DocumentError] = []
-    documents, mentions, statements = [], [], []
+    documents, mentions = [], []
     reports, latest = 0, None
 
     def documents_only(reads: Iterable[Document | DocumentError]) -> Iterator[Document]:
@@ -142,15 +160,14 @@ def run(
             reports += 1
             day = readings.document.date
             latest = day if day and (latest is None or day > latest) else latest
-            readings = interned(readings, gazetteer)
-            statements.extend(readings.statements)
             if details:
+                readings = interned(readings, gazetteer)
                 documents.append(readings.document)
                 mentions.extend(readings.mentions)
+            tally.add(readings.statements)
         if progress:
             progress(len(batch))
-    register = load_register(project, gazetteer, today, mission.began)
-    confirmed = confirm(statements, register.decisions, mission.confidence_threshold)
+    confirmed = tally.confirmed()
     weighed = weighed_statements(confirmed, register)
     if as_of is not None:
         weighed = statements_until(weighed, as_of)
@@ -160,13 +177,14 @@ def run(
         reports=reports,
         latest_report=latest,
         problems=tuple(problems),
-        statements=tuple(statements),
-        merged=merge(weighed, register.notes),
+        statements=tuple(tally.statements),
+        merged=merge(weighed, register.notes, left_out_until(tally.left_out, as_of)),
         register=register,
         confirmed=confirmed,
         until=as_of,
         documents=tuple(documents),
         mentions=tuple(mentions),
+        left_out=dict(tally.left_out),
     )
 
 
@@ -200,6 +218,13 @@ def remember(job: ReadingJob, prepared: Prepared) -> Prepared:
     _prepared.clear()
     _prepared[job] = prepared
     return prepared
+
+
+def warm_up() -> None:
+    """Load what reading any report needs, whatever the project: the reader's pipeline for the
+    fallback language. A Dask worker does so as it starts, not on its first batch."""
+    with contextlib.suppress(DataError):  # none installed: reading a report says how to fix it
+        pipeline_for(FALLBACK_LANGUAGE)
 
 
 def prepare(job: ReadingJob) -> Prepared:
@@ -239,6 +264,13 @@ def interned(readings: Readings, gazetteer: Gazetteer) -> Readings:
     if all(gazetteer.get(s.place.id) is s.place for s in readings.statements):
         return readings
     return rebuilt(readings, place=gazetteer.get, details=bool(readings.mentions))
+
+
+def on_gazetteer(gazetteer: Gazetteer, statements: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The statements of one report on the gazetteer's own places (see :func:`interned`)."""
+    if not statements:
+        return statements
+    return interned(Readings(statements[0].document, (), statements), gazetteer).statements
 
 
 def rebuilt(
@@ -305,7 +337,7 @@ def merged_on(result: Result, day: dt.date) -> Merged:
     The same answer as ``run(project, as_of=day)``, without reading the reports again.
     """
     statements = statements_until(weighed_statements(result.confirmed, result.register), day)
-    return merge(statements, result.register.notes)
+    return merge(statements, result.register.notes, left_out_until(result.left_out, day))
 
 
 def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:

@@ -25,6 +25,7 @@ from geo.errors import DocumentError
 from geo.model import Document, ReportBounds
 from geo.pipeline import run
 from geo.project import open_project
+from geo.tally import KEPT_PER_DAY
 
 REPORTS = {
     "menaka.md": (
@@ -230,6 +231,31 @@ def test_a_grown_archive_reads_only_its_new_reports(project, parsed):
     result = run(seeds)
     assert result.reports == 3
     assert [text.strip() for text in parsed] == [REPORTS["ogossagou.md"][2]]
+
+
+def test_an_archive_repeating_its_reports_gives_the_map_of_the_distinct_reports(project):
+    lines = [jsonl_line(*parts) for parts in REPORTS.values()]
+    repeats = KEPT_PER_DAY + 2
+    maps = {}
+    for name, copies in (("distinct", 1), ("repeated", repeats)):
+        (project / name).mkdir()
+        wire = project / name / "wire.jsonl"
+        wire.write_text("\n".join(lines * copies) + "\n", encoding="utf-8")
+        out = project / "maps" / f"{name}.html"
+        done = CliRunner().invoke(
+            main,
+            ["build", "--seeds", str(wire), "--data", str(project / "data"), "--out", str(out)],
+        )
+        assert done.exit_code == 0, done.output
+        assert f"Mapped 3 sites from {3 * copies} documents" in done.output
+        maps[name] = out.read_bytes()
+    assert maps["distinct"] == maps["repeated"]
+    result = run(open_project(project / "repeated" / "wire.jsonl", project / "data"))
+    assert [(len(s.history), s.left_out) for s in result.merged.sites] == [(1, repeats - 1)] * 3
+    seeds = ["--seeds", str(project / "repeated" / "wire.jsonl"), "--data", str(project / "data")]
+    history = CliRunner().invoke(main, ["history", "Ménaka", *seeds])
+    assert history.exit_code == 0, history.output
+    assert f"and {repeats - 1} more reports saying the same on these days" in history.output
 
 
 def test_a_reading_keeps_its_report_without_the_text(project):

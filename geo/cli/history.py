@@ -17,6 +17,7 @@ from geo.cli.reading import run_pipeline
 from geo.merge import statement_record
 from geo.project import open_project
 from geo.register import RECORDED_FORMAT, resolve_site
+from geo.report import plural
 
 # "Ana accepted Gao closed", "Ana corrected Gao to closed".
 VERDICT_WORDS = {"accept": "accepted", "reject": "rejected", "correct": "corrected"}
@@ -36,7 +37,9 @@ def history(
 
     Each step has its date, status, source and evidence, from the reports and
     the manual entries alike; then come the conflicts met on the way, and every
-    decision people made on the machine's readings (missionmap review).
+    decision people made on the machine's readings (missionmap review). Of many
+    reports saying the same of a site on one day, the first few are steps and
+    the others are counted.
 
     \b
     Example:
@@ -93,6 +96,8 @@ def history(
             say(f"  {date:<10}  {e.status.value:<12} {e.source}")
             if e.quote:
                 say(f"              “{e.quote}”")
+        if s.left_out:
+            say(f"  and {plural(s.left_out, 'more report')} saying the same on these days")
         for c in conflicts:
             if c["id"] == s.place.id:
                 say(f"  conflict: {c['reason']}")
