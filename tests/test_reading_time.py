@@ -225,3 +225,13 @@ def test_when_the_mission_leaves_is_still_to_come():
 )
 def test_french_condition_after_the_main_clause_gives_no_status():
     assert statuses("Les jihadistes reviendront si la mission quitte Gao.", "fr") == {}
+
+
+def test_an_event_named_with_its_day_is_timed_by_it():
+    table = {
+        "Yesterday's handover of Ansongo to the police was only the beginning.": {
+            "Ansongo": "handed over"
+        },
+        "Friday's handover of Ansongo will be attended by the governor.": {"Ansongo": "pending"},
+    }
+    assert {text: statuses(text) for text in table} == table

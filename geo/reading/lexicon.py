@@ -26,6 +26,7 @@ class Lexicon:
     recipient_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     remaining_passives: frozenset[str]
+    past_days: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
     flag_verbs: frozenset[str]
@@ -185,6 +186,7 @@ _SETS = [
     "source_prepositions",
     "giving_verbs",
     "remaining_passives",
+    "past_days",
     "where_words",
     "farewells",
     "quantities",

@@ -376,9 +376,7 @@ class _Job:
                     for t in doc[segment[0] : segment[1]]
                     if lemma_of(t) in self.lexicon.presence_verbs and t.pos_ == "ADV"
                 ]
-                presence = presence or any(
-                    lemma_of(t) in self.lexicon.presence_nouns for t in doc
-                )
+                presence = presence or any(lemma_of(t) in self.lexicon.presence_nouns for t in doc)
             for cue in sorted(nearby, key=lambda c: abs(c.head - span.root.i)):
                 link = Governed(cue, abs(cue.head - span.root.i), presence)
                 best = self._reading(doc, piece, span, mention.place, link, spans, "headline")
@@ -591,6 +589,8 @@ class _Job:
             for child in token.children:
                 if span.start <= child.i < span.end:
                     continue  # "Ansongo's handover": the site, not who acts
+                if child.ent_type_ in ("DATE", "TIME") or lemma_of(child) in self.lexicon.past_days:
+                    continue  # "Yesterday's handover": when, not who
                 if child.dep_ in ("poss", "nmod:poss") or (
                     child.dep_ in ("nmod", "prep") and child.text.lower() in ("by", "par")
                 ):

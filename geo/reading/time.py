@@ -423,6 +423,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"before: {child.text.lower()}")
         if child.dep_ in ("aux", "aux:tense"):
             return _verb_time(noun, lexicon, headline)
+        if child.dep_ == "poss" and lemma_of(child) in lexicon.past_days:
+            return Time(Happened.DONE, f"after: {lemma_of(child)}")  # "Yesterday's handover"
     if _in_plan_phrase(noun, lexicon):
         return Time(Happened.PLAN, "under way")
     head = noun.head
