@@ -62,6 +62,8 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
     lemma = lemma_of(token)
     if lemma in lexicon.verbs or not lexicon.verb_stems or (token.text[:1].isupper() and token.i):
         return lemma
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children):
+        return lemma  # "une partie de sa logistique": a noun with its article is no verb
     word = fold(token.text)
     for length in range(min(len(word), 14), 3, -1):
         verb = lexicon.verb_stems.get(word[:length])

@@ -27,6 +27,7 @@ class Lexicon:
     giving_verbs: frozenset[str]
     remaining_passives: frozenset[str]
     past_days: frozenset[str]
+    moving_prepositions: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
     flag_verbs: frozenset[str]
@@ -187,6 +188,7 @@ _SETS = [
     "giving_verbs",
     "remaining_passives",
     "past_days",
+    "moving_prepositions",
     "where_words",
     "farewells",
     "quantities",
