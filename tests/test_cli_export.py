@@ -207,7 +207,11 @@ def test_the_timeline_is_png_by_default_and_svg_or_pdf_by_the_suffix(season):
     )
     assert Image.open(season / "maps" / "minusma-timeline.png").width == 8 * 72
     assert export("--format", "timeline", "--out", "report/t.svg").exit_code == 0
-    assert len(svg_ids(season / "report" / "t.svg", "step-")) == 25  # 12 sites of 2 steps, 1 of 1
+    steps = svg_ids(season / "report" / "t.svg", "step-")
+    # One row of steps per site; a step where its status (or its confirmation) changes.
+    assert len({step.rsplit("-", 3)[0] for step in steps}) == 13
+    assert [s for s in steps if s.startswith("step-2460596-")] == ["step-2460596-2023-12-11"]
+    assert "step-2449067-2023-12-28" in steps  # Timbuktu handed over
     assert export("--format", "timeline", "--out", "report/t.pdf").exit_code == 0
     assert (season / "report" / "t.pdf").read_bytes().startswith(b"%PDF")
 
