@@ -159,7 +159,7 @@ def test_an_out_path_that_cannot_be_written_is_one_line(run_cli, seeded_project)
 @pytest.fixture(scope="module")
 def season_folder(tmp_path_factory):
     folder = tmp_path_factory.mktemp("season")
-    shutil.copytree(TEST_DATA / "season" / "seeds", folder / "seeds")
+    shutil.copytree(TEST_DATA / "season", folder, dirs_exist_ok=True)
     return folder
 
 

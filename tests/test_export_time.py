@@ -100,7 +100,7 @@ ROWS = {
 @pytest.fixture(scope="module")
 def season(tmp_path_factory):
     folder = tmp_path_factory.mktemp("season")
-    shutil.copytree(TEST_DATA / "season" / "seeds", folder / "seeds")
+    shutil.copytree(TEST_DATA / "season", folder, dirs_exist_ok=True)
     return open_mission(folder)
 
 
