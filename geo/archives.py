@@ -102,18 +102,23 @@ def is_archive(path: Path) -> bool:
 
 
 def read_seeds(
-    seeds: Path, bounds: ReportBounds = DEFAULT_BOUNDS, fields: JsonFields = DEFAULT_FIELDS
+    seeds: Path,
+    bounds: ReportBounds = DEFAULT_BOUNDS,
+    fields: JsonFields = DEFAULT_FIELDS,
+    *,
+    detect: bool = True,
 ) -> Iterator[Read]:
     """The reports of ``seeds`` -- a folder of reports and archives, or one archive -- in order,
     one at a time: each a :class:`~geo.model.Document`, or the :class:`DocumentError` that
-    names what could not be read."""
+    names what could not be read. Without ``detect``, a report that does not declare its
+    language is left for :func:`geo.documents.with_language` to detect it."""
     readers: dict[str, Callable[[Path], Iterator[Read]]] = {
-        JSONL_SUFFIX: partial(read_jsonl, bounds=bounds, fields=fields),
-        ZIP_SUFFIX: partial(read_zip, bounds=bounds),
-        **{suffix: partial(read_tar, bounds=bounds) for suffix in TAR_SUFFIXES},
+        JSONL_SUFFIX: partial(read_jsonl, bounds=bounds, fields=fields, detect=detect),
+        ZIP_SUFFIX: partial(read_zip, bounds=bounds, detect=detect),
+        **{suffix: partial(read_tar, bounds=bounds, detect=detect) for suffix in TAR_SUFFIXES},
     }
     if seeds.is_dir():
-        yield from walk_seeds(seeds, bounds, readers)
+        yield from walk_seeds(seeds, bounds, readers, detect=detect)
         return
     suffix = next(s for s in ARCHIVE_SUFFIXES if seeds.name.lower().endswith(s))
     yield from readers[suffix](seeds)
@@ -145,7 +150,11 @@ def expected_reports(seeds: Path) -> int | None:
 
 
 def read_jsonl(
-    path: Path, bounds: ReportBounds = DEFAULT_BOUNDS, fields: JsonFields = DEFAULT_FIELDS
+    path: Path,
+    bounds: ReportBounds = DEFAULT_BOUNDS,
+    fields: JsonFields = DEFAULT_FIELDS,
+    *,
+    detect: bool = True,
 ) -> Iterator[Read]:
     """One report per line of a JSON Lines file; a blank line is passed over, a bad one named."""
     shown = shown_path(path)
@@ -166,7 +175,9 @@ def read_jsonl(
                 )
             elif raw.strip():
                 try:
-                    yield jsonl_report(raw, path, number, bounds, fields)
+                    yield jsonl_report(
+                        raw, path, number, bounds, fields, shown=shown, detect=detect
+                    )
                 except DocumentError as error:
                     yield error
 
@@ -183,15 +194,24 @@ def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes | None]:
 
 
 def jsonl_report(
-    raw: bytes, path: Path, line: int, bounds: ReportBounds, fields: JsonFields
+    raw: bytes,
+    path: Path,
+    line: int,
+    bounds: ReportBounds,
+    fields: JsonFields,
+    *,
+    shown: str | None = None,
+    detect: bool = True,
 ) -> Read:
     """The report on ``line`` of the JSON Lines file ``path``. Raises :class:`DocumentError`.
+
+    ``shown`` is ``shown_path(path)``, worth computing once for all the lines of a file.
 
     >>> jsonl_report(b'{"text": "Gao closed.", "date": "2023-12-11"}', Path("w.jsonl"), 3,
     ...              DEFAULT_BOUNDS, JsonFields()).path
     'w.jsonl:3'
     """
-    shown = shown_path(path)
+    shown = shown or shown_path(path)
     try:
         text = decode_text(raw, path, DocumentError)
     except DocumentError as error:
@@ -231,10 +251,12 @@ def jsonl_report(
         )
         for key in METADATA_KEYS
     }
-    return document_from(f"{shown}:{line}", body, metadata, 1)
+    return document_from(f"{shown}:{line}", body, metadata, 1, detect=detect)
 
 
-def read_zip(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Iterator[Read]:
+def read_zip(
+    path: Path, bounds: ReportBounds = DEFAULT_BOUNDS, *, detect: bool = True
+) -> Iterator[Read]:
     """The ``.txt``/``.md`` members of a zip, in name order; a member is read only as far as
     the report limit, whatever size it claims."""
     try:
@@ -257,14 +279,16 @@ def read_zip(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Iterator[Read
                     _check_member(info.filename, shown, info.file_size, bounds)
                     with archive.open(info) as stream:
                         raw = _read_member(stream, shown, bounds)
-                    yield member_report(raw, path, info.filename, bounds)
+                    yield member_report(raw, path, info.filename, bounds, detect=detect)
                 except DocumentError as error:
                     yield error
                 except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError) as exc:
                     yield _damaged(shown, exc)
 
 
-def read_tar(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Iterator[Read]:
+def read_tar(
+    path: Path, bounds: ReportBounds = DEFAULT_BOUNDS, *, detect: bool = True
+) -> Iterator[Read]:
     """The ``.txt``/``.md`` members of a gzipped tar, in the order they are stored, read as a
     stream: the archive is never held whole, and a member is read only as far as the limit."""
     try:
@@ -288,20 +312,22 @@ def read_tar(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Iterator[Read
                             )
                         _check_member(info.name, shown, info.size, bounds)
                         raw = _read_member(archive.extractfile(info), shown, bounds)
-                        yield member_report(raw, path, info.name, bounds)
+                        yield member_report(raw, path, info.name, bounds, detect=detect)
                     except DocumentError as error:
                         yield error
         except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
             yield _damaged(shown_path(path), exc)
 
 
-def member_report(raw: bytes, archive: Path, name: str, bounds: ReportBounds) -> Read:
+def member_report(
+    raw: bytes, archive: Path, name: str, bounds: ReportBounds, *, detect: bool = True
+) -> Read:
     """Member ``name`` of ``archive``, read as ``raw``, with its front matter.
     Raises :class:`DocumentError`."""
     member = Path(f"{archive}:{name}")  # only for messages: shown as archive:name
     text = decode_text(raw, member, DocumentError)
     metadata, body, first_line = split_front_matter(text, member, bounds)
-    return document_from(_member_shown(archive, name), body, metadata, first_line)
+    return document_from(_member_shown(archive, name), body, metadata, first_line, detect=detect)
 
 
 def _read_member(stream: BinaryIO, shown: str, bounds: ReportBounds) -> bytes:

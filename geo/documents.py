@@ -16,7 +16,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -84,11 +84,14 @@ def walk_seeds(
     folder: Path,
     bounds: ReportBounds = DEFAULT_BOUNDS,
     others: Mapping[str, Callable[[Path], Iterator[Read]]] | None = None,
+    *,
+    detect: bool = True,
 ) -> Iterator[Read]:
     """Each seed of ``folder`` in name order, read, or the problem that kept it from being read.
 
     ``others`` reads the files whose names end in its keys (archives of reports), one
     report at a time. A sidecar without its document is a problem too, named last.
+    ``detect`` as for :func:`document_from`.
     """
     others = others or {}
     paths = seed_paths(folder, SEED_SUFFIXES + tuple(others))
@@ -98,7 +101,7 @@ def walk_seeds(
             yield from others[kind](path)
             continue
         try:
-            yield read_document(path, bounds)
+            yield read_document(path, bounds, detect=detect)
         except DocumentError as error:
             yield error
     stems = {path.stem for path in paths if path.suffix.lower() in SEED_SUFFIXES}
@@ -112,8 +115,13 @@ def walk_seeds(
             )
 
 
-def read_document(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Document:
-    """Read one seed and its metadata. Raises :class:`DocumentError` naming file and line."""
+def read_document(
+    path: Path, bounds: ReportBounds = DEFAULT_BOUNDS, *, detect: bool = True
+) -> Document:
+    """Read one seed and its metadata. Raises :class:`DocumentError` naming file and line.
+
+    ``detect`` as for :func:`document_from`.
+    """
     raw = read_limited(
         path, bounds.max_bytes, roots=bounds.roots, error=DocumentError, setting=SIZE_SETTING
     )
@@ -126,7 +134,7 @@ def read_document(path: Path, bounds: ReportBounds = DEFAULT_BOUNDS) -> Document
             decode_text(raw, sidecar, DocumentError), sidecar, 1, bounds
         )
         metadata = combine_metadata(metadata, sidecar_metadata, sidecar)
-    return document_from(shown_path(path), body, metadata, first_line)
+    return document_from(shown_path(path), body, metadata, first_line, detect=detect)
 
 
 _FRONT_MATTER_OPEN = re.compile(r"\A---[ \t]*\r?\n")
@@ -317,8 +325,16 @@ def combine_metadata(front: dict, sidecar: dict, sidecar_path: Path) -> dict:
     return {**front, **sidecar}
 
 
-def document_from(shown: str, body: str, metadata: dict, first_line: int) -> Document:
-    """A report from its body and checked metadata; ``shown`` is its path as users see it."""
+def document_from(
+    shown: str, body: str, metadata: dict, first_line: int, *, detect: bool = True
+) -> Document:
+    """A report from its body and checked metadata; ``shown`` is its path as users see it.
+
+    A report whose metadata gives no language is in the language detected in its body; without
+    ``detect``, its ``lang`` is left empty for :func:`with_language` to detect where the report
+    is read, and only if it must be read (see :mod:`geo.reading.cache`).
+    """
+    declared = metadata.get("lang")
 
     def text_of(key: str) -> str | None:
         value = metadata.get(key)
@@ -331,10 +347,19 @@ def document_from(shown: str, body: str, metadata: dict, first_line: int) -> Doc
         date=metadata.get("date"),
         source=text_of("source"),
         url=text_of("url"),
-        lang=metadata.get("lang") or detect_language(body),
-        lang_detected=not metadata.get("lang"),
+        lang=declared or (detect_language(body) if detect else ""),
+        lang_detected=not declared,
         first_line=first_line,
     )
+
+
+def with_language(document: Document) -> Document:
+    """``document`` in its language: detected now when :func:`document_from` left it to detect.
+
+    >>> with_language(Document("a.txt", "Le camp de Gao a été remis.", lang="", lang_detected=True)).lang
+    'fr'
+    """
+    return document if document.lang else replace(document, lang=detect_language(document.text))
 
 
 @cache

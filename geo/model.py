@@ -107,6 +107,7 @@ class Document:
     date: dt.date | None = None
     source: str | None = None
     url: str | None = None
+    # Empty while it is left to detect where the report is read (see geo.documents.with_language).
     lang: str = "en"
     lang_detected: bool = False  # True when no metadata gave ``lang``
     first_line: int = 1  # line of the file on which ``text`` starts

@@ -20,12 +20,11 @@ from geo.archives import DEFAULT_FIELDS, JsonFields, read_seeds
 from geo.confirm import Confirmed
 from geo.documents import FALLBACK_LANGUAGE
 from geo.errors import DataError, DocumentError
-from geo.extract import find_mentions
 from geo.gazetteer import Gazetteer, load_gazetteer
 from geo.merge import Merged, merge, statements_until, strongest_per_document
 from geo.model import Document, Evidence, Mention, Mission, Place, ReportBounds
 from geo.project import Project, load_mission
-from geo.reading import Actors, Context, read_statements
+from geo.reading import Actors, Context
 from geo.reading.cache import ReadingCache, open_cache, read_cached
 from geo.reading.parse import pipeline_for
 from geo.register import Register, load_register
@@ -154,7 +153,7 @@ def run(
             else:
                 yield read
 
-    seeds = read_seeds(project.seeds, report_bounds(project, mission, today), fields)
+    seeds = read_seeds(project.seeds, report_bounds(project, mission, today), fields, detect=False)
     for batch in mapper(partial(read_reports, job), batched(documents_only(seeds), BATCH_SIZE)):
         for readings in batch:
             reports += 1
@@ -235,26 +234,18 @@ def prepare(job: ReadingJob) -> Prepared:
 def read_reports(job: ReadingJob, documents: list[Document]) -> list[Readings]:
     """What each of ``documents`` says, in order, each report's text let go.
 
-    Runs where the reading happens: in this process, or on a Dask worker.
+    Runs where the reading happens: in this process, or on a Dask worker, which so also
+    detects the language of the reports that declare none (see :func:`read_seeds`).
     """
     prepared = prepare(job)
-    found = [(document, find_mentions(document, prepared.gazetteer)) for document in documents]
-    if prepared.cache is not None:
-        read = read_cached(found, prepared.context, prepared.cache)
-    else:
-        read = read_statements(
-            (m for _, in_document in found for m in in_document), prepared.context
-        )
-    said: dict[int, list[Evidence]] = {id(document): [] for document in documents}
-    for statement in read:
-        said[id(statement.document)].append(statement)
+    found = read_cached(documents, prepared.gazetteer, prepared.context, prepared.cache)
     return [
         rebuilt(
-            Readings(document, tuple(in_document), tuple(said[id(document)])),
+            Readings(document, tuple(mentions), tuple(statements)),
             document=document.without_text(),
             details=job.details,
         )
-        for document, in_document in found
+        for document, mentions, statements in found
     ]
 
 

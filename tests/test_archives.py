@@ -20,7 +20,7 @@ from conftest import REPO
 
 from geo.archives import JsonFields, read_seeds
 from geo.cli import main
-from geo.documents import DEFAULT_BOUNDS
+from geo.documents import DEFAULT_BOUNDS, with_language
 from geo.errors import DocumentError
 from geo.model import Document, ReportBounds
 from geo.pipeline import run
@@ -110,6 +110,21 @@ def hostile_zip(path: Path) -> None:
         archive.writestr("bomb.txt", "a" * 5_000_000)  # 5 MB of text in a few kilobytes
         archive.writestr("reports/menaka.meta.yaml", "date: 2023-08-28\n")
         archive.writestr("picture.png", b"\x89PNG")
+
+
+def test_a_language_left_to_detect_is_detected_where_the_report_is_read(tmp_path):
+    wire = tmp_path / "wire.jsonl"
+    lines = [
+        json.dumps({"text": "Le camp de Gao a été remis aux autorités maliennes."}),
+        json.dumps({"text": "Gao was handed over.", "lang": "fr"}),
+    ]
+    wire.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (undeclared, declared), _ = read_all(wire, detect=False)
+    assert (undeclared.lang, undeclared.lang_detected) == ("", True)
+    assert (declared.lang, declared.lang_detected) == ("fr", False)
+    assert with_language(undeclared).lang == "fr"
+    assert with_language(declared) is declared
+    assert [d.lang for d in read_all(wire)[0]] == ["fr", "fr"]
 
 
 def test_a_zip_is_read_member_by_member_and_hostile_members_are_named(tmp_path, monkeypatch):

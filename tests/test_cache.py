@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
 
+import geo.documents
+import geo.extract
+import geo.language
 from geo.cli import main
 from geo.pipeline import run
 from geo.project import PACKAGE_DIR, bundled_data_dir, open_project
@@ -22,6 +27,7 @@ from geo.reading.cache import reader_fingerprint
 MENAKA = "MINUSMA handed over its camp in Ménaka to the Malian authorities on Friday."
 TESSALIT_PLANNED = "The mission will leave its camp in Tessalit next week."
 TESSALIT_LEFT = "Peacekeepers left the Tessalit camp on Saturday."
+GAO_IN_FRENCH = "La MINUSMA a remis son camp de Gao aux autorités maliennes vendredi."
 
 
 def write_report(project: Path, name: str, text: str, date: str) -> Path:
@@ -46,6 +52,28 @@ def two_reports(project: Path) -> Path:
     return project
 
 
+@pytest.fixture
+def finding(monkeypatch) -> Counter:
+    """How often the place finder and the language detector run from now on: each counted
+    around the real one, wherever the code of geo calls it from."""
+    calls: Counter = Counter()
+    for home, name in ((geo.extract, "find_mentions"), (geo.language, "detect_language")):
+        real = getattr(home, name)
+
+        def counting(*args, real=real, name=name):
+            calls[name] += 1
+            return real(*args)
+
+        callers = [
+            module
+            for module_name, module in list(sys.modules.items())
+            if module_name.startswith("geo") and getattr(module, name, None) is real
+        ]
+        for module in callers:
+            monkeypatch.setattr(module, name, counting)
+    return calls
+
+
 def test_a_second_run_parses_nothing_and_reads_the_same(two_reports, parsed):
     first = statuses(two_reports)
     assert parsed, "the first run parses the reports"
@@ -63,6 +91,55 @@ def test_kept_statements_equal_fresh_ones_to_the_last_field(seeded_project):
     assert kept == fresh
     assert [s.reason for s in kept] == [s.reason for s in fresh]
     assert [s.confidence for s in kept] == [s.confidence for s in fresh]
+
+
+def test_a_warm_build_draws_the_same_map_without_finding_places_or_languages_again(
+    two_reports, finding, monkeypatch
+):
+    write_report(two_reports, "gao.md", GAO_IN_FRENCH, "2023-12-11")
+    invoke(two_reports, monkeypatch, "build")
+    cold = (two_reports / "maps" / "minusma.html").read_bytes()
+    assert finding == {"find_mentions": 3, "detect_language": 3}
+    finding.clear()
+    invoke(two_reports, monkeypatch, "build")
+    assert (two_reports / "maps" / "minusma.html").read_bytes() == cold
+    assert finding == {}, "a report in the cache is neither searched nor detected again"
+    invoke(two_reports, monkeypatch, "build", "--no-cache")
+    assert (two_reports / "maps" / "minusma.html").read_bytes() == cold
+
+
+def test_a_warm_extract_shows_the_language_each_report_was_read_in(
+    two_reports, finding, monkeypatch
+):
+    write_report(two_reports, "gao.md", GAO_IN_FRENCH, "2023-12-11")
+    cold = json.loads(invoke(two_reports, monkeypatch, "extract", "--json").stdout)
+    finding.clear()
+    warm = json.loads(invoke(two_reports, monkeypatch, "extract", "--json").stdout)
+    assert warm == cold
+    assert finding == {}
+    assert {r["document"]: (r["language"], r["language_detected"]) for r in warm["reports"]} == {
+        "seeds/gao.md": ("fr", True),
+        "seeds/menaka.md": ("en", True),
+        "seeds/tessalit.md": ("en", True),
+    }
+
+
+def test_an_entry_of_the_earlier_format_is_read_again_and_rewritten(two_reports, parsed):
+    statuses(two_reports)
+    for entry in entries(two_reports):
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        # What the first format held: only the statements, to be matched to the names found anew.
+        earlier = {key: kept[key] for key in ("reader", "context", "readings")}
+        entry.write_text(json.dumps({"format": 1, **earlier}), encoding="utf-8")
+    parsed.clear()
+    assert statuses(two_reports) == {"Ménaka": "handed over", "Tessalit": "pending"}
+    assert len(parsed) == 2
+    assert all(
+        json.loads(entry.read_text(encoding="utf-8"))["mentions"] for entry in entries(two_reports)
+    )
+    parsed.clear()
+    statuses(two_reports)
+    assert parsed == []
 
 
 def test_only_a_changed_report_is_read_again(two_reports, parsed):
@@ -149,7 +226,7 @@ def test_the_reader_fingerprint_follows_the_reader_its_lexicons_and_the_splitter
     package = tmp_path / "geo"
     shutil.copytree(PACKAGE_DIR / "reading", package / "reading")
     shutil.copytree(PACKAGE_DIR / "lexicons", package / "lexicons")
-    for name in ("extract.py", "documents.py", "render.py"):
+    for name in ("extract.py", "documents.py", "gazetteer.py", "language.py", "render.py"):
         shutil.copy(PACKAGE_DIR / name, package / name)
     original = reader_fingerprint(package)
     assert original == reader_fingerprint(PACKAGE_DIR)
@@ -163,7 +240,14 @@ def test_the_reader_fingerprint_follows_the_reader_its_lexicons_and_the_splitter
         finally:
             path.write_bytes(before)
 
-    for relative in ("lexicons/en.yaml", "lexicons/fr.yaml", "reading/reader.py", "extract.py"):
+    for relative in (
+        "lexicons/en.yaml",
+        "lexicons/fr.yaml",
+        "reading/reader.py",
+        "extract.py",
+        "gazetteer.py",
+        "language.py",
+    ):
         assert touched(relative) != original, relative
     for relative in ("reading/cache.py", "render.py"):
         assert touched(relative) == original, relative

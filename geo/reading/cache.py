@@ -1,18 +1,21 @@
-"""Readings kept on disk, so that a run parses only the reports that are new or changed.
+"""Readings kept on disk, so that a run reads only the reports that are new or changed.
 
 What the reader read in a report is kept as plain JSON in
 ``<project>/.missionmap-cache/readings/<report key>.json``. The report key is a
-hash of all the reader reads of a report -- its text, date, language and title,
-never its path, so a renamed report still hits. Each entry also names the
-reader that wrote it (a hash of the reader's code and lexicons and of the
-versions of spaCy and its pipelines) and the context it was read in (the
-mission's countries and names, the gazetteer's places): an entry of another
-reader or context is read again and replaced. A missing, unreadable or corrupt
-entry is read again too, never an error, and a cache that cannot be written is
-skipped: the folder may be deleted at any time.
+hash of all the reader reads of a report -- its text, date, declared language
+and title, never its path, so a renamed report still hits. Each entry also names
+the reader that wrote it (a hash of the reader's code and lexicons, of the place
+finder and the language detector, and of the versions of spaCy, its pipelines and
+the detector) and the context it was read in (the mission's countries and names,
+the gazetteer's places): an entry of another reader or context is read again and
+replaced. A missing, unreadable or corrupt entry is read again too, never an
+error, and a cache that cannot be written is skipped: the folder may be deleted
+at any time.
 
-On a hit, the statements are rebuilt on the mentions that
-:func:`geo.extract.find_mentions` finds today, matched by offsets and place.
+An entry holds all that reading a report found: the language it was read in
+(detected, when the report declares none), the place names in it and the
+statements about them. A hit so costs no language detection, no search for
+place names and no parse, only the entry's own JSON.
 """
 
 from __future__ import annotations
@@ -26,16 +29,21 @@ from collections.abc import Iterable, Sequence
 from importlib import metadata
 from pathlib import Path
 
+from geo.documents import with_language
+from geo.extract import find_mentions
 from geo.files import write_atomically
 from geo.gazetteer import Gazetteer
 from geo.language import lexicon_languages
-from geo.model import Document, Evidence, Mention, Reason, Status
+from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.project import PACKAGE_DIR
 from geo.reading.parse import model_version
 from geo.reading.reader import Context, read_statements
 
 # Bumped when the layout of an entry changes: entries of another format are read again.
-_FORMAT = 1
+_FORMAT = 2
+
+# A report in the language it was read in, the place names found in it, and its statements.
+Found = tuple[Document, list[Mention], list[Evidence]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,55 +63,79 @@ def open_cache(folder: Path, context: Context, gazetteer: Gazetteer) -> ReadingC
 
 
 def read_cached(
-    found: Sequence[tuple[Document, Sequence[Mention]]], context: Context, cache: ReadingCache
-) -> list[Evidence]:
-    """What ``read_statements`` says of each report and its mentions, in the same order.
+    documents: Sequence[Document],
+    gazetteer: Gazetteer,
+    context: Context,
+    cache: ReadingCache | None,
+) -> list[Found]:
+    """Each of ``documents``, in order: in its language (see
+    :func:`geo.documents.with_language`), with the place names :func:`find_mentions` finds
+    in it and what ``read_statements`` says of them.
 
-    Only the reports the cache does not hold are parsed (together, in one
-    batch), and their readings are kept for the next run.
+    With ``cache``, only the reports it does not hold are read (together, in one
+    batch), and what was found in them is kept for the next run.
     """
-    kept = [_load(cache, document, mentions) for document, mentions in found]
-    missed = [pair for pair, statements in zip(found, kept, strict=True) if statements is None]
-    fresh: dict[int, list[Evidence]] = {id(document): [] for document, _ in missed}
-    for statement in read_statements((m for _, mentions in missed for m in mentions), context):
-        fresh[id(statement.document)].append(statement)
-    for document, _ in missed:
-        _store(cache, document, fresh[id(document)])
-    return [
-        statement
-        for (document, _), statements in zip(found, kept, strict=True)
-        for statement in (fresh[id(document)] if statements is None else statements)
-    ]
+    kept = [None if cache is None else _load(cache, d, gazetteer) for d in documents]
+    missed = [document for document, found in zip(documents, kept, strict=True) if found is None]
+    fresh = iter(_read(missed, gazetteer, context))
+    read = []
+    for found in kept:
+        if found is None:
+            found = next(fresh)
+            if cache is not None:
+                _store(cache, *found)
+        read.append(found)
+    return read
+
+
+def _read(documents: Sequence[Document], gazetteer: Gazetteer, context: Context) -> list[Found]:
+    found = [(d, find_mentions(d, gazetteer)) for d in map(with_language, documents)]
+    said: dict[int, list[Evidence]] = {id(document): [] for document, _ in found}
+    for statement in read_statements((m for _, mentions in found for m in mentions), context):
+        said[id(statement.document)].append(statement)
+    return [(document, mentions, said[id(document)]) for document, mentions in found]
 
 
 def report_key(document: Document) -> str:
-    """The hash of what the reader reads of a report: text, date, language and title.
+    """The hash of what the reader reads of a report: text, date, declared language and title.
+
+    A detected language is left out: it follows from the text, and is known only once detected.
 
     >>> a = Document(path="seeds/a.txt", text="Gao was handed over.", date=dt.date(2023, 12, 11))
     >>> report_key(a) == report_key(dataclasses.replace(a, path="seeds/renamed.md"))
     True
     >>> report_key(a) == report_key(dataclasses.replace(a, date=None))
     False
+    >>> detected = dataclasses.replace(a, lang="", lang_detected=True)
+    >>> report_key(detected) == report_key(dataclasses.replace(detected, lang="en"))
+    True
     """
     date = document.date.isoformat() if document.date else None
-    return _digest(json.dumps([document.text, date, document.lang, document.title]))
+    lang = None if document.lang_detected else document.lang
+    return _digest(json.dumps([document.text, date, lang, document.title]))
+
+
+# The modules besides the reader whose answers an entry keeps.
+_READ_WITH = ("extract.py", "documents.py", "gazetteer.py", "language.py")
 
 
 def reader_fingerprint(package: Path = PACKAGE_DIR) -> str:
     """The hash of what decides a reading, besides the report and the mission.
 
     The bytes of the reader (``geo/reading/*.py`` but this module), of the
-    lexicons, of the sentence splitter and the name finder, and the versions of
-    spaCy and of the pipelines that would read each language.
+    lexicons, of the sentence splitter, the name finder and its name matching, and of
+    the language detector, and the versions of spaCy, of the pipelines that would read
+    each language and of the detector's model.
     """
     sources = sorted(p for p in package.glob("reading/*.py") if p.name != "cache.py")
     sources += sorted(package.glob("reading/*.json"))  # the confidence model's weights
     sources += sorted(package.glob("lexicons/*.yaml"))
-    sources += [package / "extract.py", package / "documents.py"]
+    sources += [package / name for name in _READ_WITH]
     parts: list[str | bytes] = []
     for path in sources:
         parts += [path.relative_to(package).as_posix(), path.read_bytes()]
     parts += [metadata.version("spacy"), *(model_version(lang) for lang in lexicon_languages())]
+    parts.append(metadata.version("py3langid"))
     return _digest(*parts)
 
 
@@ -169,10 +201,8 @@ def statements_from(readings: Iterable[dict], mentions: Iterable[Mention]) -> li
     return statements
 
 
-def _load(
-    cache: ReadingCache, document: Document, mentions: Sequence[Mention]
-) -> list[Evidence] | None:
-    """The kept statements of ``document``, or None when there are none to trust."""
+def _load(cache: ReadingCache, document: Document, gazetteer: Gazetteer) -> Found | None:
+    """What was found in ``document``, as kept, or None when there is nothing to trust."""
     try:
         entry = json.loads(_entry_path(cache, document).read_text(encoding="utf-8"))
         if (entry["format"], entry["reader"], entry["context"]) != (
@@ -181,16 +211,36 @@ def _load(
             cache.context,
         ):
             return None
-        return statements_from(entry["readings"], mentions)
-    except (OSError, ValueError, KeyError, TypeError):
+        lang = entry["lang"]
+        if not (isinstance(lang, str) and lang):
+            return None
+        if not document.lang:
+            document = dataclasses.replace(document, lang=lang)
+        sentences = [Sentence(text, start, end) for start, end, text in entry["sentences"]]
+        mentions = [
+            Mention(
+                gazetteer.get(place), document, document.text[start:end], start, end, sentences[at]
+            )
+            for start, end, place, at in entry["mentions"]
+        ]
+        return document, mentions, statements_from(entry["readings"], mentions)
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # missing, unreadable or corrupt: read the report again
 
 
-def _store(cache: ReadingCache, document: Document, statements: list[Evidence]) -> None:
+def _store(
+    cache: ReadingCache, document: Document, mentions: list[Mention], statements: list[Evidence]
+) -> None:
+    sentences: dict[int, tuple[int, Sentence]] = {}
+    for mention in mentions:
+        sentences.setdefault(id(mention.sentence), (len(sentences), mention.sentence))
     entry = {
         "format": _FORMAT,
         "reader": cache.reader,
         "context": cache.context,
+        "lang": document.lang,
+        "sentences": [[s.start, s.end, s.text] for _, s in sentences.values()],
+        "mentions": [[m.start, m.end, m.place.id, sentences[id(m.sentence)][0]] for m in mentions],
         "readings": readings_json(statements),
     }
     # A cache that cannot be written only costs the next run its parse.
