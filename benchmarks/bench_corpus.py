@@ -6,6 +6,8 @@ measurement in a fresh process so that its peak memory is its own:
 
 - cold, one process, then cold on a local Dask cluster of ``--workers`` processes
   (an empty reading cache each time), on ``--cold`` reports;
+- cold, two one-process runs side by side, each on half of those reports: the most two
+  cores give this reader with no Dask at all, against which the workers are judged;
 - warm (every reading in the cache), one process, on each of the ``--warm`` sizes:
   these archives repeat the cold archive's reports, so that their readings are kept,
   and show whether peak memory grows with the number of reports.
@@ -134,25 +136,60 @@ def cpu_ticks() -> tuple[int, int]:
 
 def measure(project: Path, seeds: Path, workers: int = 0, cold: bool = True) -> dict:
     busy = busy_cores()
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            MEASURE,
-            str(seeds),
-            str(project / "data"),
-            str(workers),
-            "cold" if cold else "warm",
-        ],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    figures = json.loads(done.stdout.strip().splitlines()[-1])
-    figures["per_second"] = figures["reports"] / figures["seconds"]
+    (figures,) = run_side_by_side([(project, seeds)], workers, cold)
     figures["busy"] = busy
     return figures
+
+
+def run_side_by_side(runs: list[tuple[Path, Path]], workers: int = 0, cold: bool = True):
+    """The figures of one measuring process per (project, seeds), all started at once."""
+    processes = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-c",
+                MEASURE,
+                str(seeds),
+                str(project / "data"),
+                str(workers),
+                "cold" if cold else "warm",
+            ],
+            cwd=project,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for project, seeds in runs
+    ]
+    found = []
+    for process in processes:
+        out, _ = process.communicate()
+        if process.returncode:
+            raise SystemExit(f"a measuring process failed (exit {process.returncode})")
+        figures = json.loads(out.strip().splitlines()[-1])
+        figures["per_second"] = figures["reports"] / figures["seconds"]
+        found.append(figures)
+    return found
+
+
+def ceiling(project: Path, reports: list[dict]) -> float:
+    """Reports/s of two one-process runs side by side, each on half the cold archive with a
+    cache of its own: what two cores give with no Dask at all, the most two workers can give."""
+    halves = []
+    for number, part in enumerate((reports[: len(reports) // 2], reports[len(reports) // 2 :])):
+        folder = project / f"half-{number}"
+        (folder / "seeds").mkdir(parents=True)
+        seeds = folder / "seeds" / "half.jsonl"
+        write_archive(seeds, part, len(part))
+        halves.append((folder, seeds))
+    busy = busy_cores()
+    both = run_side_by_side(halves)
+    total = sum(f["reports"] for f in both) / max(f["seconds"] for f in both)
+    print(
+        f"{'cold, two processes side by side':<34} {sum(f['reports'] for f in both):>7} reports"
+        f"  {max(f['seconds'] for f in both):8.1f} s  {total:8.1f} reports/s"
+        + (f"; cores busy elsewhere before: {busy:.1f}" if busy is not None else "")
+    )
+    return total
 
 
 def show(label: str, figures: dict) -> None:
@@ -185,6 +222,7 @@ def main() -> None:
         shutil.rmtree(project / ".missionmap-cache")
         dask = measure(project, cold, args.workers)
         show(f"cold, {args.workers} Dask workers", dask)
+        side_by_side = ceiling(project, reports)
         warm_runs = []
         for size in args.warm:
             archive = project / "seeds" / f"warm-{size}.jsonl"
@@ -197,6 +235,10 @@ def main() -> None:
     warm = warm_runs[0]["per_second"] / one["per_second"]
     memory = warm_runs[-1]["peak_mib"] / warm_runs[0]["peak_mib"]
     print(f"{args.workers} workers vs one process: {speedup:.2f}x  (goal >= 1.7x)")
+    print(
+        f"two one-process runs side by side vs one process: "
+        f"{side_by_side / one['per_second']:.2f}x  (what this machine's two cores allow)"
+    )
     print(f"warm vs cold, one process:  {warm:.1f}x  (goal >= 20x)")
     print(f"peak memory, {args.warm[-1]} vs {args.warm[0]} reports: {memory:.2f}x  (goal <= 1.2x)")
 
