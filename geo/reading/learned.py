@@ -73,11 +73,17 @@ def site_features(
     names += [f"left={lemma_of(t)}" for t in before if t.is_alpha]
     names += [f"right={lemma_of(t)}" for t in after if t.is_alpha]
     names += [f"dep={span.root.dep_}", f"head={lemma_of(span.root.head)}"]
-    names += sorted(
-        {f"word={lemma_of(t)}" for t in doc if lemma_of(t) in lexicon.plan_words}
-        | {f"still={lemma_of(t)}" for t in doc if lemma_of(t) in lexicon.presence_verbs}
-    )
-    return sorted(set(names))
+    return sorted(set(names) | _sentence_words(doc, lexicon))
+
+
+def _sentence_words(doc, lexicon: Lexicon) -> set[str]:
+    """The plan and presence words of the sentence, once for all its sites."""
+    if "learned_words" not in doc.user_data:
+        lemmas = {lemma_of(t) for t in doc}
+        doc.user_data["learned_words"] = {
+            f"word={lemma}" for lemma in lemmas & lexicon.plan_words
+        } | {f"still={lemma}" for lemma in lemmas & lexicon.presence_verbs}
+    return doc.user_data["learned_words"]
 
 
 def guess(names: list[str]) -> Guess | None:

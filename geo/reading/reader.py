@@ -397,7 +397,12 @@ class _Job:
         )
         if span is None:
             return None
-        times = [time_of(doc, cue, self.lexicon, piece.headline) for cue in cues]
+        # Every unread site of a sentence is told of the same cues: time them once.
+        if "cue_times" not in doc.user_data:
+            doc.user_data["cue_times"] = [
+                time_of(doc, cue, self.lexicon, piece.headline) for cue in cues
+            ]
+        times = doc.user_data["cue_times"]
         facts = {
             "headline": piece.headline,
             "marked": _marked_as_site(span, self.lexicon),
