@@ -230,7 +230,7 @@ if not geo.__file__.startswith(sys.argv[2]):
     sys.exit(f"measured the wrong geo: {geo.__file__}")
 project = open_project(sys.argv[1], "data")
 mission = load_mission(project)
-gazetteer = load_gazetteer(project.gazetteer_dir, *mission.countries)
+gazetteer = load_gazetteer(project.gazetteer_dir, mission.country)  # that release: one country
 documents = load_documents(project.seeds).documents
 started = time.perf_counter()
 mentions = [m for d in documents for m in find_mentions(d, gazetteer)]
