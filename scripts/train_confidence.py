@@ -26,7 +26,8 @@ from geo.extract import find_mentions  # noqa: E402
 from geo.merge import strongest_per_document  # noqa: E402
 from geo.model import Document  # noqa: E402
 from geo.reading import read_statements  # noqa: E402
-from geo.reading.confidence import LEARNED, features  # noqa: E402
+from geo.reading.confidence import features  # noqa: E402
+from geo.reading.learned import LEARNED  # noqa: E402
 
 OUT = ROOT / "geo" / "reading" / "confidence.json"
 

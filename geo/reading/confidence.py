@@ -19,9 +19,6 @@ from importlib import resources
 
 from geo.model import Reason, Status
 
-# The kind of a reading the learned model made (geo.reading.learned).
-LEARNED = "learned"
-
 
 def features(reason: Reason, status: Status) -> list[str]:
     """The facts of a reading the model weighs, as names.
@@ -100,13 +97,7 @@ def confidence(reason: Reason, status: Status) -> float:
     >>> carried = confidence(Reason("leave", "verb", "past", "unstated", "headline", 6), Status.CLOSED)
     >>> 0 < carried < sure < 1
     True
-    >>> confidence(Reason("", "learned", "learned: 0.74", "unstated", "learned", 3), Status.PENDING)
-    0.74
     """
-    if reason.kind == LEARNED:
-        # The learned reader's own probability ("learned: 0.74"): held out, its readings
-        # were right about as often as it said (scripts/train_reader.py --check).
-        return float(reason.time.split(":")[1])
     model = _model()
     score = model["intercept"] + sum(
         model["weights"].get(name, 0.0) for name in features(reason, status)

@@ -7,8 +7,9 @@ by a few facts of its sentence (the cues near it, what the grammar says of their
 time, the words around the name, whether the name is given as a camp) and a
 logistic model weighs them. Its weights, in ``geo/reading/learned.json``, are
 learnt from the development sets by ``scripts/train_reader.py``; a site is read
-only when the model is sure enough (``FLOOR``), and its reading says it was the
-model's (``Reason.kind == "learned"``), so that the review queue shows it first.
+only when the model is sure enough (``FLOOR``); its reading says it was the model's
+(``Reason.kind == "learned"``) and carries the model's probability as its confidence,
+so that the map draws it unconfirmed and the review queue asks about it early.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ from geo.reading.cues import Cue, lemma_of
 from geo.reading.lexicon import Lexicon
 from geo.reading.time import Time
 
-# The least probability of a status the model must give for its reading to be kept.
+# The least probability of a status the model must give for its reading to be kept; a
+# kept reading's confidence is that probability: held out, its readings were right about
+# as often as it said (scripts/train_reader.py --check).
 FLOOR = 0.6
+# The kind of the readings it makes.
+LEARNED = "learned"
 # Words each side of the name that describe it.
 _WINDOW = 3
 NONE = "none"

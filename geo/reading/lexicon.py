@@ -28,6 +28,7 @@ class Lexicon:
     remaining_passives: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
+    origin_prepositions: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
     flag_verbs: frozenset[str]
@@ -189,6 +190,7 @@ _SETS = [
     "remaining_passives",
     "past_days",
     "moving_prepositions",
+    "origin_prepositions",
     "where_words",
     "farewells",
     "quantities",

@@ -32,11 +32,11 @@ from geo.extract import title_case
 from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
-from geo.reading.confidence import LEARNED, confidence
+from geo.reading.confidence import confidence
 from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
-from geo.reading.learned import guess, site_features
+from geo.reading.learned import LEARNED, guess, site_features
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import is_government, not_a_place, site_candidate
@@ -91,6 +91,7 @@ class _Reading:
     status: Status
     date: object
     reason: Reason
+    probability: float | None = None  # the learned reader's own, which is its confidence
 
 
 def read_statements(mentions: Iterable[Mention], context: Context) -> list[Evidence]:
@@ -282,12 +283,16 @@ class _Job:
                 found = self._read_mention(doc, piece, mention, cues, spans, place_words, used)
                 if found is _NOT_A_PLACE:
                     dismissed.add(id(mention))
-                elif found is not None:
+                elif isinstance(found, _Reading):
                     readings[id(mention)] = (mention, found, sentence.text)
                 else:
-                    unread.append(mention)
-            for mention in unread:
-                found = self._read_loosely(doc, piece, mention, cues, spans, used)
+                    unread.append((mention, found is _UNGOVERNED))
+            for mention, ungoverned in unread:
+                found = (
+                    self._read_loosely(doc, piece, mention, cues, spans, used)
+                    if ungoverned
+                    else None
+                )
                 if found is not None:
                     readings[id(mention)] = (mention, found, sentence.text)
                 else:
@@ -344,6 +349,7 @@ class _Job:
             return _NOT_A_PLACE
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
+        ungoverned = not governed and not further
         if piece.headline:
             # "… hands Kassala office to state; Ed Damazin and Kadugli next": each part of
             # a headline speaks for itself.
@@ -388,7 +394,7 @@ class _Job:
                 if best is not None:
                     used.add(cue.head)
                     break
-        return best
+        return _UNGOVERNED if best is None and ungoverned else best
 
     def _describe(self, doc, piece, mention, cues, spans) -> _Described | None:
         """What the learned model is told of a site the rules leave unread."""
@@ -437,22 +443,18 @@ class _Job:
             LEARNED,
             described.distance,
         )
-        return _Reading(found.status, date, reason)
+        return _Reading(found.status, date, reason, found.probability)
 
     def _read_loosely(self, doc, piece, mention, cues, spans, used):
-        """A mission site the parse links to no cue, read with its sentence's nearest cue
+        """A mission site the parse links to no cue at all, read with its sentence's nearest cue
         that speaks of no other site ("la base de Kamanyola, ... où la base doit être
         transférée"): the small parsers often cut a sentence into pieces, and a camp named
         in a sentence about the withdrawal is rarely there by chance."""
         span = doc.char_span(
             mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
         )
-        if (
-            span is None
-            or _in_passing(span, self.lexicon)
-            or any(governing(span.root, cues, self.lexicon))
-        ):
-            return None  # a cue the parse links it to said nothing of it
+        if span is None or _in_passing(span, self.lexicon):
+            return None
         where = _where_clause(span, self.lexicon)
         if where is not None:
             # "à Obo, dans l'extrême sud-est du pays, où la MINUSCA a remis sa base"
@@ -757,6 +759,8 @@ class _Job:
 
 
 _NOT_A_PLACE = object()
+# What _read_mention says of a site that the parse ties to no cue at all.
+_UNGOVERNED = object()
 
 
 def _noted_date(document: Document, mention: Mention):
@@ -800,7 +804,11 @@ def _evidence(mention: Mention, reading: _Reading, quote: str) -> Evidence:
         source=mention.document.path,
         document=mention.document,
         mention=mention,
-        confidence=confidence(reason, reading.status),
+        confidence=(
+            confidence(reason, reading.status)
+            if reading.probability is None
+            else reading.probability
+        ),
         reason=reason,
     )
 
@@ -820,7 +828,7 @@ def _a_move(cue, span, lexicon: Lexicon) -> bool:
         )
         for t in words
     )
-    from_the_site = span.root.head.text.lower() in lexicon.source_prepositions | {"from", "de"}
+    from_the_site = span.root.head.text.lower() in lexicon.origin_prepositions
     return towards or (to_a_town and from_the_site)
 
 
