@@ -45,6 +45,42 @@ def write_atomically(path: Path, data: str | bytes) -> None:
         raise
 
 
+def replace_file(path: Path, data: str | bytes, scratch: Path) -> None:
+    """Write ``data`` to ``path`` through a temporary in ``scratch`` and a rename, without
+    forcing either to disk.
+
+    For the many small files a later run can do without, such as the reading cache's
+    entries: readers see the old file or the new one, never a mix, but a power cut may lose
+    the write or leave the file empty, which their reader must take for a missing one.
+    Forcing each to disk costs more than the parse it saves. ``scratch`` is a folder on the
+    same file system; the temporaries that killed writers leave there are removed by
+    :func:`remove_stale_scratch`, once per run rather than once per write.
+    """
+    scratch.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=scratch)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def remove_stale_scratch(scratch: Path) -> list[Path]:
+    """Remove the temporaries in ``scratch`` (see :func:`replace_file`) whose writers were
+    killed; return them. A live writer's temporary is left alone."""
+    removed = []
+    for candidate in scratch.glob("*.tmp"):
+        found = re.fullmatch(r"(\d+)-[a-z0-9_]+\.tmp", candidate.name)
+        if found is not None and _is_stale(candidate, found.group(1)):
+            candidate.unlink(missing_ok=True)
+            removed.append(candidate)
+    return removed
+
+
 def remove_stale_temporaries(path: Path) -> list[Path]:
     """Remove the temporaries of ``path`` that killed writers left behind; return them.
 

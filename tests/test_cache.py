@@ -267,6 +267,18 @@ def test_another_name_of_the_mission_reads_again(two_reports, parsed):
     assert len(parsed) == 2
 
 
+def test_a_killed_runs_half_written_entry_is_cleared_away_by_the_next_run(two_reports, parsed):
+    statuses(two_reports)
+    scratch = two_reports / ".missionmap-cache" / "writing"
+    assert list(scratch.iterdir()) == []
+    leftover = scratch / "999999999-k2j4_x9a.tmp"  # no process has so high a number
+    leftover.write_text('{"format": 2, "readings": [', encoding="utf-8")
+    parsed.clear()
+    assert statuses(two_reports) == {"Ménaka": "handed over", "Tessalit": "pending"}
+    assert parsed == []
+    assert not leftover.exists()
+
+
 def test_a_cache_that_cannot_be_written_is_no_error(two_reports, parsed):
     (two_reports / ".missionmap-cache").write_text("a file in the way\n", encoding="utf-8")
     assert statuses(two_reports) == {"Ménaka": "handed over", "Tessalit": "pending"}

@@ -14,7 +14,9 @@ from geo.errors import DataError
 from geo.files import (
     STALE_AFTER_SECONDS,
     read_regular_file,
+    remove_stale_scratch,
     remove_stale_temporaries,
+    replace_file,
     write_atomically,
 )
 
@@ -53,10 +55,7 @@ def test_a_live_writers_temporary_is_left_alone(tmp_path):
 
 
 def test_only_this_files_temporaries_are_removed(tmp_path):
-    gone = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
-    )
-    dead_pid = int(gone.stdout)
+    dead_pid = a_dead_pid()
     ours = tmp_path / f".minusma.html.{dead_pid}-abc_1234.tmp"
     others = [
         tmp_path / f".minusma.sites.json.{dead_pid}-abc_1234.tmp",
@@ -67,6 +66,31 @@ def test_only_this_files_temporaries_are_removed(tmp_path):
         path.write_text("", encoding="utf-8")
     assert remove_stale_temporaries(tmp_path / "minusma.html") == [ours]
     assert all(path.exists() for path in others)
+
+
+def a_dead_pid() -> int:
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    return int(gone.stdout)
+
+
+def test_a_quick_replacement_renames_its_temporary_into_place_and_leaves_nothing_behind(tmp_path):
+    target, scratch = tmp_path / "entries" / "a.json", tmp_path / "writing"
+    replace_file(target, "{}", scratch)
+    replace_file(target, '{"kept": true}', scratch)
+    assert target.read_text(encoding="utf-8") == '{"kept": true}'
+    assert list(scratch.iterdir()) == []
+
+
+def test_only_the_scratch_temporaries_of_dead_writers_are_removed(tmp_path):
+    dead = tmp_path / f"{a_dead_pid()}-k2j4_x9a.tmp"
+    alive = tmp_path / f"{os.getpid()}-k2j4_x9b.tmp"
+    unrelated = tmp_path / "notes.txt"
+    for path in (dead, alive, unrelated):
+        path.write_text("", encoding="utf-8")
+    assert remove_stale_scratch(tmp_path) == [dead]
+    assert alive.exists() and unrelated.exists()
 
 
 def test_an_unnumbered_temporary_is_removed_only_once_old(tmp_path):

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from geo.documents import with_language
 from geo.extract import find_mentions
-from geo.files import write_atomically
+from geo.files import remove_stale_scratch, replace_file
 from geo.gazetteer import Gazetteer
 from geo.language import lexicon_languages
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
@@ -41,6 +41,9 @@ from geo.reading.reader import Context, read_statements
 
 # Bumped when the layout of an entry changes: entries of another format are read again.
 _FORMAT = 2
+
+# Where entries are written before they are renamed into place (see geo.files.replace_file).
+_SCRATCH = "writing"
 
 # A report in the language it was read in, the place names found in it, and its statements.
 Found = tuple[Document, list[Mention], list[Evidence]]
@@ -56,7 +59,10 @@ class ReadingCache:
 
 
 def open_cache(folder: Path, context: Context, gazetteer: Gazetteer) -> ReadingCache:
-    """The cache in ``folder`` (created on first write) for this reader, mission and gazetteer."""
+    """The cache in ``folder`` (created on first write) for this reader, mission and gazetteer;
+    the temporaries of writers killed in an earlier run are removed."""
+    with contextlib.suppress(OSError):
+        remove_stale_scratch(folder / _SCRATCH)
     return ReadingCache(
         folder / "readings", reader_fingerprint(), context_fingerprint(context, gazetteer)
     )
@@ -247,7 +253,11 @@ def _store(
     }
     # A cache that cannot be written only costs the next run its parse.
     with contextlib.suppress(OSError):
-        write_atomically(_entry_path(cache, document), json.dumps(entry, ensure_ascii=False))
+        replace_file(
+            _entry_path(cache, document),
+            json.dumps(entry, ensure_ascii=False),
+            cache.folder.parent / _SCRATCH,
+        )
 
 
 def _entry_path(cache: ReadingCache, document: Document) -> Path:
