@@ -53,11 +53,12 @@ def mentions_in_sentence(
     words_of = vocabulary(document.lang)
     common = frozenset(words_of.get("common_words", ()))
     region_words = frozenset(words_of.get("region_words", ()))
+    site_words = frozenset(words_of.get("site_words", ()))
     headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
-        match = _longest_name_at(text, words, keys, i, gazetteer, longest)
+        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words)
         if match is None:
             i += 1
             continue
@@ -124,12 +125,17 @@ def _longest_name_at(
     i: int,
     gazetteer: Gazetteer,
     longest: int,
+    site_words: frozenset[str] = frozenset(),
 ):
     """The last word and the places of the longest name starting at word ``i``, if any.
 
-    ``keys`` are the words normalised as the gazetteer's index is.
+    ``keys`` are the words normalised as the gazetteer's index is. A name starts with a
+    capital, or with one of ``site_words`` before a capital: "le camp Croci" names Camp Croci.
     """
-    if not text[words[i][0]].isupper():
+    generic = (
+        keys[i] in site_words and i + 1 < len(words) and text[words[i + 1][0]].isupper()
+    )
+    if not (text[words[i][0]].isupper() or generic):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
     # so that each capitalised word costs the length of the longest name, not its square.
@@ -138,7 +144,7 @@ def _longest_name_at(
         text, words[reach][1], words[reach + 1][0]
     ):
         reach += 1
-    for last in range(reach, i - 1, -1):
+    for last in range(reach, i if generic else i - 1, -1):
         places = gazetteer.index.get(" ".join(keys[i : last + 1]), ())
         if places:
             return last, places

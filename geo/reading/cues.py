@@ -106,8 +106,9 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
-    if verbal or (lemma not in lexicon.nouns and lemma in lexicon.action_verbs):
-        for phrase in _phrases(token, lemma, lexicon):
+    phrases = _phrases(token, lemma, lexicon)
+    if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
+        for phrase in phrases:
             if phrase in lexicon.receiving:
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
             if phrase in lexicon.verbs:

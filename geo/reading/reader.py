@@ -265,6 +265,7 @@ class _Job:
             for m in self.mentions_of[index]
             if m.start < end
         }
+        passing: set[int] = set()
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
             cues = find_cues(doc, self.lexicon)
             spans = self._dates(piece)
@@ -275,12 +276,17 @@ class _Job:
                 if piece.start <= m.start < piece.end
             ]
             place_words = self._place_words(doc, piece, mentions)
+            named_sites = self._place_words(
+                doc, piece, [m for m in mentions if m.place.feature_class == "S"]
+            )
             sentence = self.sentences[piece.index]
             unread = []
             for mention in mentions:
                 if not site_candidate(mention.place, self.context.countries):
                     continue
-                found = self._read_mention(doc, piece, mention, cues, spans, place_words, used)
+                found = self._read_mention(
+                    doc, piece, mention, cues, spans, (place_words, named_sites), used
+                )
                 if found is _NOT_A_PLACE:
                     dismissed.add(id(mention))
                 elif isinstance(found, _Reading):
@@ -288,6 +294,9 @@ class _Job:
                 else:
                     unread.append((mention, found is _UNGOVERNED))
             for mention, ungoverned in unread:
+                span = _span_of(doc, piece, mention)
+                if span is not None and _in_passing(span, self.lexicon):
+                    passing.add(id(mention))  # "left the town towards Gao": not Gao's fate
                 found = (
                     self._read_loosely(doc, piece, mention, cues, spans, used)
                     if ungoverned
@@ -298,7 +307,7 @@ class _Job:
                 else:
                     described[id(mention)] = self._describe(doc, piece, mention, cues, spans)
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
-        self._across_sentences(readings, open_cues, dismissed)
+        self._across_sentences(readings, open_cues, dismissed, passing)
         self.unread = [
             (mention, description.names)
             for mentions in self.mentions_of.values()
@@ -332,21 +341,22 @@ class _Job:
     def _place_words(self, doc, piece: _Piece, mentions: Sequence[Mention]) -> set[int]:
         words: set[int] = set()
         for mention in mentions:
-            span = doc.char_span(
-                mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
-            )
+            span = _span_of(doc, piece, mention)
             if span is not None:
                 words.update(range(span.start, span.end))
         return words
 
-    def _read_mention(self, doc, piece, mention, cues, spans, place_words, used):
-        span = doc.char_span(
-            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
-        )
+    def _read_mention(self, doc, piece, mention, cues, spans, words, used):
+        """``words`` are the indices of the words of every place name of the sentence, and
+        of those naming a site of their own (a camp, a base)."""
+        place_words, named_sites = words
+        span = _span_of(doc, piece, mention)
         if span is None:
             return None
         if not_a_place(span, self.lexicon, place_words) is not None:
             return _NOT_A_PLACE
+        if mention.place.feature_class != "S" and _locates_a_named_site(span, named_sites):
+            return _NOT_A_PLACE  # "le camp Croci d'Abéché": the camp's fate, not the town's
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
         ungoverned = not governed and not further
@@ -398,9 +408,7 @@ class _Job:
 
     def _describe(self, doc, piece, mention, cues, spans) -> _Described | None:
         """What the learned model is told of a site the rules leave unread."""
-        span = doc.char_span(
-            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
-        )
+        span = _span_of(doc, piece, mention)
         if span is None:
             return None
         # Every unread site of a sentence is told of the same cues: time them once.
@@ -450,9 +458,7 @@ class _Job:
         that speaks of no other site ("la base de Kamanyola, ... où la base doit être
         transférée"): the small parsers often cut a sentence into pieces, and a camp named
         in a sentence about the withdrawal is rarely there by chance."""
-        span = doc.char_span(
-            mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
-        )
+        span = _span_of(doc, piece, mention)
         if span is None or _in_passing(span, self.lexicon):
             return None
         where = _where_clause(span, self.lexicon)
@@ -690,7 +696,7 @@ class _Job:
             if t.pos_ in ("NOUN", "PROPN")
         )
 
-    def _across_sentences(self, readings, open_cues, dismissed) -> None:
+    def _across_sentences(self, readings, open_cues, dismissed, passing) -> None:
         for index, mentions in self.mentions_of.items():
             unread = [
                 m
@@ -719,7 +725,10 @@ class _Job:
             }
             {m.place.id for m in unread}
             same = open_cues.get(index, [])
-            if len(places) == 1 and same:
+            named_in_passing = all(
+                id(m) in passing for m in mentions if m.place.id in places and id(m) not in dismissed
+            )
+            if len(places) == 1 and same and not named_in_passing:
                 # "The battle group that held the base at Mahaday left the town on 2 July";
                 # "The Tessalit camp was the scene of clashes after MINUSMA left it";
                 # "The contingent left Ogossagou and the base was handed over to the army".
@@ -756,6 +765,23 @@ class _Job:
                 if id(target) not in readings:
                     quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
+
+
+def _locates_a_named_site(span, named_sites: set[int]) -> bool:
+    """Whether the town in ``span`` only says where a site named in its own right stands:
+    "le camp Croci d'Abéché", "Camp Holland, outside Tarin Kowt"."""
+    root = span.root
+    if root.dep_ not in ("nmod", "pobj"):
+        return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return head.i in named_sites and head.i not in range(span.start, span.end)
+
+
+def _span_of(doc, piece, mention: Mention):
+    """The words of ``doc`` (the parse of ``piece``) that name ``mention``, or None."""
+    return doc.char_span(
+        mention.start - piece.start, mention.end - piece.start, alignment_mode="expand"
+    )
 
 
 _NOT_A_PLACE = object()

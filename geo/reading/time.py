@@ -291,6 +291,10 @@ def _governing_word(verb, lexicon: Lexicon):
         if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan is not None:
+                denial = _denial_above(head, lexicon)
+                if denial is not None:
+                    # "a démenti tout projet de retrait de Goma": no plan at all
+                    return ("nothing", f"denied: {denial}", False)
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
         bare = not any(c.dep_.startswith("aux") for c in token.children)
         # A finite past has a tense of its own, whatever the parser hangs it under.
@@ -315,6 +319,23 @@ def _governing_word(verb, lexicon: Lexicon):
         ):
             return None
         token = head
+    return None
+
+
+def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
+    """The time of an event noun under a word of planning: a plan, unless it is denied
+    ("a démenti tout *projet* de retrait")."""
+    denial = _denial_above(plan, lexicon)
+    if denial is not None:
+        return Time(Happened.NOTHING, f"denied: {denial}")
+    return Time(Happened.PLAN, f"plan: {lemma_of(plan)}")
+
+
+def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
+    """The verb of denial a few words above ``token``, if any: "denied *any plan*"."""
+    for ancestor in list(token.ancestors)[:reach]:
+        if lemma_of(ancestor) in lexicon.denials:
+            return lemma_of(ancestor)
     return None
 
 
@@ -445,7 +466,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
                 f"before: {lemma_of(above) if lemma_of(above) in lexicon.pending_before_noun else preposition}",
             )
         if lemma_of(above) in lexicon.plan_words | lexicon.ongoing_by:
-            return Time(Happened.PLAN, f"plan: {lemma_of(above)}")
+            return _plan_unless_denied(above, lexicon)
         return Time(Happened.NOTHING, "noun in passing")
     if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
         if word in lexicon.completed_by:
@@ -464,7 +485,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if noun.dep_ == "ROOT" and headline:
         return Time(Happened.DONE, "headline noun")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
-        return Time(Happened.PLAN, f"plan: {word}")
+        return _plan_unless_denied(head, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
