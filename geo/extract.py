@@ -53,7 +53,10 @@ def mentions_in_sentence(
     words_of = vocabulary(document.lang)
     common = frozenset(words_of.get("common_words", ()))
     region_words = frozenset(words_of.get("region_words", ()))
-    site_words = frozenset(words_of.get("site_words", ()))
+    site_words = (
+        frozenset(words_of.get("site_words", ())),
+        frozenset(words_of.get("site_name_links", ())),
+    )
     headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
@@ -125,16 +128,18 @@ def _longest_name_at(
     i: int,
     gazetteer: Gazetteer,
     longest: int,
-    site_words: frozenset[str] = frozenset(),
+    site_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ):
     """The last word and the places of the longest name starting at word ``i``, if any.
 
     ``keys`` are the words normalised as the gazetteer's index is. A name starts with a
-    capital, or with one of ``site_words`` before a capital: "le camp Croci" names Camp Croci.
+    capital, or with a word of a site (``site_words``: words, and the words that may link
+    them to the rest of the name) before a capital: "le camp Croci" names Camp Croci, "le
+    camp des Étoiles" Camp des Étoiles.
     """
-    generic = (
-        keys[i] in site_words and i + 1 < len(words) and text[words[i + 1][0]].isupper()
-    )
+    heads, links = site_words
+    after = i + 2 if i + 1 < len(keys) and keys[i + 1] in links else i + 1
+    generic = keys[i] in heads and after < len(words) and text[words[after][0]].isupper()
     if not (text[words[i][0]].isupper() or generic):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,

@@ -726,7 +726,9 @@ class _Job:
             {m.place.id for m in unread}
             same = open_cues.get(index, [])
             named_in_passing = all(
-                id(m) in passing for m in mentions if m.place.id in places and id(m) not in dismissed
+                id(m) in passing
+                for m in mentions
+                if m.place.id in places and id(m) not in dismissed
             )
             if len(places) == 1 and same and not named_in_passing:
                 # "The battle group that held the base at Mahaday left the town on 2 July";
@@ -769,9 +771,9 @@ class _Job:
 
 def _locates_a_named_site(span, named_sites: set[int]) -> bool:
     """Whether the town in ``span`` only says where a site named in its own right stands:
-    "le camp Croci d'Abéché", "Camp Holland, outside Tarin Kowt"."""
+    "le camp Croci d'Abéché", "Basra's Old State Building"."""
     root = span.root
-    if root.dep_ not in ("nmod", "pobj"):
+    if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
     return head.i in named_sites and head.i not in range(span.start, span.end)
