@@ -20,7 +20,7 @@ from geo.reading.reader import read_by_rules
 from geo.reading.time import time_of
 
 REPORT = dt.date(2023, 10, 1)
-NEXT_ON_THE_LIST = "Aguelhok remains the next camp on the list."
+NEXT_TO_CLOSE = "Of the camps it still holds in the region, Aguelhok is slated for closure next."
 
 
 def _mentions(text: str, lang: str = "en"):
@@ -30,7 +30,7 @@ def _mentions(text: str, lang: str = "en"):
 
 
 def test_a_site_the_rules_leave_unread_is_read_by_the_model_and_marked_as_its_reading():
-    mentions, context = _mentions(NEXT_ON_THE_LIST)
+    mentions, context = _mentions(NEXT_TO_CLOSE)
     by_rules, unread = read_by_rules(mentions, context)
     assert by_rules == []
     assert [mention.place.name for mention, _ in unread] == ["Aguelhok"]
@@ -41,7 +41,7 @@ def test_a_site_the_rules_leave_unread_is_read_by_the_model_and_marked_as_its_re
     # Its confidence is the model's own probability: above the floor, and below the
     # mission's threshold, so that the map draws it unconfirmed and review asks about it.
     assert FLOOR <= statement.confidence < 0.9
-    assert statement.reason.describe().startswith("remain (learned), learned: ")
+    assert statement.reason.describe().startswith("closure (learned), learned: ")
 
 
 def test_what_the_model_is_told_of_a_site():
