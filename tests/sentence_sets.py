@@ -114,6 +114,13 @@ def minusma_group() -> Group:
     return _group(raw["places"], raw["country"], MINUSMA)
 
 
+@cache
+def group_file(name: str) -> Group:
+    """The one mission of ``tests/data/status/<name>.yaml``: mission, country and places."""
+    raw = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
+    return _group(raw["places"], raw["country"], raw["mission"])
+
+
 GROUPS: dict[str, Group] = {}
 
 

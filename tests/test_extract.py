@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sentence_sets import minusma_group
+from sentence_sets import group_file, minusma_group
 
 from geo.extract import find_mentions
 from geo.model import Document
@@ -98,3 +98,17 @@ def test_an_elided_article_is_cut_off_the_name():
         ("Tombouctou", "2449067"),
         ("Aguel'hoc", "2461247"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("Les soldats ont quitté le camp Croci.", "fr", [("camp Croci", "nc-croci")]),
+        ("La force a remis le camp des Étoiles.", "fr", [("camp des Étoiles", "nc-etoiles")]),
+        ("The camp was empty and the base quiet.", "en", []),  # no capital follows
+    ],
+)
+def test_a_camp_s_name_may_begin_with_its_common_word(text, lang, found):
+    document = Document(path="report.txt", text=text, lang=lang)
+    mentions = find_mentions(document, group_file("named_camps").gazetteer)
+    assert [(m.surface, m.place.id) for m in mentions] == found

@@ -222,3 +222,16 @@ def test_what_remains_and_who_it_is_taken_from_change_the_status():
         for text in table
     }
     assert read == table
+
+
+def test_a_verb_the_tagger_takes_for_a_noun_still_counts_with_its_particle():
+    # A lower-cased headline: "hands" is tagged a plural noun, "over" makes it the verb.
+    assert cues_of("bundeswehr hands over OP North to afghan army") == (
+        ("hands", "hand over", HANDED_OVER, VERB),
+    )
+
+
+def test_passing_the_baton_hands_over_in_french():
+    assert cues_of("Les parachutistes ont passé la main aux casques bleus.", "fr") == (
+        ("passé", "passer main", HANDED_OVER, VERB),
+    )

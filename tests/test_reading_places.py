@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 import yaml
-from sentence_sets import DATA, place_of, read_text
+from sentence_sets import DATA, group_file, place_of, read_text
 
 from geo.reading.lexicon import lexicon_for
 from geo.reading.parse import parse
@@ -173,3 +173,36 @@ def test_the_capital_demanding_the_mission_leave_is_no_site():
 def test_a_french_spokeswoman_named_ber_is_no_village():
     text = "La porte-parole Fatoumata Ber a annoncé le retrait de la mission."
     assert statuses(text, "fr") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Les militaires français ont quitté vendredi le camp Croci d'Abéché.",
+            "fr",
+            {"Camp Croci": "closed"},
+        ),
+        (
+            "La force a remis le camp des Étoiles à la Minurcat.",
+            "fr",
+            {"Camp des Étoiles": "handed over"},
+        ),
+        (
+            "British troops handed Basra's Old State Building to the Iraqi army.",
+            "en",
+            {"Old State Building": "handed over"},
+        ),
+    ],
+)
+def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):
+    found = read_text(text, REPORT, lang, group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == expected
+
+
+def test_a_destination_takes_no_status_from_its_sentence():
+    text = (
+        "La MINUSMA a remis mercredi sa base de Tessalit aux autorités. Les derniers Casques"
+        " bleus ont quitté la ville dans l'après-midi en direction de Gao."
+    )
+    assert statuses(text, "fr") == {"Tessalit": "handed over"}

@@ -64,6 +64,7 @@ class Lexicon:
     once: frozenset[str]
     presence_verbs: frozenset[str]
     plan_modifiers: frozenset[str]
+    still_words: frozenset[str]
     planned_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
     restrictive_negators: frozenset[str]
@@ -169,6 +170,7 @@ _SETS = [
     "once",
     "presence_verbs",
     "plan_modifiers",
+    "still_words",
     "planned_adjectives",
     "negating_determiners",
     "restrictive_negators",

@@ -222,7 +222,12 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if any(a.text.lower() == "to" for a in auxiliaries) or (
         "Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT"
     ):
-        if _ordinal_before(verb, lexicon) and not _future_clause(verb.head, lexicon):
+        if (
+            _ordinal_before(verb, lexicon)
+            and not _future_clause(verb.head, lexicon)
+            # "the last camp still to go": the count is of turns to come
+            and not any(lemma_of(c) in lexicon.still_words for c in verb.children)
+        ):
             # "the second base to be handed over", "la dernière emprise à être rétrocédée"
             return Time(Happened.DONE, "ordinal")
         return Time(Happened.PLAN, "infinitive")
