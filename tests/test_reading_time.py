@@ -161,6 +161,9 @@ def test_an_event_noun_takes_its_time_from_its_verb():
                 "The handover of the Gao camp took place on Friday.": "handed over",
                 "The withdrawal from Gao is complete.": "closed",
                 "Gao was the last camp in the north to be vacated.": "closed",
+                "The withdrawal began in April, when the peacekeepers handed over the Gao camp.": (
+                    "handed over"
+                ),
             },
             id="happened",
         ),
@@ -188,6 +191,7 @@ def test_an_event_noun_takes_its_time_from_its_verb():
                 "MINUSMA denied reports that peacekeepers had abandoned the Gao camp.": None,
                 "If MINUSMA leaves Gao, jihadists could move in.": None,
                 "A spokesman denied any plan to withdraw from Gao.": None,
+                "Officials said there was no plan to withdraw troops from Gao.": None,
             },
             id="no-status",
         ),
@@ -201,6 +205,7 @@ def test_the_status_of_gao_in_french():
     table = {
         "Le camp de Gao a été rétrocédé aux autorités maliennes.": "handed over",
         "La MINUSMA quittera Gao en décembre.": "pending",
+        "Plus au nord, la MINUSMA a quitté Gao un mois plus tard.": "closed",
         "La MINUSMA quitterait Gao avant la fin de l'année.": "pending",
         "La MINUSMA doit encore quitter Gao.": "pending",
         "Le camp de Gao n'a pas encore été rétrocédé.": "pending",

@@ -65,6 +65,8 @@ class Lexicon:
     presence_verbs: frozenset[str]
     plan_modifiers: frozenset[str]
     still_words: frozenset[str]
+    partnered_negations: frozenset[str]
+    negation_partners: frozenset[str]
     planned_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
     restrictive_negators: frozenset[str]
@@ -171,6 +173,8 @@ _SETS = [
     "presence_verbs",
     "plan_modifiers",
     "still_words",
+    "partnered_negations",
+    "negation_partners",
     "planned_adjectives",
     "negating_determiners",
     "restrictive_negators",

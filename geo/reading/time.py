@@ -115,7 +115,10 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         if kind == "nothing":
             return Time(Happened.NOTHING, word, negated, verb.i)
         if kind == "plan":
-            timing = word.split(": ")[-1] in lexicon.timing_words | {"yet", "remain"}
+            # "not expected before December" is a plan still; "no plan to leave" none
+            timing = word.split(": ")[-1] in {"yet", "remain"} or (
+                word.split(": ")[-1] in lexicon.timing_words and _time_limit(verb, lexicon)
+            )
             if governor_negated and not timing:
                 return Time(Happened.NOTHING, f"negated {word}", True, verb.i)
             return Time(Happened.PLAN, word, negated, verb.i)
@@ -136,6 +139,19 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
         return Time(Happened.NOTHING, f"negated {base.why}", True, verb.i)
     return Time(base.happened, base.why, False, verb.i)
+
+
+def _finite_past(verb) -> bool:
+    """A verb in a past tense of its own: "handed", "had left", "a remis", "avait quitté"."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return verb.tag_ == "VBD" or any(
+        "Past" in f.morph.get("Tense") and "Fin" in f.morph.get("VerbForm") for f in forms
+    )
+
+
+def _time_limit(verb, lexicon: Lexicon) -> bool:
+    """Whether the sentence of ``verb`` sets a time limit: "before December", "until"."""
+    return any(t.pos_ in ("ADP", "SCONJ") and lemma_of(t) in lexicon.timing_words for t in verb.doc)
 
 
 def _future_clause(noun, lexicon: Lexicon) -> bool:
@@ -278,6 +294,10 @@ def _governing_word(verb, lexicon: Lexicon):
         if head.i == token.i:
             return None
         word, relation = lemma_of(head), token.dep_
+        if relation in ("relcl", "acl:relcl", "advcl") and _finite_past(token):
+            # "a withdrawal that began in April, when the peacekeepers handed Khudavang
+            # over": a clause in the past tells its own time
+            return None
         if word in lexicon.denials:
             return ("nothing", f"denied: {word}", False)
         if relation == "pcomp" or head.pos_ == "ADP":
@@ -390,13 +410,14 @@ def _negated(token, lexicon: Lexicon) -> bool:
     restriction: "il ne reste *que* 157 militaires" says who is left."""
     if _restrictive(token, lexicon):
         return False
+    words = {c.text.lower() for c in token.children}
     for child in token.children:
         if child.dep_ in _NEGATION_DEPS:
             return True
-        if (
-            child.dep_ in ("advmod", "det", "cc:preconj", "preconj")
-            and child.text.lower() in lexicon.negations
-        ):
+        word = child.text.lower()
+        if word in lexicon.partnered_negations and not words & lexicon.negation_partners:
+            continue  # "plus au nord", "un mois plus tard": no "ne", no negation
+        if child.dep_ in ("advmod", "det", "cc:preconj", "preconj") and word in lexicon.negations:
             return True
         if child.dep_ == "advmod" and any(
             c.text.lower() in lexicon.negations for c in child.children
