@@ -235,3 +235,11 @@ def test_passing_the_baton_hands_over_in_french():
     assert cues_of("Les parachutistes ont passé la main aux casques bleus.", "fr") == (
         ("passé", "passer main", HANDED_OVER, VERB),
     )
+
+
+def test_a_transfer_of_authority_is_no_site_s_handover():
+    assert cues_of("A transfer of authority ceremony was held at the Gao camp.") == ()
+    assert cues_of("La cérémonie de transfert d'autorité s'est tenue au camp de Gao.", "fr") == ()
+    assert cues_of("The transfer of the Gao camp to the authorities took place on Friday.") == (
+        ("transfer", "transfer", HANDED_OVER, NOUN),
+    )

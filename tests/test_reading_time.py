@@ -181,6 +181,7 @@ def test_an_event_noun_takes_its_time_from_its_verb():
                 "The handover of the Gao camp is planned for December.": "pending",
                 "The Gao camp has not yet been handed over.": "pending",
                 "Gao is the last camp in the north still to go.": "pending",
+                "The handover of the Gao camp was postponed to January.": "pending",
             },
             id="to-come",
         ),

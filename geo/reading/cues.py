@@ -88,6 +88,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     # A noun, or a proper noun only when the tagger took a plain word for one ("Handover").
     noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.lower() == lemma)
     if noun and lemma in lexicon.nouns and token.tag_ != "VBG":
+        if _of_powers(token, lexicon):
+            return None  # "la cérémonie de transfert d'autorité": between forces, of no site
         return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
     guessed = verb_lemma(token, lexicon)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
@@ -141,6 +143,24 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
     return None
+
+
+def _of_powers(noun, lexicon: Lexicon) -> bool:
+    """ "transfer *of authority*", "transfert *d'autorité*": powers change hands, not a site."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.text.lower() in lexicon.of_words:
+            objects = list(child.children)
+        elif child.dep_ == "nmod" and any(
+            c.dep_ == "case" and c.text.lower() in lexicon.of_words for c in child.children
+        ):
+            objects = [child]
+        else:
+            continue
+        # "a transfer of authority ceremony": the powers may qualify what follows "of"
+        words = [*objects, *(c for o in objects for c in o.children if c.dep_ == "compound")]
+        if any(lemma_of(w) in lexicon.transferred_powers for w in words):
+            return True
+    return False
 
 
 def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:

@@ -67,6 +67,8 @@ class Lexicon:
     still_words: frozenset[str]
     partnered_negations: frozenset[str]
     negation_partners: frozenset[str]
+    transferred_powers: frozenset[str]
+    of_words: frozenset[str]
     planned_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
     restrictive_negators: frozenset[str]
@@ -175,6 +177,8 @@ _SETS = [
     "still_words",
     "partnered_negations",
     "negation_partners",
+    "transferred_powers",
+    "of_words",
     "planned_adjectives",
     "negating_determiners",
     "restrictive_negators",
