@@ -243,3 +243,14 @@ def test_a_transfer_of_authority_is_no_site_s_handover():
     assert cues_of("The transfer of the Gao camp to the authorities took place on Friday.") == (
         ("transfer", "transfer", HANDED_OVER, NOUN),
     )
+
+
+def test_leaving_a_site_to_a_recipient_hands_it_over():
+    found = read_text(
+        "Peacekeepers pulled out of the Gao camp last week, leaving it to an army company.",
+        REPORT,
+    )
+    assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "handed over"}
+    # the "to" of the event noun is not the leaving's
+    found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
+    assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}

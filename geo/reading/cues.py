@@ -108,6 +108,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
+    if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
+        return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
     phrases = _phrases(token, lemma, lexicon)
     if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
         for phrase in phrases:
@@ -288,6 +290,27 @@ def _has_object(token, nouns: frozenset[str]) -> bool:
     return any(c.dep_ in arguments and lemma_of(c) in nouns for c in token.children) or (
         token.dep_ in ("acl", "amod", "relcl") and lemma_of(token.head) in nouns
     )
+
+
+def _ceded_to(verb, lexicon: Lexicon) -> bool:
+    """ "leaving it *to an Afghan army company*", "Leave Camp Holland *To Americans*": a
+    recipient, or a people, right after "to" on the verb."""
+    for child in verb.children:
+        if (
+            child.dep_ not in ("prep", "dative")
+            or child.text.lower() not in lexicon.recipient_prepositions
+        ):
+            continue
+        between = verb.doc[verb.i + 1 : child.i]
+        if any(lemma_of(t) in lexicon.nouns for t in between):
+            continue  # "leave the site ahead of its handover to officials": the noun's "to"
+        if any(
+            lemma_of(g) in lexicon.recipients or g.ent_type_ == "NORP"
+            for g in child.children
+            if g.pos_ in ("NOUN", "PROPN")
+        ):
+            return True
+    return False
 
 
 def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:

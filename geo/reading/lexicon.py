@@ -25,6 +25,7 @@ class Lexicon:
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
     giving_verbs: frozenset[str]
+    ceding_verbs: frozenset[str]
     remaining_passives: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
@@ -197,6 +198,7 @@ _SETS = [
     "absence_words",
     "source_prepositions",
     "giving_verbs",
+    "ceding_verbs",
     "remaining_passives",
     "past_days",
     "moving_prepositions",
