@@ -18,11 +18,14 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
 from geo.errors import GeoError
-from geo.pipeline import Mapper, warm_up
+from geo.pipeline import Mapper, batched, warm_up
 
-# Batches waiting or being read per worker: enough to keep every worker busy, few
+# Tasks waiting or being read per worker: enough to keep every worker busy, few
 # enough that the reports in flight stay a small, fixed number.
 IN_FLIGHT_PER_WORKER = 3
+# Batches read by one task: a task costs the scheduler and the worker a few messages, so
+# a worker is sent several batches at once.
+BATCHES_PER_TASK = 4
 
 
 @contextmanager
@@ -79,11 +82,21 @@ def _worker_count(client) -> int:
 def _ordered_mapper(client, workers: int) -> Mapper:
     def mapped(function: Callable, batches: Iterable) -> Iterator:
         pending: deque = deque()
-        for batch in batches:
-            pending.append(client.submit(function, batch, pure=False))
+        for task in batched(batches, BATCHES_PER_TASK):
+            sizes = [len(batch) for batch in task]
+            joined = [item for batch in task for item in batch]
+            pending.append((sizes, client.submit(function, joined, pure=False)))
             if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().result()
+                yield from _split(*pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield from _split(*pending.popleft())
 
     return mapped
+
+
+def _split(sizes: list[int], future) -> Iterator[list]:
+    """A task's results, cut back into the batches it was given."""
+    results, start = future.result(), 0
+    for size in sizes:
+        yield results[start : start + size]
+        start += size

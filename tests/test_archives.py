@@ -293,7 +293,8 @@ def test_no_progress_bar_when_output_is_not_a_terminal(seeded_project, command):
 
 
 def test_a_local_dask_cluster_of_two_workers_gives_the_single_process_map(project, run_cli):
-    lines = [jsonl_line(*parts) for parts in REPORTS.values()] * 4  # twelve reports, batches
+    # 120 reports: eight batches, sent to the workers as two tasks of several batches each
+    lines = [jsonl_line(*parts) for parts in REPORTS.values()] * 40
     wire = project / "seeds" / "wire.jsonl"
     wire.write_text("\n".join(lines) + "\n", encoding="utf-8")
     maps = {}
@@ -312,7 +313,7 @@ def test_a_local_dask_cluster_of_two_workers_gives_the_single_process_map(projec
             cwd=project,
         )
         assert done.returncode == 0, done.stderr
-        assert "Mapped 3 sites from 12 documents" in done.stdout
+        assert "Mapped 3 sites from 120 documents" in done.stdout
         maps[name] = out.read_bytes()
     assert maps["one"] == maps["dask"]
 
