@@ -254,3 +254,13 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
     # the "to" of the event noun is not the leaving's
     found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
     assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}
+
+
+def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():
+    assert statuses_fr("Le poste de Gao a été levé en octobre.") == {"Gao": "closed"}
+    assert statuses_fr("La base de Gao a été démontée en septembre.") == {"Gao": "closed"}
+    assert statuses_fr("Les habitants de Gao ont levé des fonds pour l'école.") == {}
+
+
+def statuses_fr(text: str) -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}

@@ -108,6 +108,12 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
+    if (
+        verbal
+        and lemma in lexicon.presence_theme_verbs
+        and _has_object(token, lexicon.presence_nouns)
+    ):
+        return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)  # "le poste a été levé"
     if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
     phrases = _phrases(token, lemma, lexicon)

@@ -26,6 +26,7 @@ class Lexicon:
     recipient_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     ceding_verbs: frozenset[str]
+    presence_theme_verbs: frozenset[str]
     remaining_passives: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
@@ -199,6 +200,7 @@ _SETS = [
     "source_prepositions",
     "giving_verbs",
     "ceding_verbs",
+    "presence_theme_verbs",
     "remaining_passives",
     "past_days",
     "moving_prepositions",
