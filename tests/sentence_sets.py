@@ -49,6 +49,8 @@ DEVELOPMENT_SETS = (
     "heldout11_fr",
     "reader_dev4_en",
     "reader_dev4_fr",
+    "reader_dev5_en",
+    "reader_dev5_fr",
 )
 BLIND_SETS = (
     "heldout9_en",
