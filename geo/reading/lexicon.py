@@ -67,6 +67,8 @@ class Lexicon:
     presence_verbs: frozenset[str]
     plan_modifiers: frozenset[str]
     still_words: frozenset[str]
+    stay_limits: frozenset[str]
+    staying_verbs: frozenset[str]
     partnered_negations: frozenset[str]
     negation_partners: frozenset[str]
     transferred_powers: frozenset[str]
@@ -177,6 +179,8 @@ _SETS = [
     "presence_verbs",
     "plan_modifiers",
     "still_words",
+    "stay_limits",
+    "staying_verbs",
     "partnered_negations",
     "negation_partners",
     "transferred_powers",
