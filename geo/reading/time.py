@@ -168,6 +168,8 @@ def _time_limit(verb, lexicon: Lexicon) -> bool:
 def _future_clause(noun, lexicon: Lexicon) -> bool:
     """Whether the clause a noun stands in is in the future: its copula or its verb."""
     verbs = [c for c in noun.children if c.dep_ == "cop"] + [noun.head]
+    if noun.head.pos_ == "ADP":
+        verbs.append(noun.head.head)  # "would be *among* the first to close"
     for verb in verbs:
         forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
         for form in forms:
@@ -246,8 +248,15 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(
             Happened.DONE, "perfect infinitive"
         )  # "accused of having left", "d'avoir quitté"
-    if any(a.text.lower() == "to" for a in auxiliaries) or (
-        "Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT"
+    infinitive_passive = (  # "les premiers à *être évacués*"
+        auxiliaries
+        and all("Inf" in a.morph.get("VerbForm") for a in auxiliaries)
+        and verb.dep_ != "ROOT"
+    )
+    if (
+        any(a.text.lower() == "to" for a in auxiliaries)
+        or ("Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT")
+        or infinitive_passive
     ):
         if (
             _ordinal_before(verb, lexicon)
