@@ -13,8 +13,9 @@ from geo.documents import sentences, vocabulary
 from geo.gazetteer import Gazetteer, normalise
 from geo.model import Document, Mention, Place, Sentence
 
-# A word: letters, with apostrophes inside ("Aguel'hoc", "Gao's").
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A word: letters, with apostrophes inside ("Aguel'hoc", "Gao's"), or a number, which may
+# stand inside a name ("Position 73", "OP 1-H") but never starts one.
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 # A lower-case elided word before a name: "d'Ansongo", "l’Adrar", "qu'Aguelhok".
 _ELIDED = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])")
 # What may stand between the words of one name.

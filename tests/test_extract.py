@@ -106,9 +106,15 @@ def test_an_elided_article_is_cut_off_the_name():
         ("Les soldats ont quitté le camp Croci.", "fr", [("camp Croci", "nc-croci")]),
         ("La force a remis le camp des Étoiles.", "fr", [("camp des Étoiles", "nc-etoiles")]),
         ("The camp was empty and the base quiet.", "en", []),  # no capital follows
+        (
+            "The force left Position 73 and OP 1-H.",
+            "en",
+            [("Position 73", "nc-pos73"), ("OP 1-H", "nc-op1h")],
+        ),
+        ("The force left Position 73b.", "en", []),  # a number glued to letters is no word
     ],
 )
-def test_a_camp_s_name_may_begin_with_its_common_word(text, lang, found):
+def test_a_camp_s_name_may_begin_with_its_common_word_and_hold_numbers(text, lang, found):
     document = Document(path="report.txt", text=text, lang=lang)
     mentions = find_mentions(document, group_file("named_camps").gazetteer)
     assert [(m.surface, m.place.id) for m in mentions] == found
