@@ -10,6 +10,7 @@ import stat
 import tempfile
 import time
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from geo.errors import DataError, DocumentError, GeoError
@@ -28,21 +29,7 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, temporary = tempfile.mkstemp(
-        prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp", dir=path.parent
-    )
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-        sync_directory(path.parent)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    _write_through(path, data, path.parent, f".{path.name}.{os.getpid()}-", durable=True)
 
 
 def replace_file(path: Path, data: str | bytes, scratch: Path) -> None:
@@ -58,12 +45,25 @@ def replace_file(path: Path, data: str | bytes, scratch: Path) -> None:
     """
     scratch.mkdir(parents=True, exist_ok=True)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=scratch)
+    _write_through(path, data, scratch, f"{os.getpid()}-", durable=False)
+
+
+def _write_through(
+    path: Path, data: str | bytes, folder: Path, prefix: str, *, durable: bool
+) -> None:
+    """Write ``data`` to a temporary in ``folder`` named ``prefix...tmp``, then rename it over
+    ``path``; ``durable`` forces the file and the rename to disk first."""
+    fd, temporary = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
+        if durable:
+            sync_directory(path.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
@@ -72,13 +72,7 @@ def replace_file(path: Path, data: str | bytes, scratch: Path) -> None:
 def remove_stale_scratch(scratch: Path) -> list[Path]:
     """Remove the temporaries in ``scratch`` (see :func:`replace_file`) whose writers were
     killed; return them. A live writer's temporary is left alone."""
-    removed = []
-    for candidate in scratch.glob("*.tmp"):
-        found = re.fullmatch(r"(\d+)-[a-z0-9_]+\.tmp", candidate.name)
-        if found is not None and _is_stale(candidate, found.group(1)):
-            candidate.unlink(missing_ok=True)
-            removed.append(candidate)
-    return removed
+    return _remove_stale(scratch.glob("*.tmp"), re.compile(r"(\d+)-[a-z0-9_]+\.tmp"))
 
 
 def remove_stale_temporaries(path: Path) -> list[Path]:
@@ -94,8 +88,14 @@ def remove_stale_temporaries(path: Path) -> list[Path]:
     temporary, and the next run may come a second later.)
     """
     pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)-)?[a-z0-9_]+\.tmp")
+    return _remove_stale(path.parent.glob(f".{glob_escape(path.name)}.*.tmp"), pattern)
+
+
+def _remove_stale(candidates: Iterable[Path], pattern: re.Pattern) -> list[Path]:
+    """Remove the ``candidates`` whose names ``pattern`` matches (its group: the writer's
+    process number, if any) and that are stale; return them."""
     removed = []
-    for candidate in path.parent.glob(f".{glob_escape(path.name)}.*.tmp"):
+    for candidate in candidates:
         found = pattern.fullmatch(candidate.name)
         if found is None or not _is_stale(candidate, found.group(1)):
             continue
