@@ -295,17 +295,22 @@ class _Job:
                     unread.append((mention, found is _UNGOVERNED))
             for mention, ungoverned in unread:
                 span = _span_of(doc, piece, mention)
-                if span is not None and _in_passing(span, self.lexicon):
+                if span is None:
+                    continue
+                in_passing = _in_passing(span, self.lexicon)
+                if in_passing:
                     passing.add(id(mention))  # "left the town towards Gao": not Gao's fate
                 found = (
-                    self._read_loosely(doc, piece, mention, cues, spans, used)
-                    if ungoverned
+                    self._read_loosely(doc, piece, span, mention.place, cues, spans, used)
+                    if ungoverned and not in_passing
                     else None
                 )
                 if found is not None:
                     readings[id(mention)] = (mention, found, sentence.text)
                 else:
-                    described[id(mention)] = self._describe(doc, piece, mention, cues, spans)
+                    described[id(mention)] = self._describe(
+                        doc, piece, span, mention.place, cues, spans, in_passing
+                    )
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
         self._across_sentences(readings, open_cues, dismissed, passing)
         self.unread = [
@@ -406,11 +411,9 @@ class _Job:
                     break
         return _UNGOVERNED if best is None and ungoverned else best
 
-    def _describe(self, doc, piece, mention, cues, spans) -> _Described | None:
-        """What the learned model is told of a site the rules leave unread."""
-        span = _span_of(doc, piece, mention)
-        if span is None:
-            return None
+    def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
+        """What the learned model is told of a site the rules leave unread, named in ``span``
+        (``in_passing``: as a destination or landmark)."""
         # Every unread site of a sentence is told of the same cues: time them once.
         if "cue_times" not in doc.user_data:
             doc.user_data["cue_times"] = [
@@ -420,8 +423,8 @@ class _Job:
         facts = {
             "headline": piece.headline,
             "marked": _marked_as_site(span, self.lexicon),
-            "capital": mention.place.feature_code == "PPLC",
-            "passing": _in_passing(span, self.lexicon),
+            "capital": place.feature_code == "PPLC",
+            "passing": in_passing,
             "where": _where_clause(span, self.lexicon) is not None,
             "mission": bool(self._mission_names.search(doc.text))
             or any(lemma_of(t) in self.lexicon.mission_words for t in doc),
@@ -453,21 +456,19 @@ class _Job:
         )
         return _Reading(found.status, date, reason, found.probability)
 
-    def _read_loosely(self, doc, piece, mention, cues, spans, used):
+    def _read_loosely(self, doc, piece, span, place, cues, spans, used):
         """A mission site the parse links to no cue at all, read with its sentence's nearest cue
         that speaks of no other site ("la base de Kamanyola, ... où la base doit être
         transférée"): the small parsers often cut a sentence into pieces, and a camp named
-        in a sentence about the withdrawal is rarely there by chance."""
-        span = _span_of(doc, piece, mention)
-        if span is None or _in_passing(span, self.lexicon):
-            return None
+        in a sentence about the withdrawal is rarely there by chance. Not for a name given in
+        passing (see :func:`_in_passing`)."""
         where = _where_clause(span, self.lexicon)
         if where is not None:
             # "à Obo, dans l'extrême sud-est du pays, où la MINUSCA a remis sa base"
             after = [c for c in cues if where < c.head <= where + _LOOSE_REACH]
             if after:
                 link = Governed(after[0], MAX_DISTANCE, True)
-                return self._reading(doc, piece, span, mention.place, link, spans, "where")
+                return self._reading(doc, piece, span, place, link, spans, "where")
         if not _marked_as_site(span, self.lexicon):
             return None
         reach = [
@@ -484,7 +485,7 @@ class _Job:
         # A verb says what befell a place more surely than an event noun nearby.
         cue = min(reach, key=lambda c: (c.kind is CueKind.NOUN, abs(c.head - span.root.i)))
         link = Governed(cue, MAX_DISTANCE, True)
-        return self._reading(doc, piece, span, mention.place, link, spans, "sentence")
+        return self._reading(doc, piece, span, place, link, spans, "sentence")
 
     def _cotimed(self, doc, governed: list[Governed], cues: list[Cue]) -> list[Governed]:
         """Event nouns timed by the same verb as a site's event noun: "the withdrawal from
@@ -723,7 +724,6 @@ class _Job:
                 for m in mentions
                 if site_candidate(m.place, self.context.countries) and id(m) not in dismissed
             }
-            {m.place.id for m in unread}
             same = open_cues.get(index, [])
             named_in_passing = all(
                 id(m) in passing
