@@ -8,6 +8,7 @@ Names are matched as whole words, longest first ("Mopti-Sévaré" before
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from geo.documents import sentences, vocabulary
 from geo.gazetteer import Gazetteer, normalise
@@ -51,13 +52,7 @@ def mentions_in_sentence(
     longest = gazetteer.longest_name if longest is None else longest
     text = document.text
     words = _words(text, sentence.start, sentence.end)
-    words_of = vocabulary(document.lang)
-    common = frozenset(words_of.get("common_words", ()))
-    region_words = frozenset(words_of.get("region_words", ()))
-    site_words = (
-        frozenset(words_of.get("site_words", ())),
-        frozenset(words_of.get("site_name_links", ())),
-    )
+    common, region_words, site_words = _name_words(document.lang)
     headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
@@ -80,6 +75,22 @@ def mentions_in_sentence(
         found.append(Mention(place, document, surface, start, end, sentence))
         i = last + 1
     return found
+
+
+@cache
+def _name_words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[frozenset, frozenset]]:
+    """The words of ``lang`` the name finder weighs, gathered once: its common words, its
+    words for a region, and the words that may begin a site's name with the words that may
+    link them to the rest of it ("camp", "des": "le camp des Étoiles")."""
+    words_of = vocabulary(lang)
+    return (
+        frozenset(words_of.get("common_words", ())),
+        frozenset(words_of.get("region_words", ())),
+        (
+            frozenset(words_of.get("site_words", ())),
+            frozenset(words_of.get("site_name_links", ())),
+        ),
+    )
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
