@@ -134,9 +134,8 @@ def reader_fingerprint(package: Path = PACKAGE_DIR) -> str:
     each language and of the detector's model.
     """
     sources = sorted(p for p in package.glob("reading/*.py") if p.name != "cache.py")
-    sources += sorted(
-        package.glob("reading/*.json")
-    )  # the confidence model's and the learned reader's weights
+    # the confidence model's and the learned reader's weights
+    sources += sorted(package.glob("reading/*.json"))
     sources += sorted(package.glob("lexicons/*.yaml"))
     sources += [package / name for name in _READ_WITH]
     parts: list[str | bytes] = []

@@ -26,8 +26,8 @@ from geo.reading.lexicon import Lexicon
 from geo.reading.time import Time
 
 # The least probability of a status the model must give for its reading to be kept; a
-# kept reading's confidence is that probability: held out, its readings were right about
-# as often as it said (scripts/train_reader.py --check).
+# kept reading's confidence is that probability. Held out, its readings are right a little
+# less often than it says (scripts/train_reader.py --check prints both).
 FLOOR = 0.6
 # The kind of the readings it makes.
 LEARNED = "learned"

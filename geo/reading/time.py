@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from itertools import islice
 
 from geo.reading.cues import Cue, CueKind, lemma_of
 from geo.reading.lexicon import Lexicon
@@ -378,7 +379,7 @@ def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
 
 def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
     """The verb of denial a few words above ``token``, if any: "denied *any plan*"."""
-    for ancestor in list(token.ancestors)[:reach]:
+    for ancestor in islice(token.ancestors, reach):
         if lemma_of(ancestor) in lexicon.denials:
             return lemma_of(ancestor)
     return None
