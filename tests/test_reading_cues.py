@@ -264,3 +264,37 @@ def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():
 
 def statuses_fr(text: str) -> dict[str, str]:
     return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
+
+
+def test_ending_the_missions_presence_in_a_town_closes_it():
+    assert statuses_en("MINUSMA ended its presence in Kidal on Tuesday.") == {"Kidal": "closed"}
+    assert statuses_fr("La Minusma a mis fin à sa présence à Kidal mardi.") == {"Kidal": "closed"}
+    text = "D'ici à la fin du mois, la mission doit mettre un terme à sa présence à Kidal."
+    assert statuses_fr(text) == {"Kidal": "pending"}
+
+
+def test_a_cue_verb_in_an_idiom_moves_no_site():
+    assert statuses_fr("Les soldats ont rendu hommage lundi à leurs camarades à Tessalit.") == {}
+    assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}
+    text = "La mission a rendu le camp de Ber aux autorités."
+    assert statuses_fr(text) == {"Ber": "handed over"}
+
+
+def test_a_participle_that_only_places_a_camp_says_no_one_took_it():
+    assert statuses_fr("Le camp de Gao, occupé depuis 2013, a été attaqué.") == {}
+    text = "Le camp de Gao, occupé par les rebelles depuis mardi, a été attaqué."
+    assert statuses_fr(text) == {"Gao": "closed"}
+
+
+def test_posts_taken_down_are_closed():
+    text = "The posts at Gao and Ber were taken down in early October."
+    assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
+
+
+def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
+    text = "Le poste de Gao sera le premier à être levé."
+    assert statuses_fr(text) == {"Gao": "pending"}
+
+
+def statuses_en(text: str) -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT).items()}

@@ -306,3 +306,20 @@ def test_each_part_of_a_headline_speaks_for_itself():
             },
         }
     )
+
+
+def test_a_pronoun_subject_of_a_modal_refers_back_to_the_site_before():
+    text = "Le camp de Gao a été ouvert en 2014. Il doit être remis aux autorités maliennes."
+    assert statuses(text, "fr") == {"Gao": "pending"}
+    text = (
+        "The Gao camp opened in 2014. It is to be handed over to the Malian authorities by the"
+        " end of the year."
+    )
+    assert statuses(text) == {"Gao": "pending"}
+
+
+def test_where_troops_fall_back_to_is_no_site_they_leave():
+    text = (
+        "La mission a évacué lundi sa position de Kidal, repliant ses soldats sur la base de Gao."
+    )
+    assert statuses(text, "fr") == {"Kidal": "closed"}

@@ -193,6 +193,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "en",
             {"Old State Building": "handed over"},
         ),
+        (  # the parser hangs "near Mazar-i-Sharif" on "left", not on the camp
+            "British troops left Camp Marmal near Mazar-i-Sharif on Tuesday.",
+            "en",
+            {"Camp Marmal": "closed"},
+        ),
     ],
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):

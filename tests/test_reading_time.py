@@ -249,3 +249,32 @@ def test_an_event_named_with_its_day_is_timed_by_it():
         "Friday's handover of Ansongo will be attended by the governor.": {"Ansongo": "pending"},
     }
     assert {text: statuses(text) for text in table} == table
+
+
+def test_a_french_passive_keeps_the_future_or_conditional_of_its_etre():
+    # the parser hangs this "sera" as a copula, not as the passive's auxiliary
+    long_sentence = (
+        "À Gao, dans l'ouest, l'antenne de liaison ouverte en octobre auprès du contingent"
+        " camerounais de la force africaine sera fermée d'ici à la fin de l'année."
+    )
+    assert time_of_cue(long_sentence, "fermer", "fr").happened is PLAN
+    assert statuses("La base de Gao serait vidée en premier.", "fr") == {"Gao": "pending"}
+    # the conditional perfect of French reporting tells a past event
+    assert statuses("La base de Gao aurait été vidée la semaine dernière.", "fr") == {
+        "Gao": "closed"
+    }
+
+
+def test_a_bare_participle_shares_the_auxiliaries_of_the_verb_it_is_joined_to():
+    text = "The posts at Gao would be taken down or handed to the army within weeks."
+    assert statuses(text) == {"Gao": "pending"}
+    # ... but not a negation that "but" turns round
+    text = "The Bourem position was not abandoned but handed over to the Malian gendarmerie."
+    assert statuses(text) == {"Bourem": "handed over"}
+
+
+def test_a_stay_someone_asks_for_is_no_closure_to_come():
+    assert statuses("The peacekeepers will remain in Gao until June.") == {"Gao": "pending"}
+    assert statuses("The governor urged the peacekeepers to remain in Gao until June.") == {}
+    text = "Le gouverneur a demandé que les casques bleus demeurent à Gao jusqu'à l'été."
+    assert statuses(text, "fr") == {}

@@ -102,6 +102,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)  # "Greenville is next in line"
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or token.dep_ in ("aux", "auxpass"):
         return None
+    if _idiom(token, lexicon):
+        return None
     lemma = guessed
     if lemma in lexicon.remaining_passives and _left_over(token, lexicon):
         return Cue(token.i, Status.PENDING, f"be {lemma}", CueKind.PRESENCE)  # "only Gao is left"
@@ -119,7 +121,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     phrases = _phrases(token, lemma, lexicon)
     if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
         for phrase in phrases:
-            if phrase in lexicon.receiving:
+            if phrase in lexicon.receiving and not _placing_participle(token, lexicon):
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
             if phrase in lexicon.verbs:
                 return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
@@ -151,6 +153,27 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
     return None
+
+
+def _idiom(verb, lexicon: Lexicon) -> bool:
+    """ "rendre *hommage*", "il s'est rendu à Gao": the verb in a sense that moves no site."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and lemma_of(child) in lexicon.idiom_objects:
+            return True
+        if child.dep_.startswith("expl") and lemma_of(verb) in lexicon.reflexive_moves:
+            return True
+    return False
+
+
+def _placing_participle(token, lexicon: Lexicon) -> bool:
+    """A participle that only says where a post stands, with no one acting: "le poste de
+    la Gombe, *installé* à proximité des chancelleries" (but "*occupé* par les rebelles")."""
+    return (
+        lemma_of(token) in lexicon.location_verbs
+        and token.dep_ in ("acl", "amod")
+        and "Part" in token.morph.get("VerbForm")
+        and not any(c.dep_ in ("agent", "obl:agent") for c in token.children)
+    )
 
 
 def _of_powers(noun, lexicon: Lexicon) -> bool:
@@ -228,12 +251,7 @@ def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:
     subject = next(
         (c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None
     )
-    if subject is None or lemma_of(subject) not in lexicon.ending_subjects:
-        return False
-    if lemma in lexicon.ending_verbs:
-        return True
-    # "came to an end", "a pris fin": the noun of ending completes the verb
-    return any(
+    ending_noun = any(
         lemma_of(t) in lexicon.ending_verbs
         and t.pos_ == "NOUN"
         and (
@@ -242,6 +260,24 @@ def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:
         )
         for t in token.subtree
     )
+    if subject is None or lemma_of(subject) not in lexicon.ending_subjects:
+        # "MINUSMA ended its presence in Kidal", "mettre un terme à sa présence à Gao"
+        return (lemma in lexicon.ending_verbs or ending_noun) and _ends_a_presence(token, lexicon)
+    # "the presence in Ménaka ended", "came to an end", "a pris fin"
+    return lemma in lexicon.ending_verbs or ending_noun
+
+
+def _ends_a_presence(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb's object, or what it puts an end *to*, is the mission's presence
+    or its mission: "ended *its presence*", "mettre fin *à sa mission*"."""
+    for child in verb.children:
+        if child.dep_ in ("obj", "dobj") and lemma_of(child) in lexicon.ending_subjects:
+            return True
+        if child.dep_ in ("obl", "obl:arg", "obl:mod", "prep", "nmod"):
+            objects = [child, *(c for c in child.children if c.dep_ == "pobj")]
+            if any(lemma_of(o) in lexicon.ending_subjects for o in objects):
+                return True
+    return False
 
 
 def _hyphenated(token) -> str | None:
@@ -291,11 +327,24 @@ def _flag_noun(token, lemma: str, lexicon: Lexicon) -> bool:
 
 
 def _has_object(token, nouns: frozenset[str]) -> bool:
-    """The flag is lowered ("lowered the flag", "the flag was lowered", "the flag came down")."""
+    """The flag is lowered ("lowered the flag", "the flag was lowered", "the flag came down",
+    "le poste sera le premier à être levé")."""
     arguments = _OBJECTS | {"nsubj", "npadvmod", "compound"}
-    return any(c.dep_ in arguments and lemma_of(c) in nouns for c in token.children) or (
-        token.dep_ in ("acl", "amod", "relcl") and lemma_of(token.head) in nouns
+    return (
+        any(c.dep_ in arguments and lemma_of(c) in nouns for c in token.children)
+        or (token.dep_ in ("acl", "amod", "relcl") and lemma_of(token.head) in nouns)
+        or any(lemma_of(s) in nouns for s in controlling_subjects(token))
     )
+
+
+def controlling_subjects(verb) -> list:
+    """The subjects of the words a complement hangs from: "*It* is to be handed over",
+    "*Il* doit être remis", "*le poste* sera le premier à être levé"."""
+    subjects = []
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects += [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return subjects
 
 
 def _ceded_to(verb, lexicon: Lexicon) -> bool:

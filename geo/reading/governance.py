@@ -130,8 +130,12 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
             farewell = cue.lemma in lexicon.farewells and token.head.i == cue_token.i
             if not farewell:  # "bade farewell *to* Goundam" is leaving it
                 return False
-        if any(_passing_case(c, lexicon) for c in token.children):
-            return False
+        onto = lexicon.falls_back_onto.get(cue.lemma)
+        if any(
+            _passing_case(c, lexicon) or (c.dep_ == "case" and c.text.lower() == onto)
+            for c in token.children
+        ):
+            return False  # "vers Gao", and "repliés *sur* Bissau"
     words = set(cue.lemma.split())
     return all(
         _may_pass(path, k, cue, lexicon)

@@ -69,6 +69,9 @@ class Lexicon:
     still_words: frozenset[str]
     stay_limits: frozenset[str]
     staying_verbs: frozenset[str]
+    idiom_objects: frozenset[str]
+    reflexive_moves: frozenset[str]
+    nearby_prepositions: frozenset[str]
     partnered_negations: frozenset[str]
     negation_partners: frozenset[str]
     transferred_powers: frozenset[str]
@@ -89,6 +92,7 @@ class Lexicon:
     purpose_prepositions: frozenset[str]
     holding_verbs: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
+    falls_back_onto: Mapping[str, str]  # "se replier *sur* Bissau": verb -> preposition
     ending_verbs: frozenset[str]
     turn_verbs: frozenset[str]
     absence_words: frozenset[str]
@@ -181,6 +185,9 @@ _SETS = [
     "still_words",
     "stay_limits",
     "staying_verbs",
+    "idiom_objects",
+    "reflexive_moves",
+    "nearby_prepositions",
     "partnered_negations",
     "negation_partners",
     "transferred_powers",
@@ -245,6 +252,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
             [*raw["verbs"]["closed"], *raw["verbs"]["handed over"]], raw["verb_endings"]
         ),
         left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
+        falls_back_onto={str(verb): str(word) for verb, word in raw["falls_back_onto"].items()},
         inflections=frozenset(fold(e) for e in raw["inflections"]),
         future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]),

@@ -33,7 +33,7 @@ from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
 from geo.reading.confidence import confidence
-from geo.reading.cues import Cue, CueKind, find_cues, lemma_of
+from geo.reading.cues import Cue, CueKind, controlling_subjects, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
 from geo.reading.learned import LEARNED, guess, site_features
@@ -360,7 +360,9 @@ class _Job:
             return None
         if not_a_place(span, self.lexicon, place_words) is not None:
             return _NOT_A_PLACE
-        if mention.place.feature_class != "S" and _locates_a_named_site(span, named_sites):
+        if mention.place.feature_class != "S" and _locates_a_named_site(
+            span, named_sites, self.lexicon
+        ):
             return _NOT_A_PLACE  # "le camp Croci d'Abéché": the camp's fate, not the town's
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
@@ -647,11 +649,11 @@ class _Job:
             if cue.head in used:
                 continue
             token = doc[cue.head]
+            near = [t for t in token.subtree if token.i in (t.head.i, t.head.head.i)]
             referring = [
                 t
-                for t in token.subtree
-                if (t.head.i == token.i or t.head.head.i == token.i)
-                and lemma_of(t) in self.lexicon.refers_back
+                for t in near + controlling_subjects(token)
+                if lemma_of(t) in self.lexicon.refers_back
                 and t.i != token.i
                 and not any(w.pos_ == "PROPN" for w in t.subtree)
             ]
@@ -769,10 +771,19 @@ class _Job:
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
 
 
-def _locates_a_named_site(span, named_sites: set[int]) -> bool:
+def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool:
     """Whether the town in ``span`` only says where a site named in its own right stands:
-    "le camp Croci d'Abéché", "Basra's Old State Building"."""
+    "le camp Croci d'Abéché", "Basra's Old State Building", "Camp Marmal near Mazar"."""
     root = span.root
+    preposition = root.head if root.dep_ == "pobj" else None
+    if preposition is None or preposition.text.lower() not in lexicon.nearby_prepositions:
+        preposition = next((c for c in root.children if c.dep_ in ("case", "fixed")), None)
+    if preposition is not None and preposition.text.lower() in lexicon.nearby_prepositions:
+        before = preposition.i - 1
+        while before > 0 and span.doc[before].is_punct:
+            before -= 1
+        if before in named_sites:
+            return True  # the parser may hang "near Mazar" on the verb, not on the camp
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
@@ -918,7 +929,12 @@ def _in_passing(span, lexicon: Lexicon) -> bool:
             or token.text.lower() in lexicon.passing_prepositions
         ):
             return True
-    return False
+    # French marks the case on the noun: "*vers* la base de Gao", "repliés *sur* Bissau"
+    return any(
+        c.dep_ == "case" and (c.text.lower() == lexicon.falls_back_onto.get(lemma_of(noun.head)))
+        for noun in (span.root, head)
+        for c in noun.children
+    )
 
 
 def _verb_above(token):

@@ -119,6 +119,11 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         # participle's event happens when its clause's does.
         head = _verb_time(verb.head, lexicon, headline)
         return Time(head.happened, f"participle: {head.why}", head.negated, verb.i)
+    if _shares_auxiliaries(verb) and not _negated(verb.head, lexicon):
+        # "would be taken down or *handed* to the army": the auxiliaries of the first verb
+        # serve the second -- but not its negation: "was not abandoned but *handed* over"
+        head = _verb_time(verb.head, lexicon, headline)
+        return Time(head.happened, f"shared: {head.why}", False, verb.i)
     negated = _negated(verb, lexicon)
     base = _tense(verb, lexicon, headline)
     governor = _governing_word(verb, lexicon)
@@ -151,6 +156,19 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
         return Time(Happened.NOTHING, f"negated {base.why}", True, verb.i)
     return Time(base.happened, base.why, False, verb.i)
+
+
+def _shares_auxiliaries(verb) -> bool:
+    """A bare participle joined to a verb with auxiliaries: "will be closed and *handed*"."""
+    participle = verb.tag_ == "VBN" or (
+        "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+    )
+    return (
+        verb.dep_ == "conj"
+        and participle
+        and not any(c.dep_.startswith(("aux", "cop")) for c in verb.children)
+        and any(c.dep_.startswith("aux") for c in verb.head.children)
+    )
 
 
 def _finite_past(verb) -> bool:
@@ -215,6 +233,9 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
     ]
+    if "Part" in verb.morph.get("VerbForm"):
+        # "l'antenne *sera* fermée": the parser may hang a passive's "être" as a copula
+        auxiliaries += [c for c in verb.children if c.dep_ == "cop"]
     for aux in auxiliaries:
         word = lemma_of(aux)
         if word in lexicon.future_auxiliaries or aux.text.lower() in lexicon.future_auxiliaries:
@@ -225,6 +246,8 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"future: {aux.text.lower()}")
         if word in lexicon.modal_auxiliaries and aux.tag_ == "MD":
             return Time(Happened.PLAN, f"modal: {aux.text.lower()}")
+    if any("Cnd" in a.morph.get("Mood") for a in auxiliaries) and not _perfect(verb):
+        return Time(Happened.PLAN, "conditional")  # "la base serait vidée en premier"
     morph = verb.morph
     word = verb.text.lower()
     if not auxiliaries and word.endswith(lexicon.conditional_endings):
