@@ -278,3 +278,18 @@ def test_a_stay_someone_asks_for_is_no_closure_to_come():
     assert statuses("The governor urged the peacekeepers to remain in Gao until June.") == {}
     text = "Le gouverneur a demandé que les casques bleus demeurent à Gao jusqu'à l'été."
     assert statuses(text, "fr") == {}
+
+
+def test_a_plan_that_did_not_come_about_is_still_to_come():
+    text = "Gao was to have been handed over to the army in May, but the handover was postponed."
+    assert statuses(text) == {"Gao": "pending"}
+    # a perfect infinitive under another verb is a past still
+    assert statuses("Peacekeepers were accused of having left Gao without notice.") == {
+        "Gao": "closed"
+    }
+
+
+def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
+    text = "The Gao camp is expected to be the last to be handed over, possibly in July."
+    assert statuses(text) == {"Gao": "pending"}
+    assert statuses("Gao was the last camp to be handed over.") == {"Gao": "handed over"}

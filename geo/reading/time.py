@@ -190,6 +190,8 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
     if noun.head.pos_ == "ADP":
         verbs.append(noun.head.head)  # "would be *among* the first to close"
     for verb in verbs:
+        if verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.plan_words:
+            return True  # "is expected to be the last to be handed over"
         forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
         for form in forms:
             word = form.text.lower()
@@ -264,6 +266,8 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.PLAN, "under way")
     if (
         "Inf" not in morph.get("VerbForm")
+        # "was to have been handed over": a plan that did not come about
+        and not (verb.dep_ == "xcomp" and lemma_of(verb.head) == "be")
         and any(lemma_of(a) in ("have", "avoir") for a in auxiliaries)
         and any(
             "Inf" in a.morph.get("VerbForm") or a.text.lower() in ("having",) for a in auxiliaries
