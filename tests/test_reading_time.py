@@ -293,3 +293,9 @@ def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
     text = "The Gao camp is expected to be the last to be handed over, possibly in July."
     assert statuses(text) == {"Gao": "pending"}
     assert statuses("Gao was the last camp to be handed over.") == {"Gao": "handed over"}
+
+
+def test_only_one_thing_left_to_do_is_still_to_come():
+    assert statuses("Il ne reste plus qu'à vider la base de Gao.", "fr") == {"Gao": "pending"}
+    text = "La mission a entamé le démontage de sa base de Gao."
+    assert statuses(text, "fr") == {"Gao": "pending"}
