@@ -259,10 +259,12 @@ def test_a_french_passive_keeps_the_future_or_conditional_of_its_etre():
     )
     assert time_of_cue(long_sentence, "fermer", "fr").happened is PLAN
     assert statuses("La base de Gao serait vidée en premier.", "fr") == {"Gao": "pending"}
-    # the conditional perfect of French reporting tells a past event
-    assert statuses("La base de Gao aurait été vidée la semaine dernière.", "fr") == {
-        "Gao": "closed"
-    }
+    # the conditional perfect of French reporting tells what someone claims happened
+    assert statuses("La base de Gao aurait été vidée la semaine dernière.", "fr") == {}
+    text = "Selon des témoins, les casques bleus auraient déjà quitté Gao."
+    assert statuses(text, "fr") == {}
+    text = "La mission a confirmé que ses casques bleus auraient quitté Gao avant la fin du mandat."
+    assert statuses(text, "fr") == {"Gao": "pending"}
 
 
 def test_a_bare_participle_shares_the_auxiliaries_of_the_verb_it_is_joined_to():
@@ -299,3 +301,8 @@ def test_only_one_thing_left_to_do_is_still_to_come():
     assert statuses("Il ne reste plus qu'à vider la base de Gao.", "fr") == {"Gao": "pending"}
     text = "La mission a entamé le démontage de sa base de Gao."
     assert statuses(text, "fr") == {"Gao": "pending"}
+
+
+def test_an_event_noun_that_is_denied_gives_nothing():
+    assert statuses("MINUSMA denied the withdrawal of its troops from Gao on Monday.") == {}
+    assert statuses("La Minusma a démenti tout retrait de Gao.", "fr") == {}

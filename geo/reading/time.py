@@ -248,8 +248,14 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"future: {aux.text.lower()}")
         if word in lexicon.modal_auxiliaries and aux.tag_ == "MD":
             return Time(Happened.PLAN, f"modal: {aux.text.lower()}")
-    if any("Cnd" in a.morph.get("Mood") for a in auxiliaries) and not _perfect(verb):
-        return Time(Happened.PLAN, "conditional")  # "la base serait vidée en premier"
+    if any("Cnd" in a.morph.get("Mood") for a in auxiliaries):
+        if not _perfect(verb):
+            return Time(Happened.PLAN, "conditional")  # "la base serait vidée en premier"
+        if _time_limit(verb, lexicon):
+            # "auraient quitté leurs positions avant la fin du mandat": a future in the past
+            return Time(Happened.PLAN, "future perfect")
+        # "Barkhane aurait déjà quitté Ménaka": said by someone, not confirmed
+        return Time(Happened.NOTHING, "reported: conditional perfect")
     morph = verb.morph
     word = verb.text.lower()
     if not auxiliaries and word.endswith(lexicon.conditional_endings):
@@ -543,6 +549,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return _plan_unless_denied(above, lexicon)
         return Time(Happened.NOTHING, "noun in passing")
     if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
+        if word in lexicon.denials:
+            return Time(Happened.NOTHING, f"denied: {word}")  # "dément tout retrait de Mavivi"
         if word in lexicon.completed_by:
             verb_time = _verb_time(head, lexicon, headline)
             return Time(verb_time.happened, f"{word}: {verb_time.why}", verb_time.negated, head.i)
