@@ -323,3 +323,11 @@ def test_where_troops_fall_back_to_is_no_site_they_leave():
         "La mission a évacué lundi sa position de Kidal, repliant ses soldats sur la base de Gao."
     )
     assert statuses(text, "fr") == {"Kidal": "closed"}
+
+
+def test_a_handover_of_the_missions_camp_later_in_the_sentence_is_the_sites():
+    text = (
+        "MINUSMA completed its withdrawal from Gao on Wednesday, handing the former battalion"
+        " compound to the governor."
+    )
+    assert statuses(text) == {"Gao": "handed over"}

@@ -745,7 +745,7 @@ class _Job:
                     for r, refers in same
                     if (refers in ("locality", "pronoun") and kept is None)
                     or (
-                        refers == "site"
+                        refers is not None
                         and kept is not None
                         and r.status.rank > kept[1].status.rank
                     )
