@@ -331,3 +331,19 @@ def test_a_handover_of_the_missions_camp_later_in_the_sentence_is_the_sites():
         " compound to the governor."
     )
     assert statuses(text) == {"Gao": "handed over"}
+
+
+def test_a_handover_of_the_camps_later_in_the_sentence_is_every_sites():
+    text = (
+        "The peacekeepers left Gao and Ber, and the camps were handed over to the army on Friday."
+    )
+    assert statuses(text) == {"Gao": "handed over", "Ber": "handed over"}
+    text = (
+        "Les casques bleus ont quitté Gao et Ber lundi, et les deux camps ont été remis à l'armée."
+    )
+    assert statuses(text, "fr") == {"Gao": "handed over", "Ber": "handed over"}
+    # camps named with their own town are theirs alone
+    text = (
+        "The peacekeepers left Gao and Ber on Monday; the camps in Kidal will be handed over later."
+    )
+    assert statuses(text) == {"Gao": "closed", "Ber": "closed", "Kidal": "pending"}

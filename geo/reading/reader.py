@@ -669,6 +669,8 @@ class _Job:
                     for t in referring
                 }
                 refers = next(k for k in ("locality", "pronoun", "site") if k in kinds)
+                if all(t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") for t in referring):
+                    refers = "sites"  # "the two bases were handed over", "les deux camps"
             reading = self._reading(
                 doc,
                 piece,
@@ -732,6 +734,10 @@ class _Job:
                 for m in mentions
                 if m.place.id in places and id(m) not in dismissed
             )
+            if len(places) > 1 and same:
+                # "... flew out of Bastion and Leatherneck, a day after the two bases were
+                # handed to the Afghan army": every site of the sentence read with less
+                self._upgrade_all(readings, mentions, places, same, index)
             if len(places) == 1 and same and not named_in_passing:
                 # "The battle group that held the base at Mahaday left the town on 2 July";
                 # "The Tessalit camp was the scene of clashes after MINUSMA left it";
@@ -769,6 +775,20 @@ class _Job:
                 if id(target) not in readings:
                     quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
+
+    def _upgrade_all(self, readings, mentions, places, same, index) -> None:
+        plural = [r for r, refers in same if refers == "sites"]
+        if not plural:
+            return
+        reading = max(plural, key=lambda r: r.status.rank)
+        for mention in mentions:
+            kept = readings.get(id(mention))
+            if mention.place.id in places and kept and reading.status.rank > kept[1].status.rank:
+                readings[id(mention)] = (
+                    mention,
+                    _relinked(reading, "same sentence"),
+                    self.sentences[index].text,
+                )
 
 
 def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool:
