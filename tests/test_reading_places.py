@@ -198,6 +198,16 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "en",
             {"Camp Marmal": "closed"},
         ),
+        (
+            "British troops left Camp Marmal in Mazar-i-Sharif on Tuesday.",
+            "en",
+            {"Camp Marmal": "closed"},
+        ),
+        (
+            "Le camp Croci, à Abéché, restera géré par une équipe européenne jusqu'à sa fermeture.",
+            "fr",
+            {"Camp Croci": "pending"},
+        ),
     ],
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):

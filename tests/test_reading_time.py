@@ -306,3 +306,9 @@ def test_only_one_thing_left_to_do_is_still_to_come():
 def test_an_event_noun_that_is_denied_gives_nothing():
     assert statuses("MINUSMA denied the withdrawal of its troops from Gao on Monday.") == {}
     assert statuses("La Minusma a démenti tout retrait de Gao.", "fr") == {}
+
+
+def test_a_french_imperfect_presence_says_the_mission_was_there_before():
+    text = "La base de Gao, qui abritait le siège de la mission, a été transférée mardi à l'ONU."
+    assert statuses(text, "fr") == {"Gao": "handed over"}
+    assert statuses("Le contingent tenait depuis mars une position à Gao.", "fr") == {}

@@ -86,9 +86,7 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.NOTHING, "will not be there", True, verb.i)
     if negated:
         return Time(Happened.DONE, "no longer there", True, verb.i)
-    past = verb.tag_ == "VBD" or any(
-        c.tag_ == "VBD" for c in verb.children if c.dep_.startswith("aux")
-    )
+    past = _finite_past(verb) or "Imp" in verb.morph.get("Tense")  # "abritait", "tenait"
     if past and time.happened is Happened.DONE:
         return Time(Happened.NOTHING, "there before", False, verb.i)  # "the camp had hosted"
     if (
