@@ -245,26 +245,29 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
 
 def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:
     """ "MINUSMA's presence in Ménaka *came to an end*", "la présence ... *a pris fin*"."""
+    if lemma not in lexicon.ending_verbs and not _ending_noun(token, lexicon):
+        return False
     governor = token
     while governor.dep_ == "xcomp" and governor.head.i != governor.i:
         governor = governor.head  # "the presence in Gao is scheduled *to end*"
     subject = next(
         (c for c in governor.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")), None
     )
-    ending_noun = any(
-        lemma_of(t) in lexicon.ending_verbs
-        and t.pos_ == "NOUN"
-        and (
-            (t.dep_ in ("obj", "dobj") and t.head.i == token.i)
-            or (t.head.text.lower() == "to" and t.head.head.i == token.i)
-        )
-        for t in token.subtree
-    )
-    if subject is None or lemma_of(subject) not in lexicon.ending_subjects:
-        # "MINUSMA ended its presence in Kidal", "mettre un terme à sa présence à Gao"
-        return (lemma in lexicon.ending_verbs or ending_noun) and _ends_a_presence(token, lexicon)
-    # "the presence in Ménaka ended", "came to an end", "a pris fin"
-    return lemma in lexicon.ending_verbs or ending_noun
+    if subject is not None and lemma_of(subject) in lexicon.ending_subjects:
+        return True  # "the presence in Ménaka ended", "came to an end", "a pris fin"
+    # "MINUSMA ended its presence in Kidal", "mettre un terme à sa présence à Gao"
+    return _ends_a_presence(token, lexicon)
+
+
+def _ending_noun(verb, lexicon: Lexicon) -> bool:
+    """A noun of ending completes the verb: "came *to an end*", "a pris *fin*"."""
+    for child in verb.children:
+        candidates = [child] if child.dep_ in ("obj", "dobj") else []
+        if child.text.lower() == "to":
+            candidates += list(child.children)
+        if any(t.pos_ == "NOUN" and lemma_of(t) in lexicon.ending_verbs for t in candidates):
+            return True
+    return False
 
 
 def _ends_a_presence(verb, lexicon: Lexicon) -> bool:
