@@ -795,9 +795,12 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     """Whether the town in ``span`` only says where a site named in its own right stands:
     "le camp Croci d'Abéché", "Basra's Old State Building", "Camp Marmal near Mazar"."""
     root = span.root
-    preposition = root.head if root.dep_ == "pobj" else None
-    if preposition is None or preposition.text.lower() not in lexicon.nearby_prepositions:
-        preposition = next((c for c in root.children if c.dep_ in ("case", "fixed")), None)
+    # English hangs the name under its preposition; French hangs the preposition under it
+    preposition = (
+        root.head
+        if root.dep_ == "pobj"
+        else next((c for c in root.children if c.dep_ in ("case", "fixed")), None)
+    )
     if preposition is not None and preposition.text.lower() in lexicon.nearby_prepositions:
         before = preposition.i - 1
         while before > 0 and span.doc[before].is_punct:
