@@ -298,3 +298,15 @@ def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
 
 def statuses_en(text: str) -> dict[str, str]:
     return {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
+
+
+def test_what_a_departure_leaves_standing_is_still_to_close():
+    text = "That leaves the mission's main base at Gao."
+    assert statuses_en(text) == {"Gao": "pending"}
+    text = (
+        "MINUSMA handed the camp at Kidal to the Malian state, leaving Gao as the last site"
+        " still to be transferred."
+    )
+    assert statuses_en(text) == {"Kidal": "handed over", "Gao": "pending"}
+    # leaving a camp is still vacating it
+    assert statuses_en("The mission left Gao on Friday.") == {"Gao": "closed"}

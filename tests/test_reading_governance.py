@@ -347,3 +347,8 @@ def test_a_handover_of_the_camps_later_in_the_sentence_is_every_sites():
         "The peacekeepers left Gao and Ber on Monday; the camps in Kidal will be handed over later."
     )
     assert statuses(text) == {"Gao": "closed", "Ber": "closed", "Kidal": "pending"}
+
+
+def test_a_site_closed_and_then_handed_over_by_the_verb_above_is_handed_over():
+    text = "Les bureaux de Gao et de Ber, fermés en juillet, ont été remis à la même occasion."
+    assert statuses(text, "fr") == {"Gao": "handed over", "Ber": "handed over"}

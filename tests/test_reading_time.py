@@ -312,3 +312,22 @@ def test_a_french_imperfect_presence_says_the_mission_was_there_before():
     text = "La base de Gao, qui abritait le siège de la mission, a été transférée mardi à l'ONU."
     assert statuses(text, "fr") == {"Gao": "handed over"}
     assert statuses("Le contingent tenait depuis mars une position à Gao.", "fr") == {}
+
+
+def test_a_french_conditional_etre_the_tagger_takes_for_an_imperfect_is_a_plan():
+    text = (
+        "Le président a précisé vendredi que les emprises de la mission à Kidal, Tessalit et"
+        " Tombouctou seraient fermées d'ici au début de 2024, dans le cadre d'une profonde"
+        " réorganisation."
+    )
+    assert statuses(text, "fr") == {
+        "Kidal": "pending",
+        "Tessalit": "pending",
+        "Timbuktu": "pending",
+    }
+
+
+def test_yet_to_is_a_plan_even_when_the_parser_hangs_has_on_the_infinitive():
+    assert statuses("The base at Ber has likewise yet to be vacated, he added.") == {
+        "Ber": "pending"
+    }

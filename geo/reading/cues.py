@@ -107,6 +107,8 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = guessed
     if lemma in lexicon.remaining_passives and _left_over(token, lexicon):
         return Cue(token.i, Status.PENDING, f"be {lemma}", CueKind.PRESENCE)  # "only Gao is left"
+    if lemma in lexicon.remaining_passives and _left_standing(token, lexicon):
+        return Cue(token.i, Status.PENDING, f"{lemma} as", CueKind.PRESENCE)
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
@@ -224,6 +226,21 @@ def _left_over(token, lexicon: Lexicon) -> bool:
             c.dep_ in ("agent", "obl:agent") or c.text.lower() in lexicon.absence_words
             for c in token.children
         )
+    )
+
+
+def _left_standing(token, lexicon: Lexicon) -> bool:
+    """ "leaving Gao *as the last* French base", "*That leaves* the camp at Abéché": what
+    the verb leaves is what remains, not what was vacated."""
+    if any(
+        c.dep_ in ("prep", "advcl")
+        and c.left_edge.text.lower() in lexicon.standing_prepositions
+        and any(lemma_of(t) in lexicon.ordinals for t in c.subtree)
+        for c in token.children
+    ):
+        return True
+    return token.tag_ == "VBZ" and any(
+        c.dep_ == "nsubj" and "Dem" in c.morph.get("PronType") for c in token.children
     )
 
 

@@ -28,6 +28,7 @@ class Lexicon:
     ceding_verbs: frozenset[str]
     presence_theme_verbs: frozenset[str]
     remaining_passives: frozenset[str]
+    standing_prepositions: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
     origin_prepositions: frozenset[str]
@@ -213,6 +214,7 @@ _SETS = [
     "ceding_verbs",
     "presence_theme_verbs",
     "remaining_passives",
+    "standing_prepositions",
     "past_days",
     "moving_prepositions",
     "origin_prepositions",

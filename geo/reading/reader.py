@@ -379,11 +379,17 @@ class _Job:
             used.add(link.cue.head)
             if reading is not None and (best is None or reading.status.rank > best.status.rank):
                 best = reading
-        for link in further if best is None else ():
+        for link in further:
             # The nearest cue said nothing ("left the camp of Tessalit and *no handover*
-            # took place"): a cue the site is an argument of still speaks of it.
-            best = self._reading(doc, piece, span, mention.place, link, spans, "argument")
-            if best is not None:
+            # took place"), or only that it closed ("les bureaux de Bahaï, fermés en
+            # juillet, ont été remis"): a cue the site is an argument of still speaks of it.
+            if best is not None and not (
+                best.status is Status.CLOSED and link.cue.status is Status.HANDED_OVER
+            ):
+                break
+            reading = self._reading(doc, piece, span, mention.place, link, spans, "argument")
+            if reading is not None and (best is None or reading.status.rank > best.status.rank):
+                best = reading
                 used.add(link.cue.head)
                 break
         if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
