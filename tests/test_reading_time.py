@@ -331,3 +331,21 @@ def test_yet_to_is_a_plan_even_when_the_parser_hangs_has_on_the_infinitive():
     assert statuses("The base at Ber has likewise yet to be vacated, he added.") == {
         "Ber": "pending"
     }
+
+
+def test_an_event_asked_about_rumoured_or_supposed_gives_the_site_nothing():
+    table = {
+        "Residents asked on Tuesday whether the mission intended to close its post at Gao.": {},
+        "Rumours that the peacekeepers had left Gao spread through the market on Tuesday.": {},
+        "If no agreement is reached, the observers would have to pack up and leave Gao.": {},
+        "If the peacekeepers were to leave Gao, the armed groups would gain ground.": {},
+        # a plan that hangs on a condition is still a plan
+        "If the talks fail, the mission will leave Gao.": {"Gao": "pending"},
+    }
+    assert {text: statuses(text) for text in table} == table
+    table_fr = {
+        "Le commandement a démenti lundi les rumeurs d'un départ précipité des casques bleus"
+        " de Gao.": {},
+        "Interrogé sur la date d'un éventuel départ de Gao, l'état-major n'a rien dit.": {},
+    }
+    assert {text: statuses(text, "fr") for text in table_fr} == table_fr

@@ -50,6 +50,9 @@ class Lexicon:
     plan_phrases: tuple[tuple[str, ...], ...]  # as lower-case word sequences
     negations: frozenset[str]
     denials: frozenset[str]
+    hearsay_nouns: frozenset[str]
+    asking_verbs: frozenset[str]
+    question_marks: frozenset[str]
     conditionals: frozenset[str]
     mission_words: frozenset[str]
     force_words: frozenset[str]
@@ -78,6 +81,7 @@ class Lexicon:
     transferred_powers: frozenset[str]
     of_words: frozenset[str]
     planned_adjectives: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
     restrictive_negators: frozenset[str]
     restrictive_only: frozenset[str]
@@ -162,6 +166,9 @@ _SETS = [
     "implicatives",
     "negations",
     "denials",
+    "hearsay_nouns",
+    "asking_verbs",
+    "question_marks",
     "conditionals",
     "mission_words",
     "force_words",
@@ -194,6 +201,7 @@ _SETS = [
     "transferred_powers",
     "of_words",
     "planned_adjectives",
+    "hypothetical_adjectives",
     "negating_determiners",
     "restrictive_negators",
     "restrictive_only",

@@ -392,6 +392,12 @@ class _Job:
                 best = reading
                 used.add(link.cue.head)
                 break
+        if (
+            best is None
+            and governed
+            and time_of(doc, governed[0].cue, self.lexicon, piece.headline).unsaid
+        ):
+            return _NOT_A_PLACE  # "asked whether the mission would leave Gao": no reading
         if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
             # A headline, a short item ("Kidal: vacated") or a bare list after a colon
             # ("Bases vacated since July: Ber (13 Aug), Goundam") is read with its nearest cue.

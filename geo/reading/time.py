@@ -28,6 +28,10 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "csubj", "acl:
 _NEGATION_DEPS = frozenset({"neg"})
 _NOUN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _NOUN_OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "nmod"})
+# How a clause or an event noun hangs from a rumour: "rumours *that* ...", "rumours *of*
+# a pullout", "les rumeurs *d'un* départ".
+_UNSAID = ("question", "hearsay", "reported", "hypothetical")
+_HEARSAY_LINKS = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "prep", "pobj", "nmod"})
 
 
 class Happened(Enum):
@@ -46,6 +50,12 @@ class Time:
     why: str  # "past", "future", "plan: need", "negated past", "question", ...
     negated: bool = False
     verb: int | None = None  # the token whose tense decided (for an event noun, its verb)
+
+    @property
+    def unsaid(self) -> bool:
+        """Whether the event is asked, denied, rumoured or supposed rather than told: a
+        site it governs gets nothing from any reading, the learned one included."""
+        return self.happened is Happened.NOTHING and self.why.startswith(_UNSAID)
 
 
 def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
@@ -345,6 +355,9 @@ def _governing_word(verb, lexicon: Lexicon):
     *to leave*", "denied reports *that it had left*", "*if* the mission leaves",
     "*after* handing over". Reported speech is transparent: "said it *had left*".
     """
+    unasserted = _unasserted(verb, lexicon)
+    if unasserted is not None:
+        return ("nothing", unasserted, False)
     token = verb
     for _ in range(5):
         mark = _mark_of(token, lexicon)
@@ -407,6 +420,28 @@ def _governing_word(verb, lexicon: Lexicon):
     return None
 
 
+def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
+    """Why the clause or phrase of ``token`` is asked or rumoured rather than said: "asked
+    *whether* the mission was preparing to leave", "rumours *that* it had left", "les
+    rumeurs *d'un départ*"."""
+    below = token
+    for head in [token, *islice(token.ancestors, reach)]:
+        if any(c.dep_ == "advcl" and _supposed(head, c, lexicon) for c in head.children):
+            # "if no agreement is reached, the observers *would* have to leave Gali"
+            return "hypothetical: if"
+        if head is token:
+            continue
+        word = lemma_of(head)
+        if word in lexicon.hearsay_nouns and below.dep_ in _HEARSAY_LINKS:
+            return f"hearsay: {word}"
+        if word in lexicon.asking_verbs and any(
+            c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
+        ):
+            return f"question: {word}"
+        below = head
+    return None
+
+
 def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
     """The time of an event noun under a word of planning: a plan, unless it is denied
     ("a démenti tout *projet* de retrait")."""
@@ -443,7 +478,10 @@ def _mark_of(token, lexicon: Lexicon):
             continue
         word = child.text.lower()
         if word in lexicon.conditionals and child.dep_ == "mark":
-            return ("nothing", f"condition: {word}", False)
+            # "*if* the troops were to leave Gao" supposes; "did not say *whether* (si) the
+            # base would be handed over or abandoned" leaves it open
+            kind = "hypothetical" if token.dep_ == "advcl" else "condition"
+            return ("nothing", f"{kind}: {word}", False)
         if word in lexicon.once and child.dep_ in ("mark", "advmod") and not _past(token):
             return ("plan", f"once: {word}", False)
         if child.dep_ in ("mark", "case") and word in lexicon.done_before_noun:
@@ -454,6 +492,23 @@ def _mark_of(token, lexicon: Lexicon):
         ):
             return ("plan", f"before: {word}", False)
     return None
+
+
+def _supposed(verb, clause, lexicon: Lexicon) -> bool:
+    """Whether ``verb`` is the conditional main clause of an "if" ``clause``: "*if* no
+    agreement is reached, the observers *would* have to leave", "*si* … , le camp *serait*
+    démonté"."""
+    marked = any(
+        c.dep_ == "mark" and c.text.lower() in lexicon.conditionals for c in clause.children
+    )
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    conditional = any(
+        t.text.lower() == "would"
+        or "Cnd" in t.morph.get("Mood")
+        or (lexicon.conditional_endings and t.text.lower().endswith(lexicon.conditional_endings))
+        for t in forms
+    )
+    return marked and conditional
 
 
 def _plan_child(token, lexicon: Lexicon) -> str | None:
@@ -515,7 +570,12 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
     if _negated(noun, lexicon):
         return Time(Happened.NOTHING, "negated noun", True)
+    unasserted = _unasserted(noun, lexicon)
+    if unasserted is not None:
+        return Time(Happened.NOTHING, unasserted)
     for child in noun.children:
+        if child.dep_ == "amod" and lemma_of(child) in lexicon.hypothetical_adjectives:
+            return Time(Happened.NOTHING, f"hypothetical: {lemma_of(child)}")
         if (
             child.dep_ in ("amod", "acl")
             and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
