@@ -310,3 +310,16 @@ def test_what_a_departure_leaves_standing_is_still_to_close():
     assert statuses_en(text) == {"Kidal": "handed over", "Gao": "pending"}
     # leaving a camp is still vacating it
     assert statuses_en("The mission left Gao on Friday.") == {"Gao": "closed"}
+
+
+def test_a_site_that_follows_takes_its_turn_in_the_same_event():
+    text = "The bases in Gao, Ber and Kidal are due to follow before the end of the month."
+    assert statuses_en(text) == {"Gao": "pending", "Ber": "pending", "Kidal": "pending"}
+    text = "Gao and Timbuktu were handed over to the army in 2020, and Kidal followed in March."
+    assert statuses_en(text) == {
+        "Gao": "handed over",
+        "Timbuktu": "handed over",
+        "Kidal": "handed over",
+    }
+    # troops following a road take no site's turn
+    assert statuses_en("The convoy followed the road to Gao.") == {}

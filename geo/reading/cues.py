@@ -136,7 +136,10 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
                     token.i, Status.CLOSED, phrase, CueKind.NOUN if nominal else CueKind.FLAG
                 )
     if verbal and lemma in lexicon.turn_verbs and _site_takes_its_turn(token, lexicon):
-        return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
+        # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event
+        before = _cue_at(token.head, lexicon) if token.dep_ == "conj" else None
+        status = before.status if before is not None else Status.CLOSED
+        return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     if (
@@ -247,7 +250,10 @@ def _left_standing(token, lexicon: Lexicon) -> bool:
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     """ "Golo and Zalingei still *to go*", "Baraka is due *to follow*", "the last base *to go*":
     a site's turn in a withdrawal, not people going somewhere or following something."""
-    if any(c.dep_ in _OBJECTS or c.dep_ in ("prep", "obl", "dative") for c in token.children):
+    if any(
+        c.dep_ in _OBJECTS or (c.dep_ in ("prep", "obl", "dative") and not _when(c, lexicon))
+        for c in token.children
+    ):
         return False
     governor = token
     while governor.dep_ in ("xcomp", "acl", "relcl") and governor.head.i != governor.i:
@@ -255,8 +261,20 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
         if governor.pos_ in ("NOUN", "PROPN"):
             return lemma_of(governor) not in lexicon.people
     subject = next((c for c in governor.children if c.dep_.startswith("nsubj")), None)
-    return subject is None or (
-        subject.pos_ in ("PROPN", "NOUN") and lemma_of(subject) not in lexicon.people
+    return (
+        subject is None
+        or (subject.pos_ in ("PROPN", "NOUN") and lemma_of(subject) not in lexicon.people)
+        # "*Celui* de Carnot suivra début août"
+        or (subject.pos_ == "PRON" and "Dem" in subject.morph.get("PronType"))
+    )
+
+
+def _when(phrase, lexicon: Lexicon) -> bool:
+    """Whether a prepositional phrase only says when: "*before the end of the month*",
+    "*in October*", "*début août*"."""
+    return phrase.text.lower() in lexicon.timing_words or any(
+        t.ent_type_ in ("DATE", "TIME") or lemma_of(t) in lexicon.deadline_words
+        for t in phrase.subtree
     )
 
 
