@@ -323,3 +323,15 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     }
     # troops following a road take no site's turn
     assert statuses_en("The convoy followed the road to Gao.") == {}
+
+
+def test_a_sentence_opened_by_reste_says_what_remains_whatever_the_tagger_makes_of_it():
+    assert statuses_fr("Le camp de Ber a été fermé. Reste le camp de Gao.") == {
+        "Ber": "closed",
+        "Gao": "pending",
+    }
+    # "Restent à fermer": the infinitive says it
+    assert statuses_fr("Restent à fermer les bases de Gao et de Ber.") == {
+        "Gao": "pending",
+        "Ber": "pending",
+    }

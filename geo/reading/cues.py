@@ -80,6 +80,15 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         if lexicon.left_with.get(lemma_of(verb)) == token.text.lower():
             phrase = f"{lemma_of(verb)} {token.text.lower()}"
             return Cue(token.i, Status.PENDING, phrase, CueKind.PRESENCE)
+    if (
+        token.i == token.sent.start
+        and token.text.lower() in lexicon.remaining_openers
+        and token.pos_ not in ("VERB", "AUX")
+        # "Restent *à fermer* les bases …", "Reste *que* …": the rest of the sentence says it
+        and token.i + 1 < len(token.doc)
+        and token.nbor().pos_ in ("PROPN", "DET", "NOUN")
+    ):
+        return Cue(token.i, Status.PENDING, "remain", CueKind.PRESENCE)
     if token.pos_ == "NOUN" and _flag_noun(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, "flag-lowering", CueKind.NOUN)
     hyphenated = _hyphenated(token)

@@ -29,6 +29,7 @@ class Lexicon:
     presence_theme_verbs: frozenset[str]
     remaining_passives: frozenset[str]
     standing_prepositions: frozenset[str]
+    remaining_openers: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
     origin_prepositions: frozenset[str]
@@ -223,6 +224,7 @@ _SETS = [
     "presence_theme_verbs",
     "remaining_passives",
     "standing_prepositions",
+    "remaining_openers",
     "past_days",
     "moving_prepositions",
     "origin_prepositions",

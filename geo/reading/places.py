@@ -71,7 +71,11 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
         if entity.label_ not in _PERSON:
             continue
         others = [
-            t for t in entity if t.i not in place_words and t.i not in range(span.start, span.end)
+            t
+            for t in entity
+            if t.i not in place_words
+            and t.i not in range(span.start, span.end)
+            and not _opens_with_remaining(t, lexicon)
         ]
         if any(t.is_alpha and t.text[:1].isupper() for t in others):
             return True
@@ -90,9 +94,19 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
             and person
             and token.pos_ == "PROPN"
             and token.i not in place_words
+            and not _opens_with_remaining(token, lexicon)
         ):
             return True
     return False
+
+
+def _opens_with_remaining(token, lexicon: Lexicon) -> bool:
+    """ "*Reste* Farchana, dont …": a verb the tagger took for a first name."""
+    return (
+        token.i == token.sent.start
+        and token.text.lower() in lexicon.remaining_openers
+        and token.pos_ not in ("VERB", "AUX")
+    )
 
 
 def _title(token, lexicon: Lexicon) -> bool:
