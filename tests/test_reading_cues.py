@@ -335,3 +335,8 @@ def test_a_sentence_opened_by_reste_says_what_remains_whatever_the_tagger_makes_
         "Gao": "pending",
         "Ber": "pending",
     }
+
+
+def test_positions_taken_over_by_another_force_are_handed_over():
+    text = "Les positions de Kibuye ont été reprises par la MINUAR entre le 15 et le 21 août."
+    assert ("reprises", "reprendre", HANDED_OVER, RECEIVING) in cues_of(text, "fr")
