@@ -352,3 +352,8 @@ def test_a_handover_of_the_camps_later_in_the_sentence_is_every_sites():
 def test_a_site_closed_and_then_handed_over_by_the_verb_above_is_handed_over():
     text = "Les bureaux de Gao et de Ber, fermés en juillet, ont été remis à la même occasion."
     assert statuses(text, "fr") == {"Gao": "handed over", "Ber": "handed over"}
+
+
+def test_a_town_a_distance_away_is_a_landmark():
+    text = "The peacekeepers handed the Ber base, about 50 km from Gao, to the Malian army on Saturday."
+    assert statuses(text) == {"Ber": "handed over"}

@@ -349,3 +349,10 @@ def test_an_event_asked_about_rumoured_or_supposed_gives_the_site_nothing():
         "Interrogé sur la date d'un éventuel départ de Gao, l'état-major n'a rien dit.": {},
     }
     assert {text: statuses(text, "fr") for text in table_fr} == table_fr
+
+
+def test_a_site_the_mission_keeps_is_no_closure_to_come_unless_the_stay_is_bounded():
+    text = "The mission is keeping its offices in Gao and Timbuktu."
+    assert statuses(text) == {}
+    text = "The mission still keeps a small office in Gao, to be closed in December."
+    assert statuses(text) == {"Gao": "pending"}

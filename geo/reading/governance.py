@@ -126,6 +126,10 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
         part_of_cue = cue.kind is CueKind.RECEIVING and token.head.i == cue_token.i
         if part_of_cue:
             continue
+        if token.pos_ == "ADP" and any(
+            c.dep_ == "npadvmod" and lemma_of(c) in lexicon.landmarks for c in token.children
+        ):
+            return False  # "the Ber base, about 50 km *from* Gao": a landmark
         if token.pos_ == "ADP" and token.text.lower() in lexicon.passing_prepositions:
             farewell = cue.lemma in lexicon.farewells and token.head.i == cue_token.i
             if not farewell:  # "bade farewell *to* Goundam" is leaving it

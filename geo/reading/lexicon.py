@@ -74,6 +74,7 @@ class Lexicon:
     still_words: frozenset[str]
     stay_limits: frozenset[str]
     staying_verbs: frozenset[str]
+    kept_verbs: frozenset[str]
     idiom_objects: frozenset[str]
     reflexive_moves: frozenset[str]
     nearby_prepositions: frozenset[str]
@@ -194,6 +195,7 @@ _SETS = [
     "still_words",
     "stay_limits",
     "staying_verbs",
+    "kept_verbs",
     "idiom_objects",
     "reflexive_moves",
     "nearby_prepositions",

@@ -100,15 +100,18 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
     if past and time.happened is Happened.DONE:
         return Time(Happened.NOTHING, "there before", False, verb.i)  # "the camp had hosted"
     if (
-        lemma_of(verb) in lexicon.staying_verbs
-        and time.why.startswith(("future", "modal", "conditional"))
-        and not any(
-            lemma_of(t) in lexicon.stay_limits or t.text.lower() in lexicon.stay_limits
-            for t in verb.doc
+        lemma_of(verb) in lexicon.kept_verbs
+        or (
+            lemma_of(verb) in lexicon.staying_verbs
+            and time.why.startswith(("future", "modal", "conditional"))
         )
+    ) and not any(
+        lemma_of(t) in lexicon.stay_limits or t.text.lower() in lexicon.stay_limits
+        for t in verb.doc
     ):
-        # "North Camp will remain open": staying on, not a closure to come -- unless the
-        # stay is bounded ("will stay behind until the liquidation")
+        # "North Camp will remain open", "keeps its bases in Nyala": staying on, not a
+        # closure to come -- unless the stay is bounded ("will stay behind until the
+        # liquidation", "still keeps a post at Gao")
         return Time(Happened.NOTHING, f"staying on: {time.why}", False, verb.i)
     return Time(Happened.PLAN, f"still there: {time.why}", False, verb.i)
 
