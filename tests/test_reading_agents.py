@@ -151,3 +151,9 @@ def test_the_host_army_s_soldiers_leaving_gives_no_status():
 )
 def test_the_subject_of_the_main_clause_acts_in_an_after_clause():
     assert statuses("Troops withdrew to Gao after closing Bourem.") == {"Bourem": "closed"}
+
+
+def test_an_armed_groups_leaving_gets_no_learned_reading_either():
+    # the rules dismiss it; the learned model must not read it back in
+    assert statuses("Les rebelles ont quitté Gao vendredi.", "fr") == {}
+    assert statuses("The rebels left Gao on Friday.") == {}

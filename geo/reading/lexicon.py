@@ -52,6 +52,7 @@ class Lexicon:
     negations: frozenset[str]
     denials: frozenset[str]
     hearsay_nouns: frozenset[str]
+    armed_groups: frozenset[str]
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     conditionals: frozenset[str]
@@ -169,6 +170,7 @@ _SETS = [
     "negations",
     "denials",
     "hearsay_nouns",
+    "armed_groups",
     "asking_verbs",
     "question_marks",
     "conditionals",

@@ -392,11 +392,7 @@ class _Job:
                 best = reading
                 used.add(link.cue.head)
                 break
-        if (
-            best is None
-            and governed
-            and time_of(doc, governed[0].cue, self.lexicon, piece.headline).unsaid
-        ):
+        if best is None and governed and self._someone_elses(doc, piece, span, governed[0].cue):
             return _NOT_A_PLACE  # "asked whether the mission would leave Gao": no reading
         if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
             # A headline, a short item ("Kidal: vacated") or a bare list after a colon
@@ -424,6 +420,18 @@ class _Job:
                     used.add(cue.head)
                     break
         return _UNGOVERNED if best is None and ungoverned else best
+
+    def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
+        """Whether the cue that governs the site tells of no event of the mission's: one asked
+        about, rumoured or supposed ("asked whether the mission would leave Gao"), or someone
+        else's doing ("les rebelles ont quitté Gao"). No reading, the learned one included,
+        may then give the site a status."""
+        time = time_of(doc, cue, self.lexicon, piece.headline)
+        if time.unsaid:
+            return True
+        if cue.kind is CueKind.RECEIVING or time.happened is Happened.NOTHING:
+            return False
+        return self._agent(doc, cue, time.verb, span) in self.lexicon.armed_groups
 
     def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
         """What the learned model is told of a site the rules leave unread, named in ``span``
