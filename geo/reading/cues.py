@@ -81,9 +81,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
             phrase = f"{lemma_of(verb)} {token.text.lower()}"
             return Cue(token.i, Status.PENDING, phrase, CueKind.PRESENCE)
     if (
-        token.i == token.sent.start
-        and token.text.lower() in lexicon.remaining_openers
-        and token.pos_ not in ("VERB", "AUX")
+        opens_with_remaining(token, lexicon)
         # "Restent *à fermer* les bases …", "Reste *que* …": the rest of the sentence says it
         and token.i + 1 < len(token.doc)
         and token.nbor().pos_ in ("PROPN", "DET", "NOUN")
@@ -238,6 +236,16 @@ def _left_over(token, lexicon: Lexicon) -> bool:
             c.dep_ in ("agent", "obl:agent") or c.text.lower() in lexicon.absence_words
             for c in token.children
         )
+    )
+
+
+def opens_with_remaining(token, lexicon: Lexicon) -> bool:
+    """ "*Reste* le camp de Gao", "*Reste* Farchana, dont …": a verb opening its sentence to
+    say what remains, which the small French model often takes for a name."""
+    return (
+        token.i == token.sent.start
+        and token.text.lower() in lexicon.remaining_openers
+        and token.pos_ not in ("VERB", "AUX")
     )
 
 

@@ -10,7 +10,7 @@ its camp, the ceremony that ends it).
 from __future__ import annotations
 
 from geo.model import Place
-from geo.reading.cues import lemma_of
+from geo.reading.cues import lemma_of, opens_with_remaining
 from geo.reading.lexicon import Lexicon
 
 _PERSON = frozenset({"PERSON", "PER"})
@@ -75,7 +75,7 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
             for t in entity
             if t.i not in place_words
             and t.i not in range(span.start, span.end)
-            and not _opens_with_remaining(t, lexicon)
+            and not opens_with_remaining(t, lexicon)
         ]
         if any(t.is_alpha and t.text[:1].isupper() for t in others):
             return True
@@ -94,19 +94,10 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
             and person
             and token.pos_ == "PROPN"
             and token.i not in place_words
-            and not _opens_with_remaining(token, lexicon)
+            and not opens_with_remaining(token, lexicon)
         ):
             return True
     return False
-
-
-def _opens_with_remaining(token, lexicon: Lexicon) -> bool:
-    """ "*Reste* Farchana, dont …": a verb the tagger took for a first name."""
-    return (
-        token.i == token.sent.start
-        and token.text.lower() in lexicon.remaining_openers
-        and token.pos_ not in ("VERB", "AUX")
-    )
 
 
 def _title(token, lexicon: Lexicon) -> bool:

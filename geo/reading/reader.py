@@ -426,22 +426,26 @@ class _Job:
         about, rumoured or supposed ("asked whether the mission would leave Gao"), or someone
         else's doing ("les rebelles ont quitté Gao"). No reading, the learned one included,
         may then give the site a status."""
-        time = time_of(doc, cue, self.lexicon, piece.headline)
+        time = self._time_of(doc, piece, cue)
         if time.unsaid:
             return True
         if cue.kind is CueKind.RECEIVING or time.happened is Happened.NOTHING:
             return False
         return self._agent(doc, cue, time.verb, span) in self.lexicon.armed_groups
 
+    def _time_of(self, doc, piece, cue: Cue) -> Time:
+        """The cue's time, worked out once per parse: every site of a sentence, its
+        learned description and its check for someone else's event ask it again."""
+        times = doc.user_data.setdefault("times", {})
+        key = (cue.head, cue.kind)
+        if key not in times:
+            times[key] = time_of(doc, cue, self.lexicon, piece.headline)
+        return times[key]
+
     def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
         """What the learned model is told of a site the rules leave unread, named in ``span``
         (``in_passing``: as a destination or landmark)."""
-        # Every unread site of a sentence is told of the same cues: time them once.
-        if "cue_times" not in doc.user_data:
-            doc.user_data["cue_times"] = [
-                time_of(doc, cue, self.lexicon, piece.headline) for cue in cues
-            ]
-        times = doc.user_data["cue_times"]
+        times = [self._time_of(doc, piece, cue) for cue in cues]
         facts = {
             "headline": piece.headline,
             "marked": _marked_as_site(span, self.lexicon),
@@ -546,7 +550,7 @@ class _Job:
 
     def _reading(self, doc, piece, span, place, link: Governed, spans, how: str):
         lexicon, cue, presence = self.lexicon, link.cue, link.through_presence
-        time = time_of(doc, cue, lexicon, piece.headline)
+        time = self._time_of(doc, piece, cue)
         if time.happened is Happened.NOTHING:
             return None
         agent = self._agent(doc, cue, time.verb, span)

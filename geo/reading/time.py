@@ -28,9 +28,10 @@ _GOVERNED = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "csubj", "acl:
 _NEGATION_DEPS = frozenset({"neg"})
 _NOUN_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 _NOUN_OBJECTS = frozenset({"dobj", "obj", "pobj", "obl", "obl:arg", "obl:mod", "nmod"})
+# The reasons (``Time.why``) of an event asked about, rumoured or supposed rather than told.
+_UNSAID = ("question", "hearsay", "reported", "hypothetical")
 # How a clause or an event noun hangs from a rumour: "rumours *that* ...", "rumours *of*
 # a pullout", "les rumeurs *d'un* départ".
-_UNSAID = ("question", "hearsay", "reported", "hypothetical")
 _HEARSAY_LINKS = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "prep", "pobj", "nmod"})
 
 
@@ -53,8 +54,8 @@ class Time:
 
     @property
     def unsaid(self) -> bool:
-        """Whether the event is asked, denied, rumoured or supposed rather than told: a
-        site it governs gets nothing from any reading, the learned one included."""
+        """Whether the event is asked about, rumoured or supposed rather than told: a site
+        it governs gets nothing from any reading, the learned one included."""
         return self.happened is Happened.NOTHING and self.why.startswith(_UNSAID)
 
 
@@ -259,12 +260,7 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"future: {aux.text.lower()}")
         if word in lexicon.modal_auxiliaries and aux.tag_ == "MD":
             return Time(Happened.PLAN, f"modal: {aux.text.lower()}")
-    if any(
-        "Cnd" in a.morph.get("Mood")
-        # the small French model takes "seraient" for an imperfect now and then
-        or (lexicon.conditional_endings and a.text.lower().endswith(lexicon.conditional_endings))
-        for a in auxiliaries
-    ):
+    if any(_conditional(a, lexicon) for a in auxiliaries):
         if not _perfect(verb):
             return Time(Happened.PLAN, "conditional")  # "la base serait vidée en premier"
         if _time_limit(verb, lexicon):
@@ -274,21 +270,20 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.NOTHING, "reported: conditional perfect")
     morph = verb.morph
     word = verb.text.lower()
-    if not auxiliaries and word.endswith(lexicon.conditional_endings):
+    if not auxiliaries and _conditional(verb, lexicon):
         return Time(Happened.PLAN, "conditional")
     if not auxiliaries and word.endswith(lexicon.future_endings):
         return Time(Happened.PLAN, "future")
     if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxiliaries):
         return Time(Happened.PLAN, "future")
-    if "Cnd" in morph.get("Mood") and not auxiliaries:
-        return Time(Happened.PLAN, "conditional")
     if any(lemma_of(a) == "do" and a.tag_ == "VBD" for a in auxiliaries):
         return Time(Happened.DONE, "past")  # "did not leave": a past, negated below
     if any(a.text.lower() in ("being", "en") for a in auxiliaries):
         return Time(Happened.PLAN, "under way")
-    if any(a.text.lower() == "to" for a in auxiliaries) and _plan_child(verb, lexicon):
+    infinitive = any(a.text.lower() == "to" for a in auxiliaries)
+    if infinitive and (plan := _plan_child(verb, lexicon)):
         # "has likewise yet to be vacated": the parser may hang "has" on the infinitive
-        return Time(Happened.PLAN, f"plan: {_plan_child(verb, lexicon)}")
+        return Time(Happened.PLAN, f"plan: {plan}")
     if (
         "Inf" not in morph.get("VerbForm")
         # "was to have been handed over": a plan that did not come about
@@ -307,7 +302,7 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         and verb.dep_ != "ROOT"
     )
     if (
-        any(a.text.lower() == "to" for a in auxiliaries)
+        infinitive
         or ("Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT")
         or infinitive_passive
     ):
@@ -505,13 +500,15 @@ def _supposed(verb, clause, lexicon: Lexicon) -> bool:
         c.dep_ == "mark" and c.text.lower() in lexicon.conditionals for c in clause.children
     )
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    conditional = any(
-        t.text.lower() == "would"
-        or "Cnd" in t.morph.get("Mood")
-        or (lexicon.conditional_endings and t.text.lower().endswith(lexicon.conditional_endings))
-        for t in forms
+    return marked and any(t.text.lower() == "would" or _conditional(t, lexicon) for t in forms)
+
+
+def _conditional(token, lexicon: Lexicon) -> bool:
+    """A verb or auxiliary in the conditional, by its mood or, since the small French model
+    now and then takes "seraient" for an imperfect, by its ending."""
+    return "Cnd" in token.morph.get("Mood") or token.text.lower().endswith(
+        lexicon.conditional_endings
     )
-    return marked and conditional
 
 
 def _plan_child(token, lexicon: Lexicon) -> str | None:
