@@ -42,10 +42,18 @@ def describe(name: str, entry: dict) -> str:
     if not first:
         return f"  role: {entry['role']}"
     kind = "blind" if entry["role"] == "blind" else "blind then; tuned on since"
-    return (
+    line = (
         f"  role: {entry['role']}; first run ({kind}, {first['reader']} reader):"
         f" precision {first['precision']:.3f}, recall {first['recall']:.3f}"
     )
+    rewritten = entry.get("rewritten")
+    if rewritten:
+        line += (
+            f"\n  rewritten in new words on {rewritten['date']}; first run on the new text"
+            f" ({rewritten['reader']}): precision {rewritten['precision']:.3f},"
+            f" recall {rewritten['recall']:.3f}"
+        )
+    return line
 
 
 def score(rows, show_misses: bool, readings: list) -> tuple[Counter, Counter, Counter]:
