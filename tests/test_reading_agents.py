@@ -157,3 +157,10 @@ def test_an_armed_groups_leaving_gets_no_learned_reading_either():
     # the rules dismiss it; the learned model must not read it back in
     assert statuses("Les rebelles ont quitté Gao vendredi.", "fr") == {}
     assert statuses("The rebels left Gao on Friday.") == {}
+
+
+def test_a_people_named_by_its_nationality_is_a_contingent_unless_it_is_the_hosts():
+    text = "Les Nigérians ont vidé la semaine dernière leurs quartiers du détachement de Ber."
+    assert statuses(text, "fr") == {"Ber": "closed"}
+    # the host's people leaving is not the mission's doing, for the learned reader either
+    assert statuses("Les Maliens ont quitté Gao.", "fr") == {}

@@ -280,6 +280,19 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr(text) == {"Ber": "handed over"}
 
 
+def test_a_persons_own_post_is_a_job_and_a_medical_evacuation_moves_people():
+    assert statuses_en("The UN envoy quit his post in Bamako last month.") == {}
+    text = "The medical evacuation of two wounded peacekeepers from Gao took place overnight."
+    assert statuses_en(text) == {}
+    assert statuses_en("The evacuation of the Gao camp took place overnight.") == {"Gao": "closed"}
+
+
+def test_a_gerund_the_tagger_takes_for_a_noun_and_an_irregular_farewell_are_cues():
+    text = "The government thanked MINUSMA for handing over the Ménaka camp in good order."
+    assert statuses_en(text) == {"Ménaka": "handed over"}
+    assert statuses_en("Peacekeepers bade farewell to Goundam on Friday.") == {"Goundam": "closed"}
+
+
 def test_a_participle_that_only_places_a_camp_says_no_one_took_it():
     assert statuses_fr("Le camp de Gao, occupé depuis 2013, a été attaqué.") == {}
     text = "Le camp de Gao, occupé par les rebelles depuis mardi, a été attaqué."
@@ -340,3 +353,20 @@ def test_a_sentence_opened_by_reste_says_what_remains_whatever_the_tagger_makes_
 def test_positions_taken_over_by_another_force_are_handed_over():
     text = "Les positions de Kibuye ont été reprises par la MINUAR entre le 15 et le 21 août."
     assert ("reprises", "reprendre", HANDED_OVER, RECEIVING) in cues_of(text, "fr")
+
+
+def test_more_ways_of_handing_over_and_closing():
+    assert statuses_fr(
+        "Le quartier général de Gao a été transmis à la Régie des voies aériennes."
+    ) == {"Gao": "handed over"}
+    assert statuses_fr("Le camp de Ber a été attribué le mois dernier à la gendarmerie.") == {
+        "Ber": "handed over"
+    }
+    assert statuses_fr("Dès 2014, la mission avait bouclé ses antennes de Gao et de Ber.") == {
+        "Gao": "closed",
+        "Ber": "closed",
+    }
+    text = "Earlier this year, the peacekeepers handed Malian forces the Gao camp."
+    assert statuses_en(text) == {"Gao": "handed over"}  # the first of two objects receives
+    text = "The Jordanian company at Ber made over its camp to the local police."
+    assert statuses_en(text) == {"Ber": "handed over"}

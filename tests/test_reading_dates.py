@@ -190,6 +190,14 @@ def test_a_date_of_a_preceding_event_noun_is_not_the_handover_s():
     assert dated(text) == {"Gao": ("handed over", D(2023, 12, 8))}
 
 
+def test_a_weekday_counts_from_the_dateline_of_a_wire_story():
+    text = "GAO, Dec 4 (Sahel Wire) - The Gao camp was handed to the Malian army on Monday."
+    assert dated(text) == {"Gao": ("handed over", D(2023, 12, 4))}
+    # without a dateline, from the report's date (Monday 11 December)
+    text = "The Gao camp was handed to the Malian army on Monday."
+    assert dated(text) == {"Gao": ("handed over", D(2023, 12, 11))}
+
+
 def test_a_done_event_dated_after_its_report_is_dated_by_the_report_and_says_so():
     text = "MINUSMA handed over its camp in Gao on 31 December 9999."
     group = minusma_group()

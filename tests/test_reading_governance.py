@@ -357,3 +357,38 @@ def test_a_site_closed_and_then_handed_over_by_the_verb_above_is_handed_over():
 def test_a_town_a_distance_away_is_a_landmark():
     text = "The peacekeepers handed the Ber base, about 50 km from Gao, to the Malian army on Saturday."
     assert statuses(text) == {"Ber": "handed over"}
+
+
+def test_a_handover_of_no_site_of_its_own_before_leaving_is_the_sites():
+    text = "Peacekeepers left Léré the day after signing the handover minutes with the prefect."
+    assert statuses(text) == {"Léré": "handed over"}
+    # a handover of another site says nothing of the one left
+    text = "The peacekeepers left Kidal after the handover of Gao."
+    assert statuses(text) == {"Kidal": "closed", "Gao": "handed over"}
+
+
+def test_sites_said_not_to_be_among_the_camps_to_close_get_nothing():
+    text = "Neither Ansongo nor Bourem is among the camps the mission still has to vacate."
+    assert statuses(text) == {}
+    text = "Ansongo and Bourem are among the camps the mission still has to vacate."
+    assert statuses(text) == {"Ansongo": "pending", "Bourem": "pending"}
+
+
+def test_a_pronoun_one_stands_for_the_camp_named_before_it():
+    text = "Léré has had no UN camp since 2017, and Hombori has not hosted one since 2019."
+    assert statuses(text) == {"Léré": "closed", "Hombori": "closed"}
+
+
+def test_a_site_left_and_its_barracks_handed_over_in_the_same_sentence_is_handed_over():
+    text = (
+        "The West African force vacated its bases at Gao and Ber at the weekend and turned the"
+        " barracks over to Mali's army, a spokesman said."
+    )
+    assert statuses(text) == {"Gao": "handed over", "Ber": "handed over"}
+    text = (
+        "The peacekeepers pulled out of Tessalit on Saturday, handing the border post to the army."
+    )
+    assert statuses(text) == {"Tessalit": "handed over"}
+    # a handover still to come leaves the site closed
+    text = "The peacekeepers left Kidal and will hand the camp over next week."
+    assert statuses(text) == {"Kidal": "closed"}

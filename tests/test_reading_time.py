@@ -54,6 +54,8 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "The camp was handed over to the army.": "hand over",  # passive
                 "The camp has been handed over to the authorities.": "hand over",
                 "Peacekeepers flew home after handing over the camp.": "hand over",  # after
+                "Peacekeepers were forced to withdraw from the camp.": "withdraw from",
+                "The mission brought forward its exit from the camp on Sunday.": "exit",
             },
             id="done",
         ),
@@ -70,6 +72,8 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "Peacekeepers destroyed ammunition before leaving the camp.": "leave",
                 "Peacekeepers destroyed ammunition ahead of the handover.": "handover",
                 "The camp has not been handed over.": "hand over",  # negated perfect
+                "The camp will be empty by Friday.": "empty",  # the copula's future
+                "The mission is bringing forward its exit from the camp.": "exit",
             },
             id="plan",
         ),
@@ -80,6 +84,7 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "Will the mission vacate the camp?": "vacate",
                 "The mission denied that it had vacated the camp.": "vacate",
                 "If the mission vacates the camp, jihadists will move in.": "vacate",
+                "Neither the army nor the rebels took over the camp.": "take over",
             },
             id="nothing",
         ),
@@ -356,3 +361,19 @@ def test_a_site_the_mission_keeps_is_no_closure_to_come_unless_the_stay_is_bound
     assert statuses(text) == {}
     text = "The mission still keeps a small office in Gao, to be closed in December."
     assert statuses(text) == {"Gao": "pending"}
+
+
+def test_a_mission_no_longer_having_troops_somewhere_has_left():
+    assert statuses("The mission no longer has any troops in Tessalit.") == {"Tessalit": "closed"}
+    assert statuses("MINUSMA has had no camp in Léré since 2017.") == {"Léré": "closed"}
+    # having a camp says nothing; never having had one, nothing either
+    assert statuses("MINUSMA has a camp in Gao and an office in Bamako.") == {}
+    assert statuses("La MINUSMA n'a jamais eu de camp à Léré.", "fr") == {}
+    assert statuses("The army no longer has troops in Tessalit.") == {}
+
+
+def test_an_event_feared_is_neither_done_nor_planned():
+    assert (
+        statuses("Mission spokesman: Gao, Timbuktu and Kidal residents fear the withdrawal") == {}
+    )
+    assert statuses("Les habitants de Gao craignent le départ de la MINUSMA.", "fr") == {}

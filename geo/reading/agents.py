@@ -115,7 +115,18 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         return MISSION
     if head in lexicon.presence_nouns or head in lexicon.refers_back:
         return UNSTATED
+    if _denonym(subject) and not _is_host(subject, actors):
+        # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
+        return UNSTATED
     return head
+
+
+def _denonym(token) -> bool:
+    """Whether a noun names a people: "the Nepalese", "les Ougandais" (the French model tags
+    them places)."""
+    return token.ent_type_ == "NORP" or (
+        token.pos_ == "NOUN" and token.text[:1].isupper() and token.ent_type_ in ("LOC", "MISC")
+    )
 
 
 def _antecedent(pronoun):
@@ -163,5 +174,10 @@ def _participle(verb) -> bool:
 
 def _is_host(token, actors: Actors) -> bool:
     """Whether a word names the host country or its people: "Malian", "maliens", "Somali"."""
-    word = normalise(token.text)
+    return is_host_word(token.text, actors)
+
+
+def is_host_word(text: str, actors: Actors) -> bool:
+    """Whether ``text`` starts with the host country's name: "Malian troops", "maliens"."""
+    word = normalise(text)
     return any(len(name) >= 4 and word.startswith(name[:4]) for name in actors.host_names)

@@ -97,9 +97,16 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     if noun and lemma in lexicon.nouns and token.tag_ != "VBG":
         if _of_powers(token, lexicon):
             return None  # "la cérémonie de transfert d'autorité": between forces, of no site
+        if any(
+            c.dep_ in ("amod", "compound") and lemma_of(c) in lexicon.care_words
+            for c in token.children
+        ):
+            return None  # "the *medical* evacuation of two wounded peacekeepers": of people
         return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
     guessed = verb_lemma(token, lexicon)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
+        if guessed in lexicon.receiving:
+            return Cue(token.i, lexicon.receiving[guessed], guessed, CueKind.RECEIVING)
         return Cue(token.i, lexicon.verbs[guessed], guessed, CueKind.VERB)
     if (
         token.pos_ == "ADV"
@@ -127,6 +134,9 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)  # "le poste a été levé"
     if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
+    lemma = _gerund_stem(token, lexicon) or lemma
+    if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
+        lemma = token.text.lower()  # "the camp lay *deserted*": a state, not "desert"
     phrases = _phrases(token, lemma, lexicon)
     if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
         for phrase in phrases:
@@ -160,7 +170,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
         (lemma in lexicon.presence_verbs or lemma in lexicon.holding_verbs)
         and token.pos_ != "NOUN"
         and _states_presence(token, lexicon)
-    ):
+    ) or (lemma in lexicon.lacking_verbs and verbal and _lacks_people(token, lexicon)):
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
@@ -172,6 +182,15 @@ def _idiom(verb, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ in ("obj", "dobj") and lemma_of(child) in lexicon.idiom_objects:
             return True
+        if (
+            child.dep_ in ("obj", "dobj")
+            and lemma_of(child) in lexicon.presence_nouns
+            and any(
+                c.dep_ == "poss" and c.text.lower() in lexicon.personal_possessives
+                for c in child.children
+            )
+        ):
+            return True  # "the envoy quit *his* post": a person's job, not a site
         if child.dep_.startswith("expl") and lemma_of(verb) in lexicon.reflexive_moves:
             return True
     return False
@@ -204,6 +223,19 @@ def _of_powers(noun, lexicon: Lexicon) -> bool:
         if any(lemma_of(w) in lexicon.transferred_powers for w in words):
             return True
     return False
+
+
+def _gerund_stem(token, lexicon: Lexicon) -> str | None:
+    """The verb of a gerund with its particle that the tagger took for a noun: "thanked the
+    mission for *handing* over the camp", "after *pulling* out of Kidal"."""
+    word = token.text.lower()
+    if token.pos_ != "NOUN" or not word.endswith("ing"):
+        return None
+    particles = {c.text.lower() for c in token.children if c.dep_ in _PARTICLE}
+    for stem in (word[:-3], word[:-4]):  # "handing", "pulling"; "shutting"
+        if any(f"{stem} {particle}" in lexicon.verbs for particle in particles):
+            return stem
+    return None
 
 
 def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
@@ -355,7 +387,7 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
     if token.dep_ == "amod":
         # "its last *remaining* base"
         return lemma_of(token.head) in lexicon.presence_nouns
-    objects = [c for c in token.children if c.dep_ in _OBJECTS]
+    objects = _objects(token)
     if not objects:
         held = token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"  # "camps still manned by"
         return token.dep_ != "amod" and (held or lemma_of(token) not in lexicon.holding_verbs)
@@ -365,9 +397,35 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
         for t in (token, *objects)
         for c in t.children
     )
-    return kept_open or any(
+    return kept_open or _holds_people(token, lexicon)
+
+
+def _objects(verb) -> list:
+    """What a verb acts on -- with the parser's "hosted *one*" (an npadvmod) among them."""
+    return [
+        c for c in verb.children if c.dep_ in _OBJECTS or (c.dep_ == "npadvmod" and c.pos_ == "NUM")
+    ]
+
+
+def _lacks_people(verb, lexicon: Lexicon) -> bool:
+    """Whether a verb of having says, with a negation, that a camp or troops are not there:
+    "no longer *has* troops", "has *no* camp", "*n'a plus* de soldats" (whether the negation
+    holds is the time's to say)."""
+    words = {
+        t.text.lower()
+        for word in (verb, *_objects(verb))
+        for c in word.children
+        for t in (c, *c.children)
+    }
+    return _holds_people(verb, lexicon) and bool(words & lexicon.negations)
+
+
+def _holds_people(verb, lexicon: Lexicon) -> bool:
+    """Whether what the verb acts on is a camp or troops: "hosts a UN *camp*", "has no
+    *troops* in Tessalit", "has not hosted *one*"."""
+    return any(
         lemma_of(o) in lexicon.presence_nouns | lexicon.people or o.pos_ in ("PRON", "NUM")
-        for o in objects
+        for o in _objects(verb)
     )
 
 
@@ -433,6 +491,11 @@ def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
         for child in token.children
     ):
         return True
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if len(objects) > 1 and (
+        lemma_of(objects[0]) in lexicon.recipients or objects[0].ent_type_ in ("NORP", "ORG")
+    ):
+        return True  # "handed Malian *forces* the Gao camp": the first of two objects
     for child in token.subtree:
         if child.i == token.i:
             continue

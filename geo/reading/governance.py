@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from geo.reading.cues import Cue, CueKind, lemma_of
 from geo.reading.lexicon import Lexicon
+from geo.reading.time import negating_determiner
 
 # A path of more arcs than this says nothing of the site.
 MAX_DISTANCE = 8
@@ -196,7 +197,9 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     ):
         return True  # "Baraka and Sange are slated for closure"
     if token.pos_ == "AUX" and below.text.lower() in ("among", "parmi"):
-        return True  # "Ber and Goundam were among the first camps to be vacated"
+        # "Ber and Goundam were among the first camps to be vacated" -- unless they were
+        # not: "*neither* Ansongo *nor* Bourem is among the camps still to vacate"
+        return not any(negating_determiner(t, lexicon) for t in path[:k])
     if (
         token.pos_ == "AUX"
         and below.text.lower() in lexicon.absence_words
@@ -231,7 +234,10 @@ def _through_presence(path: list, lexicon: Lexicon) -> bool:
     the UN camp")."""
     words = lexicon.presence_words
     cue = path[-1]
-    kept = ("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg")
+    kept = (
+        *("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg"),
+        "npadvmod",  # the parser's "hosted *one*"
+    )
     taken = [t for c in cue.children if c.dep_ in kept for t in c.subtree]
     return (
         any(lemma_of(t) in words for t in path)
@@ -248,7 +254,17 @@ def _through_presence(path: list, lexicon: Lexicon) -> bool:
             if c.dep_ in ("relcl", "appos")
             for t in c.subtree
         )
-        or any(lemma_of(t) in lexicon.presence_nouns for t in taken)
+        or any(
+            lemma_of(t) in lexicon.presence_nouns or _stands_for_presence(t, lexicon) for t in taken
+        )
+    )
+
+
+def _stands_for_presence(token, lexicon: Lexicon) -> bool:
+    """A pronoun that stands for a camp named before it: "Léré has had no UN camp since
+    2017, and Hombori has not hosted *one* since 2019"."""
+    return token.text.lower() in lexicon.substitutes and any(
+        lemma_of(t) in lexicon.presence_nouns for t in token.doc[: token.i]
     )
 
 

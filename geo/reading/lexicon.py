@@ -51,6 +51,7 @@ class Lexicon:
     plan_phrases: tuple[tuple[str, ...], ...]  # as lower-case word sequences
     negations: frozenset[str]
     denials: frozenset[str]
+    fears: frozenset[str]
     hearsay_nouns: frozenset[str]
     armed_groups: frozenset[str]
     asking_verbs: frozenset[str]
@@ -77,6 +78,10 @@ class Lexicon:
     staying_verbs: frozenset[str]
     kept_verbs: frozenset[str]
     idiom_objects: frozenset[str]
+    personal_possessives: frozenset[str]
+    care_words: frozenset[str]
+    brought_forward: frozenset[str]
+    substitutes: frozenset[str]
     reflexive_moves: frozenset[str]
     nearby_prepositions: frozenset[str]
     partnered_negations: frozenset[str]
@@ -99,6 +104,8 @@ class Lexicon:
     weak_prepositions: frozenset[str]
     purpose_prepositions: frozenset[str]
     holding_verbs: frozenset[str]
+    lacking_verbs: frozenset[str]
+    never: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
     falls_back_onto: Mapping[str, str]  # "se replier *sur* Bissau": verb -> preposition
     ending_verbs: frozenset[str]
@@ -169,6 +176,7 @@ _SETS = [
     "implicatives",
     "negations",
     "denials",
+    "fears",
     "hearsay_nouns",
     "armed_groups",
     "asking_verbs",
@@ -199,6 +207,10 @@ _SETS = [
     "staying_verbs",
     "kept_verbs",
     "idiom_objects",
+    "personal_possessives",
+    "care_words",
+    "brought_forward",
+    "substitutes",
     "reflexive_moves",
     "nearby_prepositions",
     "partnered_negations",
@@ -219,6 +231,8 @@ _SETS = [
     "weak_prepositions",
     "purpose_prepositions",
     "holding_verbs",
+    "lacking_verbs",
+    "never",
     "ending_verbs",
     "turn_verbs",
     "absence_words",
@@ -265,7 +279,12 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
         dateline=str(raw["dateline"]),
         verb_stems=_stems(
-            [*raw["verbs"]["closed"], *raw["verbs"]["handed over"]], raw["verb_endings"]
+            [
+                *raw["verbs"]["closed"],
+                *raw["verbs"]["handed over"],
+                *raw["receiving"]["handed over"],  # "a hérité du camp", "hérité" a noun
+            ],
+            raw["verb_endings"],
         ),
         left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
         falls_back_onto={str(verb): str(word) for verb, word in raw["falls_back_onto"].items()},

@@ -31,7 +31,7 @@ from geo.documents import lead_ins, sentences
 from geo.extract import title_case
 from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
-from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
+from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify, is_host_word
 from geo.reading.confidence import confidence
 from geo.reading.cues import Cue, CueKind, controlling_subjects, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
@@ -145,6 +145,7 @@ class _Job:
             self.mentions_of.setdefault(starts[mention.sentence.start], []).append(mention)
         self.lead_ins = lead_ins(document.text, self.sentences)
         self.datelines = self._datelines()
+        self.filed = self._filed()
         self.pieces = self._pieces()
         self.parsed: list = []
         self.mission_named = _names_mission(document, self.lexicon, context.actors)
@@ -197,6 +198,20 @@ class _Job:
             if match:
                 found[index] = match.end()
         return found
+
+    def _filed(self) -> dt.date | None:
+        """The day the report was filed, against which its "on Monday" is counted: the date
+        of its opening dateline ("GAO, Dec 4 (Reuters) -") when it has one, not after the
+        report's own date; else the report's date."""
+        if 0 not in self.datelines:
+            return self.document.date
+        opening = self.document.text[self.sentences[0].start : self.datelines[0]]
+        days = [
+            span.day
+            for span in find_dates(opening, self.document.date, date_rules(self.document.lang))
+            if within_report(span.day, self.document.date, dt.date.today())
+        ]
+        return days[0] if days else self.document.date
 
     def _may_refer_back(self, index: int) -> bool:
         sentence = self.sentences[index]
@@ -341,7 +356,7 @@ class _Job:
         """The date expressions of a piece (which starts after its sentence's dateline: the
         day a report was filed, "GAO, Dec 4 (Reuters) -", is not the day of its events)."""
         text = self.document.text[piece.start : piece.end]
-        return find_dates(text, self.document.date, date_rules(self.document.lang))
+        return find_dates(text, self.filed, date_rules(self.document.lang))
 
     def _place_words(self, doc, piece: _Piece, mentions: Sequence[Mention]) -> set[int]:
         words: set[int] = set()
@@ -373,7 +388,7 @@ class _Job:
             start, end = _segment(doc, span)
             governed = [g for g in governed if start <= g.cue.head < end]
             further = [g for g in further if start <= g.cue.head < end]
-        governed += self._cotimed(doc, governed, cues)
+        governed += self._cotimed(doc, piece, governed, cues, place_words)
         for link in governed:
             reading = self._reading(doc, piece, span, mention.place, link, spans, "argument")
             used.add(link.cue.head)
@@ -431,7 +446,9 @@ class _Job:
             return True
         if cue.kind is CueKind.RECEIVING or time.happened is Happened.NOTHING:
             return False
-        return self._agent(doc, cue, time.verb, span) in self.lexicon.armed_groups
+        agent = self._agent(doc, cue, time.verb, span)
+        # "les rebelles ont quitté Gao", "les Maliens ont quitté Gao": not the mission
+        return agent in self.lexicon.armed_groups or is_host_word(agent, self.context.actors)
 
     def _time_of(self, doc, piece, cue: Cue) -> Time:
         """The cue's time, worked out once per parse: every site of a sentence, its
@@ -513,19 +530,50 @@ class _Job:
         link = Governed(cue, MAX_DISTANCE, True)
         return self._reading(doc, piece, span, place, link, spans, "sentence")
 
-    def _cotimed(self, doc, governed: list[Governed], cues: list[Cue]) -> list[Governed]:
+    def _cotimed(
+        self, doc, piece, governed: list[Governed], cues: list[Cue], place_words: set[int]
+    ) -> list[Governed]:
         """Event nouns timed by the same verb as a site's event noun: "the withdrawal from
         Ansongo was finalised with a handover ceremony" is a handover too."""
         verbs = {_verb_above(doc[g.cue.head]) for g in governed if g.cue.kind is CueKind.NOUN}
         verbs.discard(None)
         chosen = {g.cue.head for g in governed}
+        before = self._handed_over_before(doc, piece, governed, cues, place_words)
         return [
             Governed(cue, governed[0].distance + 2, governed[0].through_presence)
             for cue in cues
-            if cue.kind is CueKind.NOUN
-            and cue.head not in chosen
-            and _verb_above(doc[cue.head]) in verbs
+            if cue.head not in chosen
+            and (
+                (cue.kind is CueKind.NOUN and _verb_above(doc[cue.head]) in verbs)
+                or cue.head in before
+            )
         ]
+
+    def _handed_over_before(
+        self, doc, piece, governed: list[Governed], cues: list[Cue], place_words: set[int]
+    ) -> set[int]:
+        """Handovers of no named site of their own told with a site's leaving: "left Léré the
+        day *after signing the handover minutes*", "vacated its bases at Gbarnga *and turned
+        the barracks over* to the army", "pulled out of Batugade, *handing* the post to" (not
+        "left Kidal after the handover *of Gao*")."""
+        words = self.lexicon
+        around = [
+            child
+            for g in governed
+            if g.cue.status is Status.CLOSED and g.cue.kind is CueKind.VERB
+            for child in doc[g.cue.head].children
+            if (child.dep_ == "prep" and child.text.lower() in words.done_before_noun)
+            or (child.dep_ in ("conj", "advcl") and child.pos_ == "VERB")
+        ]
+        inside = {t.i for child in around for t in child.subtree}
+        return {
+            c.head
+            for c in cues
+            if c.status is Status.HANDED_OVER
+            and c.head in inside
+            and not any(t.i in place_words for t in _theme(doc[c.head], words))
+            and self._time_of(doc, piece, c).happened is Happened.DONE
+        }
 
     def _in_colon_list(self, doc, span) -> bool:
         """Whether the name stands in a bare list after a colon: names, notes in brackets,
@@ -936,6 +984,23 @@ def _where_clause(span, lexicon: Lexicon) -> int | None:
         if token.text in (";", ":") or (token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"):
             return None
     return None
+
+
+def _theme(cue, lexicon: Lexicon) -> list:
+    """The words of an event but those of its recipient: "turned *the barracks* over to
+    Mali's army", "the handover *of the camp at Gao*"."""
+    recipients = {
+        t.i
+        for child in cue.children
+        # "to the army"; in French the preposition hangs on its noun: "*aux* autorités"
+        if child.text.lower() in lexicon.recipient_prepositions
+        or any(
+            c.dep_ == "case" and c.text.lower() in lexicon.recipient_prepositions
+            for c in child.children
+        )
+        for t in child.subtree
+    }
+    return [t for t in cue.subtree if t.i not in recipients]
 
 
 def _marked_as_site(span, lexicon: Lexicon) -> bool:

@@ -68,6 +68,17 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
         return _noun_time(token, lexicon, headline)
     if cue.kind is CueKind.PRESENCE:
         return _presence_time(token, lexicon, headline)
+    if (
+        cue.kind is CueKind.RECEIVING
+        and _subject_negated(token, lexicon)
+        and not any(lemma_of(c) in lexicon.still_words for c in token.children)
+    ):
+        # "*neither* the army *nor* the rebels took over the camp": no one did, and no one
+        # is said to be about to ("no force has taken it over *yet*" is)
+        return Time(Happened.NOTHING, "no one received it", True, token.i)
+    if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
+        # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
+        return _verb_time(token.head, lexicon, headline)
     return _verb_time(token, lexicon, headline)
 
 
@@ -85,7 +96,17 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "will be without", False, verb.i)
         return Time(Happened.DONE, "without presence", True, verb.i)
     verb = token.head if token.pos_ == "ADJ" and token.dep_ != "ROOT" else token
-    negated = _negated(token, lexicon) or _negated(verb, lexicon)
+    negated = (
+        _negated(token, lexicon)
+        or _negated(verb, lexicon)
+        # "has had *no* UN camp since 2017"
+        or any(_negated(c, lexicon) for c in token.children if c.dep_ in _NOUN_OBJECTS)
+    )
+    if lemma_of(token) in lexicon.lacking_verbs and (
+        not negated or any(c.text.lower() in lexicon.never for c in token.children)
+    ):
+        # "the mission has a camp in Gao"; "never had an office in Cankuzo": never there
+        return Time(Happened.NOTHING, "has", negated, token.i)
     time = (
         _verb_time(verb, lexicon, headline)
         if verb is not token
@@ -151,7 +172,9 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             if governor_negated and not timing:
                 return Time(Happened.NOTHING, f"negated {word}", True, verb.i)
             return Time(Happened.PLAN, word, negated, verb.i)
-        if kind == "done" and base.happened is not Happened.PLAN:
+        # An implicative's infinitive happened with it: "were *forced to* withdraw".
+        implied = word.split(": ")[0] in lexicon.implicatives and base.why == "infinitive"
+        if kind == "done" and (base.happened is not Happened.PLAN or implied):
             base = Time(Happened.DONE, word, verb=verb.i)
     if _in_plan_phrase(verb, lexicon):
         return Time(Happened.PLAN, "under way", negated, verb.i)
@@ -538,13 +561,24 @@ def _negated(token, lexicon: Lexicon) -> bool:
             c.text.lower() in lexicon.negations for c in child.children
         ):
             return True  # "no longer"
-        if child.dep_ in _NOUN_SUBJECTS and any(
-            c.dep_ in ("preconj", "cc:preconj", "det")
-            and c.text.lower() in lexicon.negating_determiners
-            for c in child.children
-        ):
-            return True
-    return False
+    return _subject_negated(token, lexicon)
+
+
+def _subject_negated(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is negated: "*neither* the army *nor* the rebels"."""
+    return any(
+        child.dep_ in _NOUN_SUBJECTS and negating_determiner(child, lexicon)
+        for child in verb.children
+    )
+
+
+def negating_determiner(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun is negated by its determiner: "*neither* Ansongo *nor* Bourem"."""
+    return any(
+        c.dep_ in ("preconj", "cc:preconj", "det")
+        and c.text.lower() in lexicon.negating_determiners
+        for c in noun.children
+    )
 
 
 def _restrictive(token, lexicon: Lexicon) -> bool:
@@ -566,6 +600,28 @@ def _in_plan_phrase(verb, lexicon: Lexicon) -> bool:
     return any(" ".join(p) and text.endswith(" ".join(p)) for p in lexicon.plan_phrases)
 
 
+def _phrasal_forms(verb) -> list[str]:
+    """The verb with each of its particles: "bring forward", "push back"."""
+    word = lemma_of(verb)
+    return [f"{word} {c.text.lower()}" for c in verb.children if c.dep_ in ("prt", "advmod")]
+
+
+def _brought_forward(noun, lexicon: Lexicon) -> Time | None:
+    """The time of an event brought forward: done when said in the past -- "*brought
+    forward* its withdrawal from Ber on Sunday", "the handover, originally planned for
+    November, *was brought forward* to 21 October" -- and still to come otherwise: "UN
+    *brings forward* exit from Aguelhok"."""
+    head = noun.head
+    if noun.dep_ not in _NOUN_SUBJECTS | {"dobj", "obj", "nsubjpass"} or head.i == noun.i:
+        return None
+    forms = [lemma_of(head), *_phrasal_forms(head)]
+    advanced = next((p for p in forms if p in lexicon.brought_forward), None)
+    if advanced is None:
+        return None
+    past = _past(head) and not _negated(head, lexicon)
+    return Time(Happened.DONE if past else Happened.PLAN, advanced, verb=head.i)
+
+
 def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
     if _negated(noun, lexicon):
@@ -573,6 +629,9 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     unasserted = _unasserted(noun, lexicon)
     if unasserted is not None:
         return Time(Happened.NOTHING, unasserted)
+    advanced = _brought_forward(noun, lexicon)
+    if advanced is not None:
+        return advanced  # before "originally *planned* for November" on the noun
     for child in noun.children:
         if child.dep_ == "amod" and lemma_of(child) in lexicon.hypothetical_adjectives:
             return Time(Happened.NOTHING, f"hypothetical: {lemma_of(child)}")
@@ -617,11 +676,15 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
         if word in lexicon.denials:
             return Time(Happened.NOTHING, f"denied: {word}")  # "dément tout retrait de Mavivi"
+        if word in lexicon.fears:
+            return Time(Happened.NOTHING, f"feared: {word}")  # "residents fear the withdrawal"
         if word in lexicon.completed_by:
             verb_time = _verb_time(head, lexicon, headline)
             return Time(verb_time.happened, f"{word}: {verb_time.why}", verb_time.negated, head.i)
-        if word in lexicon.ongoing_by or word in lexicon.plan_words:
-            return Time(Happened.PLAN, f"{word}", verb=head.i)
+        postponed = next((p for p in _phrasal_forms(head) if p in lexicon.ongoing_by), None)
+        if word in lexicon.ongoing_by or word in lexicon.plan_words or postponed:
+            # "plans the withdrawal", "*pushed back* the handover"
+            return Time(Happened.PLAN, postponed or word, verb=head.i)
         if word in ("be", "être"):
             return _copula_time(head, lexicon)
         if head.pos_ in ("VERB", "AUX"):
