@@ -110,12 +110,12 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             word = lemma_of(modifier)
             # "éléments des FACA", "Rapid Support Forces units": a name that is not the mission's
             named = modifier.pos_ == "PROPN" and modifier.dep_ in ("nmod", "compound")
-            if word in lexicon.other_qualifiers or _is_host(modifier, actors) or named:
+            if word in lexicon.other_qualifiers or is_host_word(modifier.text, actors) or named:
                 return f"{word} {head}"
         return MISSION
     if head in lexicon.presence_nouns or head in lexicon.refers_back:
         return UNSTATED
-    if _denonym(subject) and not _is_host(subject, actors):
+    if _denonym(subject) and not is_host_word(subject.text, actors):
         # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
         return UNSTATED
     return head
@@ -172,12 +172,8 @@ def _participle(verb) -> bool:
     )
 
 
-def _is_host(token, actors: Actors) -> bool:
-    """Whether a word names the host country or its people: "Malian", "maliens", "Somali"."""
-    return is_host_word(token.text, actors)
-
-
 def is_host_word(text: str, actors: Actors) -> bool:
-    """Whether ``text`` starts with the host country's name: "Malian troops", "maliens"."""
+    """Whether ``text`` starts with the host country's name or its people's: "Malian troops",
+    "maliens", "Somali"."""
     word = normalise(text)
     return any(len(name) >= 4 and word.startswith(name[:4]) for name in actors.host_names)

@@ -234,11 +234,14 @@ def _through_presence(path: list, lexicon: Lexicon) -> bool:
     the UN camp")."""
     words = lexicon.presence_words
     cue = path[-1]
-    kept = (
-        *("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg"),
-        "npadvmod",  # the parser's "hosted *one*"
-    )
-    taken = [t for c in cue.children if c.dep_ in kept for t in c.subtree]
+    kept = ("dobj", "obj", "nsubjpass", "nsubj:pass", "prep", "dative", "obl", "obl:arg")
+    taken = [
+        t
+        for c in cue.children
+        # the parser's "hosted *one*" is an npadvmod
+        if c.dep_ in kept or (c.dep_ == "npadvmod" and c.pos_ == "NUM")
+        for t in c.subtree
+    ]
     return (
         any(lemma_of(t) in words for t in path)
         or any(

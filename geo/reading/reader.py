@@ -533,36 +533,36 @@ class _Job:
     def _cotimed(
         self, doc, piece, governed: list[Governed], cues: list[Cue], place_words: set[int]
     ) -> list[Governed]:
-        """Event nouns timed by the same verb as a site's event noun: "the withdrawal from
-        Ansongo was finalised with a handover ceremony" is a handover too."""
+        """Event nouns timed by the same verb as a site's event noun -- "the withdrawal from
+        Ansongo was finalised with a handover ceremony" is a handover too -- and handovers
+        told with the site's leaving (:meth:`_handed_over_with`)."""
         verbs = {_verb_above(doc[g.cue.head]) for g in governed if g.cue.kind is CueKind.NOUN}
         verbs.discard(None)
         chosen = {g.cue.head for g in governed}
-        before = self._handed_over_before(doc, piece, governed, cues, place_words)
+        told_with = self._handed_over_with(doc, piece, governed, cues, place_words)
         return [
             Governed(cue, governed[0].distance + 2, governed[0].through_presence)
             for cue in cues
             if cue.head not in chosen
             and (
                 (cue.kind is CueKind.NOUN and _verb_above(doc[cue.head]) in verbs)
-                or cue.head in before
+                or cue.head in told_with
             )
         ]
 
-    def _handed_over_before(
+    def _handed_over_with(
         self, doc, piece, governed: list[Governed], cues: list[Cue], place_words: set[int]
     ) -> set[int]:
         """Handovers of no named site of their own told with a site's leaving: "left Léré the
         day *after signing the handover minutes*", "vacated its bases at Gbarnga *and turned
         the barracks over* to the army", "pulled out of Batugade, *handing* the post to" (not
         "left Kidal after the handover *of Gao*")."""
-        words = self.lexicon
         around = [
             child
             for g in governed
             if g.cue.status is Status.CLOSED and g.cue.kind is CueKind.VERB
             for child in doc[g.cue.head].children
-            if (child.dep_ == "prep" and child.text.lower() in words.done_before_noun)
+            if (child.dep_ == "prep" and child.text.lower() in self.lexicon.done_before_noun)
             or (child.dep_ in ("conj", "advcl") and child.pos_ == "VERB")
         ]
         inside = {t.i for child in around for t in child.subtree}
@@ -571,7 +571,7 @@ class _Job:
             for c in cues
             if c.status is Status.HANDED_OVER
             and c.head in inside
-            and not any(t.i in place_words for t in _theme(doc[c.head], words))
+            and not any(t.i in place_words for t in _theme(doc[c.head], self.lexicon))
             and self._time_of(doc, piece, c).happened is Happened.DONE
         }
 
