@@ -46,11 +46,11 @@ def describe(name: str, entry: dict) -> str:
         f"  role: {entry['role']}; first run ({kind}, {first['reader']} reader):"
         f" precision {first['precision']:.3f}, recall {first['recall']:.3f}"
     )
-    rewritten = entry.get("rewritten")
-    if rewritten:
+    for rewritten in entry.get("rewritten", []):
+        reports = rewritten.get("reports", "all")
         line += (
-            f"\n  rewritten in new words on {rewritten['date']}; first run on the new text"
-            f" ({rewritten['reader']}): precision {rewritten['precision']:.3f},"
+            f"\n  rewritten in new words on {rewritten['date']} ({reports} reports); first run"
+            f" on the new text ({rewritten['reader']}): precision {rewritten['precision']:.3f},"
             f" recall {rewritten['recall']:.3f}"
         )
     return line
