@@ -117,8 +117,11 @@ def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status():
         "The army left Bourem on Friday.": {},
         "Residents fled Bourem on Friday.": {},
         "Jihadists withdrew from Bourem after clashes with the army.": {},
-        # the host army receiving the mission's camp: the mission is gone
-        "The Malian army took over the Bourem camp on Friday.": {"Bourem": "closed"},
+        # the host army taking the mission's camp over receives it from the mission, unless
+        # it moves in after the mission left; rebels taking a camp say only that it is gone
+        "The Malian army took over the Bourem camp on Friday.": {"Bourem": "handed over"},
+        "The army took over the Bourem camp after the peacekeepers left.": {"Bourem": "closed"},
+        "Rebels took over the Bourem camp on Friday.": {"Bourem": "closed"},
         "The army received the Bourem camp from MINUSMA on Friday.": {"Bourem": "handed over"},
         "Malian soldiers received the keys to the Bourem camp from MINUSMA.": {
             "Bourem": "handed over"
@@ -141,6 +144,13 @@ def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status_in_french(
 
 def test_the_host_army_s_soldiers_leaving_gives_no_status():
     assert statuses("Soldiers of the Malian army left Bourem on Friday.") == {}
+    # the French parser may hang the adjective after the noun on the verb
+    assert (
+        statuses("Des militaires maliens ont quitté lundi Bourem, selon des habitants.", "fr") == {}
+    )
+    assert statuses("Des casques bleus togolais ont quitté lundi Bourem.", "fr") == {
+        "Bourem": "closed"
+    }
 
 
 @pytest.mark.xfail(

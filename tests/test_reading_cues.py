@@ -185,7 +185,7 @@ def test_what_the_map_shows_follows_the_cue():
             "Gao": "handed over"
         },
         "Peacekeepers returned to Gao on Friday.": {},
-        "The Malian army took over the Gao camp on Friday.": {"Gao": "closed"},
+        "The Malian army took over the Gao camp on Friday.": {"Gao": "handed over"},
         "The UN flag was lowered over the Gao camp on Friday.": {"Gao": "closed"},
         "Peacekeepers remain in Timbuktu.": {"Timbuktu": "pending"},
         "The envoy visited Gao on Friday and met the governor.": {},
@@ -278,6 +278,35 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
+
+
+def test_a_site_that_now_belongs_to_the_host_was_handed_over():
+    assert statuses_fr("La base de Gao appartient désormais aux Forces armées maliennes.") == {
+        "Gao": "handed over"
+    }
+    assert statuses_fr("Mardi, l'emprise de Gao est revenue à l'armée malienne.") == {
+        "Gao": "handed over"
+    }
+    assert statuses_en("The Gao base now belongs to the Malian army.") == {"Gao": "handed over"}
+    # belonging to the mission, or coming back to a town, hands nothing over
+    assert statuses_fr("Le camp de Gao appartient à la MINUSMA.") == {}
+    assert statuses_en("The Gao camp belongs to MINUSMA.") == {}
+    assert statuses_fr("Les casques bleus sont revenus à Gao mardi.") == {}
+
+
+def test_a_camp_seized_is_closed_whoever_seizes_it():
+    text = "The Kidal camp was abandoned by the UN on 31 October and occupied by a coalition."
+    assert statuses_en(text) == {"Kidal": "closed"}
+    text = "Le conseil municipal a pris possession du camp de Gao mardi."
+    assert statuses_fr(text) == {"Gao": "handed over"}
+
+
+def test_a_cue_word_inside_a_fixed_phrase_is_no_event():
+    text = "Trois emprises subsisteront, Gao, Tombouctou et Mopti, à partir desquelles la force patrouillera."
+    assert statuses_fr(text) == {}
+    text = "Les casques bleus rejoindront le camp de Gao, point de départ des patrouilles."
+    assert statuses_fr(text) == {}
+    assert statuses_fr("La MINUSMA va partir de Gao en décembre.") == {"Gao": "pending"}
 
 
 def test_a_persons_own_post_is_a_job_and_a_medical_evacuation_moves_people():

@@ -215,6 +215,46 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
     assert {site: status for site, (status, _, _) in found.items()} == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The camp at Ber, near Timbuktu, will be handed over in January.",
+            "en",
+            {"Ber": "pending"},
+        ),
+        (
+            "MINUSMA handed over its base at Ber, on the outskirts of Timbuktu, on Monday.",
+            "en",
+            {"Ber": "handed over"},
+        ),
+        (
+            "Le camp de Ber, près de Tombouctou, doit passer aux FAMa en janvier.",
+            "fr",
+            {"Ber": "pending"},
+        ),
+        (
+            "Le camp de Ber, non loin de Tombouctou, a été remis aux FAMa lundi.",
+            "fr",
+            {"Ber": "handed over"},
+        ),
+        (
+            "La MINUSMA a remis lundi son camp de Ber, à la sortie de Tombouctou.",
+            "fr",
+            {"Ber": "handed over"},
+        ),
+        # with no other place before it, the town near the camp is the site
+        (
+            "MINUSMA handed over its camp near Timbuktu on Monday.",
+            "en",
+            {"Timbuktu": "handed over"},
+        ),
+    ],
+)
+def test_a_town_that_only_says_where_another_site_stands_is_no_site(text, lang, expected):
+    assert statuses(text, lang) == expected
+
+
 def test_a_destination_takes_no_status_from_its_sentence():
     text = (
         "La MINUSMA a remis mercredi sa base de Tessalit aux autorités. Les derniers Casques"

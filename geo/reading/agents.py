@@ -88,6 +88,11 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         return head
     if head in lexicon.force_words:
         modifiers = [t for t in subject.children if t.dep_ in ("amod", "compound", "nmod", "poss")]
+        following = subject.nbor() if subject.i + 1 < len(subject.doc) else None
+        if following is not None and following.pos_ == "ADJ" and following not in modifiers:
+            # "des militaires soudanais ont quitté Golo": the parser may hang the adjective
+            # after the noun on the verb
+            modifiers.append(following)
         if any(normalise(t.text) in actors.qualifiers for t in modifiers):
             return MISSION
         owners = [  # whose they are: "of the Malian army", "des FACA" -- not where: "at Gao"

@@ -45,7 +45,7 @@ def find_cues(doc, lexicon: Lexicon) -> list[Cue]:
     """Every cue of a parsed sentence, in text order."""
     found = []
     for token in doc:
-        cue = _cue_at(token, lexicon)
+        cue = cue_at(token, lexicon)
         if cue is not None:
             found.append(cue)
     return found
@@ -72,8 +72,11 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
     return lemma
 
 
-def _cue_at(token, lexicon: Lexicon) -> Cue | None:
+def cue_at(token, lexicon: Lexicon) -> Cue | None:
+    """The cue the word is, or None."""
     lemma = lemma_of(token)
+    if _in_fixed_phrase(token, lexicon):
+        return None
     if token.pos_ == "ADP" and token.text.lower() in lexicon.left_with.values():
         # "left the mission with camps in Gao": "with" on the verb, or on its object
         verb = token.head if token.head.dep_ not in _OBJECTS else token.head.head
@@ -154,7 +157,7 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
                 )
     if verbal and lemma in lexicon.turn_verbs and _site_takes_its_turn(token, lexicon):
         # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event
-        before = _cue_at(token.head, lexicon) if token.dep_ == "conj" else None
+        before = cue_at(token.head, lexicon) if token.dep_ == "conj" else None
         status = before.status if before is not None else Status.CLOSED
         return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
@@ -175,6 +178,12 @@ def _cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
     return None
+
+
+def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
+    """Whether the word ends a phrase of its own: "*à partir* de Gao" is "from Gao"."""
+    words = [t.text.lower() for t in token.doc[max(token.i - 2, 0) : token.i + 1]]
+    return any(" ".join(words[start:]) in lexicon.fixed_phrases for start in range(len(words) - 1))
 
 
 def _idiom(verb, lexicon: Lexicon) -> bool:
@@ -496,14 +505,12 @@ def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
         lemma_of(objects[0]) in lexicon.recipients or objects[0].ent_type_ in ("NORP", "ORG")
     ):
         return True  # "handed Malian *forces* the Gao camp": the first of two objects
+    # a site that belongs to someone was handed over only if that someone is a recipient
+    named = () if lemma in lexicon.owning_verbs else ("GPE", "NORP", "ORG")
     for child in token.subtree:
         if child.i == token.i:
             continue
-        if lemma_of(child) not in lexicon.recipients and child.ent_type_ not in (
-            "GPE",
-            "NORP",
-            "ORG",
-        ):
+        if lemma_of(child) not in lexicon.recipients and child.ent_type_ not in named:
             continue
         cases = {c.text.lower() for c in child.children if c.dep_ == "case"}
         head = child.head

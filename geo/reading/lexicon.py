@@ -24,6 +24,7 @@ class Lexicon:
     models: tuple[str, ...]
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
+    owning_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     ceding_verbs: frozenset[str]
     presence_theme_verbs: frozenset[str]
@@ -35,6 +36,7 @@ class Lexicon:
     origin_prepositions: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
+    seizing_verbs: frozenset[str]
     flag_verbs: frozenset[str]
     flag_nouns: frozenset[str]
     nouns: Mapping[str, Status]
@@ -42,6 +44,7 @@ class Lexicon:
     performed_by: frozenset[str]
     ongoing_by: frozenset[str]
     done_before_noun: frozenset[str]
+    after_words: frozenset[str]
     pending_before_noun: frozenset[str]
     timing_words: frozenset[str]
     future_auxiliaries: frozenset[str]
@@ -78,12 +81,14 @@ class Lexicon:
     staying_verbs: frozenset[str]
     kept_verbs: frozenset[str]
     idiom_objects: frozenset[str]
+    fixed_phrases: frozenset[str]
     personal_possessives: frozenset[str]
     care_words: frozenset[str]
     brought_forward: frozenset[str]
     substitutes: frozenset[str]
     reflexive_moves: frozenset[str]
     nearby_prepositions: frozenset[str]
+    near_words: frozenset[str]
     partnered_negations: frozenset[str]
     negation_partners: frozenset[str]
     transferred_powers: frozenset[str]
@@ -168,6 +173,7 @@ _SETS = [
     "performed_by",
     "ongoing_by",
     "done_before_noun",
+    "after_words",
     "pending_before_noun",
     "timing_words",
     "future_auxiliaries",
@@ -207,12 +213,16 @@ _SETS = [
     "staying_verbs",
     "kept_verbs",
     "idiom_objects",
+    "owning_verbs",
+    "seizing_verbs",
+    "fixed_phrases",
     "personal_possessives",
     "care_words",
     "brought_forward",
     "substitutes",
     "reflexive_moves",
     "nearby_prepositions",
+    "near_words",
     "partnered_negations",
     "negation_partners",
     "transferred_powers",

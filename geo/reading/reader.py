@@ -33,7 +33,7 @@ from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify, is_host_word
 from geo.reading.confidence import confidence
-from geo.reading.cues import Cue, CueKind, controlling_subjects, find_cues, lemma_of
+from geo.reading.cues import Cue, CueKind, controlling_subjects, cue_at, find_cues, lemma_of
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
 from geo.reading.learned import LEARNED, guess, site_features
@@ -54,6 +54,7 @@ _LOOSE_REACH = 12
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 _QUOTES = frozenset('«»“”„"')
+_LEAVING = (CueKind.VERB, CueKind.NOUN)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
 _WORDS_ONLY = re.compile(r"[^\w]+")
 
@@ -379,6 +380,8 @@ class _Job:
             span, named_sites, self.lexicon
         ):
             return _NOT_A_PLACE  # "le camp Croci d'Abéché": the camp's fate, not the town's
+        if _locates_another_place(span, place_words, self.lexicon):
+            return _NOT_A_PLACE  # "the camp at Ber, near Timbuktu": Ber's fate, not Timbuktu's
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
         ungoverned = not governed and not further
@@ -647,8 +650,13 @@ class _Job:
         if cue.kind is CueKind.VERB and _first_of_several(doc[cue.head], lexicon):
             time = Time(Happened.PLAN, "first to leave", time.negated, time.verb)
         done = Status.CLOSED if cue.kind is CueKind.PRESENCE else cue.status
-        if cue.kind is CueKind.RECEIVING and self._taken_from_mission(doc[cue.head]):
-            done = Status.HANDED_OVER  # "Somali soldiers took over the base from ATMIS troops"
+        if cue.kind is CueKind.RECEIVING and (
+            self._taken_from_mission(doc[cue.head])
+            or (cue.lemma not in lexicon.seizing_verbs and self._received(doc[cue.head], agent))
+        ):
+            # "Somali soldiers took over the base from ATMIS troops", "les autorités ont pris
+            # possession du camp": the mission handed it over
+            done = Status.HANDED_OVER
         status = done if time.happened is Happened.DONE else Status.PENDING
         date = self.document.date
         if status is not Status.PENDING:
@@ -661,6 +669,17 @@ class _Job:
             cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
         )
         return _Reading(status, date, reason)
+
+    def _received(self, verb, agent: str) -> bool:
+        """Whether someone named, not an armed group, receives the site from the mission:
+        "the army took over the camp", "le conseil municipal en a pris possession" -- but not
+        after the mission left ("took over the camp *after the peacekeepers departed*")."""
+        words = agent.split()
+        return (
+            agent != UNSTATED
+            and not any(word in self.lexicon.armed_groups for word in words)
+            and not _after_leaving(verb, self.lexicon)
+        )
 
     def _taken_from_mission(self, verb) -> bool:
         """Whether a site is taken over *from* the mission, which hands it over."""
@@ -883,6 +902,51 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
     return head.i in named_sites and head.i not in range(span.start, span.end)
+
+
+def _after_leaving(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb is said to follow someone's leaving: "took over the camp *after the
+    peacekeepers departed*", "*après le départ* de la MINUSMA"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass"):
+            continue
+        for word in child.subtree:
+            if word.text.lower() not in lexicon.after_words:
+                continue
+            # "after" heads its noun in English; elsewhere it hangs on its clause or noun
+            clause = word if word.dep_ == "prep" else word.head
+            cues = [cue_at(w, lexicon) for w in clause.subtree]
+            if any(
+                c is not None and c.kind in _LEAVING and c.status is Status.CLOSED for c in cues
+            ):
+                return True
+    return False
+
+
+def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> bool:
+    """Whether the town in ``span`` only says where the place named just before it stands:
+    "the camp at Ber, near Timbuktu", "Ber, on the outskirts of Timbuktu", "le camp de Ber,
+    non loin de Tombouctou", "Ber, à la sortie de Tombouctou"."""
+    root = span.root
+    # English hangs the name under its preposition ("near", "of" after "outskirts"); French
+    # under the word itself ("près", "sortie"), its preposition a child.
+    marker = root.head
+    if root.dep_ == "pobj" and marker.text.lower() not in lexicon.near_words:
+        marker = marker.head
+    if marker.i == root.i or lemma_of(marker) not in lexicon.near_words:
+        # the French parser may make the word the name's own modifier: "près de Tombouctou"
+        marker = next(
+            (c for c in root.children if c.dep_ == "advmod" and lemma_of(c) in lexicon.near_words),
+            None,
+        )
+        if marker is None:
+            return False
+    before = marker.left_edge.i - 1
+    while before >= 0 and (
+        span.doc[before].is_punct or span.doc[before].pos_ in ("DET", "ADP", "ADV")
+    ):
+        before -= 1
+    return before >= 0 and before in place_words and before not in range(span.start, span.end)
 
 
 def _span_of(doc, piece, mention: Mention):
