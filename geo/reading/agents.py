@@ -161,6 +161,16 @@ def _subject(verb, lexicon: Lexicon):
                 return agent
         if any(c.dep_ in ("nsubjpass", "nsubj:pass") for c in token.children):
             return None  # a passive without "by": nobody named
+        if (
+            token.dep_ == "acl"
+            and "Fin" in token.morph.get("VerbForm")
+            and token.head.i < token.i
+            and token.head.pos_ in ("NOUN", "PROPN")
+            and token.head.dep_ == "ROOT"
+        ):
+            # "Une centaine d'agents de la mission resteront à Bamako": the parser makes the
+            # subject the sentence's root and hangs the finite verb on it
+            return token.head
         if token.head.i != token.i and (
             token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and _participle(token))
         ):
