@@ -163,6 +163,11 @@ def test_the_subject_of_the_main_clause_acts_in_an_after_clause():
     assert statuses("Troops withdrew to Gao after closing Bourem.") == {"Bourem": "closed"}
 
 
+def test_a_day_the_parser_takes_for_the_subject_is_no_one_acting():
+    text = "La mission a par contre confirmé avoir fermé le 1er décembre son poste de Bourem."
+    assert statuses(text, "fr") == {"Bourem": "closed"}
+
+
 def test_an_armed_groups_leaving_gets_no_learned_reading_either():
     # the rules dismiss it; the learned model must not read it back in
     assert statuses("Les rebelles ont quitté Gao vendredi.", "fr") == {}

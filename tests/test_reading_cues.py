@@ -301,6 +301,13 @@ def test_a_camp_seized_is_closed_whoever_seizes_it():
     assert statuses_fr(text) == {"Gao": "handed over"}
 
 
+def test_an_office_that_stopped_working_is_closed():
+    assert statuses_fr("L'antenne de Gao a cessé de fonctionner la même semaine.") == {
+        "Gao": "closed"
+    }
+    assert statuses_en("The Gao office stopped operating last week.") == {"Gao": "closed"}
+
+
 def test_a_cue_word_inside_a_fixed_phrase_is_no_event():
     text = "Trois emprises subsisteront, Gao, Tombouctou et Mopti, à partir desquelles la force patrouillera."
     assert statuses_fr(text) == {}

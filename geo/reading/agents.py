@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from geo.gazetteer import normalise
 from geo.reading.cues import lemma_of
+from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
 MISSION = "mission"
@@ -52,9 +53,23 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     subject = _subject(verb, lexicon)
     if subject is None or (site is not None and site.start <= subject.i < site.end):
         return UNSTATED
-    if subject.ent_type_ in ("DATE", "TIME") or lemma_of(subject) in lexicon.deadline_words:
-        return UNSTATED  # a parser's slip: "d'ici la fin du mois" is no one acting
+    if (
+        subject.ent_type_ in ("DATE", "TIME")
+        or lemma_of(subject) in lexicon.deadline_words
+        or _day_of_month(subject, lexicon)
+    ):
+        return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
     return classify(subject, lexicon, actors)
+
+
+def _day_of_month(token, lexicon: Lexicon) -> bool:
+    """Whether the word is the day of a date: "avoir fermé *le 1er décembre* son poste"."""
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return (
+        token.text[:1].isdigit()
+        and following is not None
+        and following.text.lower().rstrip(".") in date_rules(lexicon.lang).months
+    )
 
 
 def classify(subject, lexicon: Lexicon, actors: Actors) -> str:

@@ -256,7 +256,8 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
         word = child.text.lower()
         if child.dep_ in _PARTICLE or (child.dep_ == "prep" and word in lexicon.particles):
             phrases.append(f"{lemma} {word}")
-        elif child.dep_ in _OBJECTS or child.dep_ == "obl:arg":
+        elif child.dep_ in _OBJECTS or child.dep_ in ("obl:arg", "xcomp"):
+            # "cesser *activité*", "a cessé *de fonctionner*"
             phrases.append(f"{lemma} {lemma_of(child)}")
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is not None and following.text.lower() in lexicon.particles:
