@@ -377,3 +377,10 @@ def test_an_event_feared_is_neither_done_nor_planned():
         statuses("Mission spokesman: Gao, Timbuktu and Kidal residents fear the withdrawal") == {}
     )
     assert statuses("Les habitants de Gao craignent le départ de la MINUSMA.", "fr") == {}
+
+
+def test_an_event_noun_after_a_headline_s_kicker_happened():
+    text = "Mali : Fermeture Du Camp De La MINUSMA À Gao\n\nBAMAKO – Les casques bleus sont partis."
+    assert statuses(text, "fr") == {"Gao": "closed"}
+    text = "Mali: the planned closure of the UN camp in Gao\n\nBAMAKO – More to follow."
+    assert statuses(text) == {"Gao": "pending"}

@@ -622,6 +622,18 @@ def _brought_forward(noun, lexicon: Lexicon) -> Time | None:
     return Time(Happened.DONE if past else Happened.PLAN, advanced, verb=head.i)
 
 
+def _after_kicker(noun) -> bool:
+    """Whether the noun heads a headline after its kicker, "Mali : *fermeture* du camp de
+    Gao", which the parser hangs on the kicker as the root."""
+    head = noun.head
+    return (
+        head.dep_ == "ROOT"
+        and head.i < noun.i
+        and noun.dep_ in ("appos", "nmod", "dep", "npadvmod")
+        and any(t.text == ":" for t in noun.doc[head.i + 1 : noun.i])
+    )
+
+
 def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
     if _negated(noun, lexicon):
@@ -693,7 +705,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
                 verb_time.happened, f"under {word}: {verb_time.why}", verb_time.negated, head.i
             )
         return Time(Happened.NOTHING, f"noun under {word}")
-    if noun.dep_ == "ROOT" and headline:
+    if headline and (noun.dep_ == "ROOT" or _after_kicker(noun)):
         return Time(Happened.DONE, "headline noun")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
