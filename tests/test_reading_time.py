@@ -384,3 +384,23 @@ def test_an_event_noun_after_a_headline_s_kicker_happened():
     assert statuses(text, "fr") == {"Gao": "closed"}
     text = "Mali: the planned closure of the UN camp in Gao\n\nBAMAKO – More to follow."
     assert statuses(text) == {"Gao": "pending"}
+
+
+def test_a_claim_met_with_a_denial_is_no_event():
+    text = (
+        "Jeudi, le porte-parole de la MINUSMA a opposé un démenti à une radio, qui affirmait"
+        " que les Casques bleus avaient déserté leur poste de Gao."
+    )
+    assert statuses(text, "fr") == {}
+    text = (
+        "Les responsables maliens qui assuraient que la MINUSMA s'était déjà retirée de Ménaka"
+        " ont été démentis."
+    )
+    assert statuses(text, "fr") == {}
+    text = "The mission issued a denial to a radio station that said peacekeepers had left Gao."
+    assert statuses(text) == {}
+    # what is said and not denied stands, and so does a denial by someone who left
+    assert statuses("A spokesman said the peacekeepers had left Gao.") == {"Gao": "closed"}
+    assert statuses("The mission, which left Gao on Monday, denied the reports.") == {
+        "Gao": "closed"
+    }

@@ -54,6 +54,7 @@ class Lexicon:
     plan_phrases: tuple[tuple[str, ...], ...]  # as lower-case word sequences
     negations: frozenset[str]
     denials: frozenset[str]
+    denial_nouns: frozenset[str]
     fears: frozenset[str]
     hearsay_nouns: frozenset[str]
     armed_groups: frozenset[str]
@@ -182,6 +183,7 @@ _SETS = [
     "implicatives",
     "negations",
     "denials",
+    "denial_nouns",
     "fears",
     "hearsay_nouns",
     "armed_groups",

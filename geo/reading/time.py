@@ -446,6 +446,7 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
     *whether* the mission was preparing to leave", "rumours *that* it had left", "les
     rumeurs *d'un départ*"."""
     below = token
+    claimed = False  # whether the path has come up from what someone said
     for head in [token, *islice(token.ancestors, reach)]:
         if any(c.dep_ == "advcl" and _supposed(head, c, lexicon) for c in head.children):
             # "if no agreement is reached, the observers *would* have to leave Gali"
@@ -453,6 +454,17 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
         if head is token:
             continue
         word = lemma_of(head)
+        claimed = claimed or below.dep_ == "ccomp"
+        if claimed and (
+            word in lexicon.denials
+            or any(
+                c.dep_ in ("obj", "dobj") and lemma_of(c) in lexicon.denial_nouns
+                for c in head.children
+            )
+        ):
+            # "les responsables qui assuraient que Barkhane s'était retirée *ont été démentis*",
+            # "a opposé un *démenti* à une radio qui affirmait que les casques bleus étaient partis"
+            return f"denied claim: {word}"
         if word in lexicon.hearsay_nouns and below.dep_ in _HEARSAY_LINKS:
             return f"hearsay: {word}"
         if word in lexicon.asking_verbs and any(
