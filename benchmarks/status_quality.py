@@ -48,8 +48,9 @@ def describe(name: str, entry: dict) -> str:
     )
     for rewritten in entry.get("rewritten", []):
         reports = rewritten.get("reports", "all")
+        noun = "report" if reports == 1 else "reports"
         line += (
-            f"\n  rewritten in new words on {rewritten['date']} ({reports} reports); first run"
+            f"\n  rewritten in new words on {rewritten['date']} ({reports} {noun}); first run"
             f" on the new text ({rewritten['reader']}): precision {rewritten['precision']:.3f},"
             f" recall {rewritten['recall']:.3f}"
         )
