@@ -301,6 +301,11 @@ def test_a_camp_seized_is_closed_whoever_seizes_it():
     assert statuses_fr(text) == {"Gao": "handed over"}
 
 
+def test_a_base_given_up_is_relinquished():
+    assert statuses_en("MINUSMA gave up its base in Gao on Monday.") == {"Gao": "handed over"}
+    assert statuses_en("The governor gave up hope of keeping the mission in Gao.") == {}
+
+
 def test_an_office_that_stopped_working_is_closed():
     assert statuses_fr("L'antenne de Gao a cessé de fonctionner la même semaine.") == {
         "Gao": "closed"
