@@ -182,6 +182,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
 
 def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
     """Whether the word ends a phrase of its own: "*à partir* de Gao" is "from Gao"."""
+    if token.lower_ not in lexicon.fixed_phrase_ends:
+        return False  # asked of every word: most end no phrase
     words = [t.text.lower() for t in token.doc[max(token.i - 2, 0) : token.i + 1]]
     return any(" ".join(words[start:]) in lexicon.fixed_phrases for start in range(len(words) - 1))
 

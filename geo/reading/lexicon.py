@@ -140,6 +140,11 @@ class Lexicon:
         return frozenset(p.split(" ", 1)[1] for p in phrases if " " in p)
 
     @cached_property
+    def fixed_phrase_ends(self) -> frozenset[str]:
+        """The last words of the fixed phrases: "partir" of "à partir"."""
+        return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self.fixed_phrases)
+
+    @cached_property
     def people(self) -> frozenset[str]:
         """The mission's words and those of anyone's troops."""
         return self.mission_words | self.force_words

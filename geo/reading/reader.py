@@ -892,12 +892,12 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         if root.dep_ == "pobj"
         else next((c for c in root.children if c.dep_ in ("case", "fixed")), None)
     )
-    if preposition is not None and preposition.text.lower() in lexicon.nearby_prepositions:
-        before = preposition.i - 1
-        while before > 0 and span.doc[before].is_punct:
-            before -= 1
-        if before in named_sites:
-            return True  # the parser may hang "near Mazar" on the verb, not on the camp
+    if (
+        preposition is not None
+        and preposition.text.lower() in lexicon.nearby_prepositions
+        and _word_before(span.doc, preposition.i, lambda t: t.is_punct) in named_sites
+    ):
+        return True  # the parser may hang "near Mazar" on the verb, not on the camp
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
@@ -941,12 +941,18 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
         )
         if marker is None:
             return False
-    before = marker.left_edge.i - 1
-    while before >= 0 and (
-        span.doc[before].is_punct or span.doc[before].pos_ in ("DET", "ADP", "ADV")
-    ):
+    before = _word_before(
+        span.doc, marker.left_edge.i, lambda t: t.is_punct or t.pos_ in ("DET", "ADP", "ADV")
+    )
+    return before in place_words and before not in range(span.start, span.end)
+
+
+def _word_before(doc, index: int, passed_over) -> int:
+    """The index of the last word before ``index`` that ``passed_over`` does not skip, or -1."""
+    before = index - 1
+    while before >= 0 and passed_over(doc[before]):
         before -= 1
-    return before >= 0 and before in place_words and before not in range(span.start, span.end)
+    return before
 
 
 def _span_of(doc, piece, mention: Mention):
