@@ -276,6 +276,10 @@ def test_ending_the_missions_presence_in_a_town_closes_it():
 def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr("Les soldats ont rendu hommage lundi à leurs camarades à Tessalit.") == {}
     assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}
+    # the idiom's noun as the parser hangs it: a complement, an adjective
+    assert statuses_fr("Il s'exprimait à Gao, où il rendait visite aux pilotes.") == {}
+    text = "Des soldats se sont rendus maîtres de l'aérodrome de Gao après des combats."
+    assert statuses_fr(text) == {}
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
 
@@ -319,6 +323,9 @@ def test_a_cue_word_inside_a_fixed_phrase_is_no_event():
     text = "Les casques bleus rejoindront le camp de Gao, point de départ des patrouilles."
     assert statuses_fr(text) == {}
     assert statuses_fr("La MINUSMA va partir de Gao en décembre.") == {"Gao": "pending"}
+    text = "Aircraft bombed the Kidal airstrip on Friday, close to a UN team site."
+    assert statuses_en(text) == {}
+    assert statuses_en("MINUSMA will close its Kidal camp on Friday.") == {"Kidal": "pending"}
 
 
 def test_a_persons_own_post_is_a_job_and_a_medical_evacuation_moves_people():

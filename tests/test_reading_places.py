@@ -63,6 +63,8 @@ def test_a_name_inside_a_person_s_or_an_organisation_s_name_is_no_place():
         ("en", '"We have left," said Fatoumata Ber, a spokeswoman.', "Ber"): "person",
         ("en", "General Moussa Diré said the camp was closed.", "Diré"): "person",
         ("en", "Radio Kidal reported that the camp was closed.", "Kidal"): "organisation",
+        ("en", "Operation Kidal handed over its camp.", "Kidal"): "organisation",
+        ("fr", "C'en est fini de l'opération française Kidal.", "Kidal"): "organisation",
         ("en", "Peacekeepers left Ber on Friday.", "Ber"): None,
         ("en", "The Ber camp was handed over.", "Ber"): None,
         ("en", "MINUSMA left Kidal on Tuesday.", "Kidal"): None,
@@ -117,6 +119,10 @@ def test_a_capital_that_demands_is_its_government():
                 },
                 "TIMBUKTU, Mali (AP) — The mission handed over its Ber camp on Tuesday.": {
                     "Ber": "handed over"
+                },
+                # the country in brackets before the date
+                "GAO (Mali), Oct. 16 — MINUSMA handed over its Timbuktu camp on Tuesday.": {
+                    "Timbuktu": "handed over"
                 },
             },
             id="datelines",
@@ -253,6 +259,13 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
 )
 def test_a_town_that_only_says_where_another_site_stands_is_no_site(text, lang, expected):
     assert statuses(text, lang) == expected
+
+
+def test_a_town_given_as_a_bearing_from_a_named_site_is_no_site():
+    text = "The army will train recruits at Ber, south-west of Timbuktu, which MINUSMA handed over."
+    assert "Timbuktu" not in statuses(text)
+    text = "Since March the mission has left four camps: Ber, to Timbuktu's west (April), and Gao."
+    assert "Timbuktu" not in statuses(text)
 
 
 def test_a_destination_takes_no_status_from_its_sentence():

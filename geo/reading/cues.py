@@ -19,6 +19,9 @@ from geo.reading.lexicon import Lexicon, fold
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
 _PARTICLE = frozenset({"prt", "compound:prt"})
 _OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
+# How the parsers hang an idiom's noun on its verb: "rendait *visite*" is an object or, in
+# French, a complement; "se sont rendus *maîtres*" an adjective.
+_IDIOM_OBJECTS = frozenset({"dobj", "obj", "xcomp", "amod"})
 
 
 class CueKind(Enum):
@@ -108,6 +111,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
     guessed = verb_lemma(token, lexicon)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
+        if _idiom(token, lexicon):
+            return None  # "se sont rendus maîtres", "rendus" taken for a noun
         if guessed in lexicon.receiving:
             return Cue(token.i, lexicon.receiving[guessed], guessed, CueKind.RECEIVING)
         return Cue(token.i, lexicon.verbs[guessed], guessed, CueKind.VERB)
@@ -181,17 +186,22 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
 
 
 def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
-    """Whether the word ends a phrase of its own: "*à partir* de Gao" is "from Gao"."""
-    if token.lower_ not in lexicon.fixed_phrase_ends:
-        return False  # asked of every word: most end no phrase
-    words = [t.text.lower() for t in token.doc[max(token.i - 2, 0) : token.i + 1]]
-    return any(" ".join(words[start:]) in lexicon.fixed_phrases for start in range(len(words) - 1))
+    """Whether the word is part of a phrase of its own: "*à partir* de Gao" is "from Gao",
+    "*close to* a team site" is "near" it."""
+    if token.lower_ not in lexicon.fixed_phrase_words:
+        return False  # asked of every word: most are in no phrase
+    doc = token.doc
+    for length in range(2, lexicon.longest_fixed_phrase + 1):
+        for start in range(max(token.i - length + 1, 0), min(token.i, len(doc) - length) + 1):
+            if " ".join(t.lower_ for t in doc[start : start + length]) in lexicon.fixed_phrases:
+                return True
+    return False
 
 
 def _idiom(verb, lexicon: Lexicon) -> bool:
     """ "rendre *hommage*", "il s'est rendu à Gao": the verb in a sense that moves no site."""
     for child in verb.children:
-        if child.dep_ in ("obj", "dobj") and lemma_of(child) in lexicon.idiom_objects:
+        if child.dep_ in _IDIOM_OBJECTS and lemma_of(child) in lexicon.idiom_objects:
             return True
         if (
             child.dep_ in ("obj", "dobj")

@@ -124,6 +124,7 @@ class Lexicon:
     movers: frozenset[str]
     copulas: frozenset[str]
     person_titles: frozenset[str]
+    operation_words: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -140,9 +141,14 @@ class Lexicon:
         return frozenset(p.split(" ", 1)[1] for p in phrases if " " in p)
 
     @cached_property
-    def fixed_phrase_ends(self) -> frozenset[str]:
-        """The last words of the fixed phrases: "partir" of "à partir"."""
-        return frozenset(phrase.rsplit(" ", 1)[-1] for phrase in self.fixed_phrases)
+    def fixed_phrase_words(self) -> frozenset[str]:
+        """The words of the fixed phrases: "à" and "partir" of "à partir"."""
+        return frozenset(word for phrase in self.fixed_phrases for word in phrase.split())
+
+    @cached_property
+    def longest_fixed_phrase(self) -> int:
+        """How many words the longest fixed phrase has."""
+        return max((len(phrase.split()) for phrase in self.fixed_phrases), default=0)
 
     @cached_property
     def people(self) -> frozenset[str]:
@@ -267,6 +273,7 @@ _SETS = [
     "farewells",
     "quantities",
     "person_titles",
+    "operation_words",
     "government_verbs",
 ]
 

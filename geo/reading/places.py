@@ -1,7 +1,8 @@
 """Is a gazetteer name a place here, and can it be a mission site?
 
 A name is no place when it is part of a person's name ("spokeswoman Fatoumata
-Ber", "Mr Kidal said") or of an organisation's ("Radio Kidal"). A capital that stands for
+Ber", "Mr Kidal said"), of an organisation's ("Radio Kidal") or of an operation's
+("l'opération française Boali"). A capital that stands for
 its government ("the junta in Bamako", "Bamako demanded ...") is no site
 unless the sentence speaks of the mission's presence there (its headquarters,
 its camp, the ceremony that ends it).
@@ -32,7 +33,7 @@ def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
     """
     if _in_person_name(span, lexicon, place_words):
         return "person"
-    if _in_organisation(span, lexicon, place_words):
+    if _in_organisation(span, lexicon, place_words) or _names_an_operation(span, lexicon):
         return "organisation"
     return None
 
@@ -108,6 +109,15 @@ def _title(token, lexicon: Lexicon) -> bool:
         and token.pos_ == "NOUN"
         and token.text.lower() not in lexicon.presence_nouns
     )
+
+
+def _names_an_operation(span, lexicon: Lexicon) -> bool:
+    """Whether the name follows "operation", or "opération" and its adjectives: "Operation
+    Boali", "l'opération française Boali"."""
+    before = span.start - 1
+    while before >= 0 and span.doc[before].pos_ == "ADJ":
+        before -= 1
+    return before >= 0 and span.doc[before].lower_.rstrip(".") in lexicon.operation_words
 
 
 def _in_organisation(span, lexicon: Lexicon, place_words: set[int]) -> bool:
