@@ -261,6 +261,13 @@ def test_a_town_that_only_says_where_another_site_stands_is_no_site(text, lang, 
     assert statuses(text, lang) == expected
 
 
+def test_a_capital_the_mission_agrees_with_is_its_government():
+    text = "La MINUSMA a quitté Gao en accord avec Bamako."
+    assert statuses(text, "fr") == {"Gao": "closed"}
+    text = "La mission a fermé son bureau de Ménaka, selon le calendrier arrêté avec Bamako."
+    assert statuses(text, "fr") == {"Ménaka": "closed"}
+
+
 def test_a_town_given_as_a_bearing_from_a_named_site_is_no_site():
     text = "The army will train recruits at Ber, south-west of Timbuktu, which MINUSMA handed over."
     assert "Timbuktu" not in statuses(text)

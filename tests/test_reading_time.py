@@ -370,6 +370,9 @@ def test_a_mission_no_longer_having_troops_somewhere_has_left():
     assert statuses("MINUSMA has a camp in Gao and an office in Bamako.") == {}
     assert statuses("La MINUSMA n'a jamais eu de camp à Léré.", "fr") == {}
     assert statuses("The army no longer has troops in Tessalit.") == {}
+    # a town that never hosted the mission had nothing to close
+    assert statuses("Bourem and Diré never hosted MINUSMA bases, a spokesman said.") == {}
+    assert statuses("Bourem no longer hosts a MINUSMA base.") == {"Bourem": "closed"}
 
 
 def test_an_event_feared_is_neither_done_nor_planned():

@@ -125,6 +125,7 @@ class Lexicon:
     copulas: frozenset[str]
     person_titles: frozenset[str]
     operation_words: frozenset[str]
+    partner_prepositions: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -274,6 +275,7 @@ _SETS = [
     "quantities",
     "person_titles",
     "operation_words",
+    "partner_prepositions",
     "government_verbs",
 ]
 

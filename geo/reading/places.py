@@ -52,6 +52,21 @@ def is_government(span, path_has_presence: bool, lexicon: Lexicon) -> bool:
     return not any(lemma_of(t) in lexicon.presence_nouns for t in neighbours)
 
 
+def agreed_with(span, lexicon: Lexicon) -> bool:
+    """Whether the name is the other party to what is done ("in agreement *with* Bamako",
+    "le calendrier arrêté *avec* N'Djamena"): a capital so named is its government."""
+    preposition = preposition_of(span.root)
+    return preposition is not None and preposition.lower_ in lexicon.partner_prepositions
+
+
+def preposition_of(token):
+    """The preposition that introduces a noun, or None: English hangs the noun under it,
+    French hangs it under the noun."""
+    if token.dep_ == "pobj":
+        return token.head
+    return next((c for c in token.children if c.dep_ in ("case", "fixed")), None)
+
+
 def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None

@@ -39,7 +39,13 @@ from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
 from geo.reading.learned import LEARNED, guess, site_features
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
-from geo.reading.places import is_government, not_a_place, site_candidate
+from geo.reading.places import (
+    agreed_with,
+    is_government,
+    not_a_place,
+    preposition_of,
+    site_candidate,
+)
 from geo.reading.time import Happened, Time, time_of
 
 # A sentence longer than this is parsed in windows around its place names: the parse
@@ -633,8 +639,10 @@ class _Job:
             span.root.dep_.startswith("nsubj")
             and lemma_of(span.root.head) in lexicon.government_verbs
         )
-        if capital and speaking:
-            return None  # "Bamako demanded that MINUSMA leave": the government speaks
+        if capital and (speaking or agreed_with(span, lexicon)):
+            # "Bamako demanded that MINUSMA leave", "left Gao in agreement with Bamako": the
+            # government speaks or agrees
+            return None
         said_of_it = agent == MISSION and link.distance <= 2  # "MINUSMA left Bamako"
         if (
             capital
@@ -886,12 +894,7 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     """Whether the town in ``span`` only says where a site named in its own right stands:
     "le camp Croci d'Abéché", "Basra's Old State Building", "Camp Marmal near Mazar"."""
     root = span.root
-    # English hangs the name under its preposition; French hangs the preposition under it
-    preposition = (
-        root.head
-        if root.dep_ == "pobj"
-        else next((c for c in root.children if c.dep_ in ("case", "fixed")), None)
-    )
+    preposition = preposition_of(root)
     if (
         preposition is not None
         and preposition.text.lower() in lexicon.nearby_prepositions

@@ -102,11 +102,11 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         # "has had *no* UN camp since 2017"
         or any(_negated(c, lexicon) for c in token.children if c.dep_ in _NOUN_OBJECTS)
     )
-    if lemma_of(token) in lexicon.lacking_verbs and (
-        not negated or any(c.text.lower() in lexicon.never for c in token.children)
-    ):
-        # "the mission has a camp in Gao"; "never had an office in Cankuzo": never there
-        return Time(Happened.NOTHING, "has", negated, token.i)
+    if any(c.text.lower() in lexicon.never for c in (*token.children, *verb.children)):
+        # "never had an office in Cankuzo", "Bourem never hosted a base": never there to leave
+        return Time(Happened.NOTHING, "never there", True, verb.i)
+    if lemma_of(token) in lexicon.lacking_verbs and not negated:
+        return Time(Happened.NOTHING, "has", False, token.i)  # "the mission has a camp in Gao"
     time = (
         _verb_time(verb, lexicon, headline)
         if verb is not token
