@@ -203,6 +203,9 @@ def test_what_remains_and_who_it_is_taken_from_change_the_status():
         "Two camps are left to close, Gao and Timbuktu.": {"Gao": "pending", "Timbuktu": "pending"},
         "The Gao camp was left on Friday.": {"Gao": "closed"},
         "Kidal is left without a UN presence.": {"Kidal": "closed"},
+        # ... and so does a bare "left" right after its noun
+        "Gao is now the only camp left, officials said.": {"Gao": "pending"},
+        "The camp left by the peacekeepers in Gao was looted.": {"Gao": "closed"},
         # Taking a camp over *from* the mission is a handover; taking it over, a closure.
         "The Malian army took over the Gao camp from MINUSMA on Friday.": {"Gao": "handed over"},
         # A verb of giving hands over to whoever follows "to".

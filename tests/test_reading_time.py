@@ -270,6 +270,10 @@ def test_a_french_passive_keeps_the_future_or_conditional_of_its_etre():
     assert statuses(text, "fr") == {}
     text = "La mission a confirmé que ses casques bleus auraient quitté Gao avant la fin du mandat."
     assert statuses(text, "fr") == {"Gao": "pending"}
+    # ... and on a participle the tagger took for an adverb
+    text = "D'après le planning de la mission, Tessalit sera évacué ce week-end."
+    assert statuses(text, "fr") == {"Tessalit": "pending"}
+    assert statuses("Le camp de Gao a été évacué au début de février.", "fr") == {"Gao": "closed"}
 
 
 def test_a_bare_participle_shares_the_auxiliaries_of_the_verb_it_is_joined_to():
@@ -300,6 +304,21 @@ def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
     text = "The Gao camp is expected to be the last to be handed over, possibly in July."
     assert statuses(text) == {"Gao": "pending"}
     assert statuses("Gao was the last camp to be handed over.") == {"Gao": "handed over"}
+    # the tense is the copula's, however far above the count it stands
+    text = "Gao will probably be one of the final bases to shut."
+    assert statuses(text) == {"Gao": "pending"}
+    text = "The mission's base in Gao should be one of the final ones to shut."
+    assert statuses(text) == {"Gao": "pending"}
+    assert statuses("Gao was one of the first bases to close.") == {"Gao": "closed"}
+    text = "La dernière installation démontée sera Gao."
+    assert statuses(text, "fr") == {"Gao": "pending"}
+    text = "Gao sera l'une des dernières bases à fermer."
+    assert statuses(text, "fr") == {"Gao": "pending"}
+    # ... but not across an apposition, which names anew
+    text = (
+        "People asked what would happen to the Ansongo base Chad's MINUSMA troops left on 5 April."
+    )
+    assert statuses(text) == {"Ansongo": "closed"}
 
 
 def test_only_one_thing_left_to_do_is_still_to_come():

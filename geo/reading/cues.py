@@ -282,6 +282,13 @@ def _left_over(token, lexicon: Lexicon) -> bool:
     """ "Only Gao and Timbuktu *are left*": a present passive without an agent says what
     remains, not what was vacated ("Gao was left on Friday", "Kidal is left without a UN
     presence")."""
+    if (
+        token.dep_ in ("acl", "amod")
+        and token.i == token.head.i + 1
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and all(c.dep_ == "advmod" for c in token.children)
+    ):
+        return True  # "the biggest presence *left*", "the only camp still left"
     passive = [c for c in token.children if c.dep_ in ("auxpass", "aux:pass")]
     return (
         token.tag_ == "VBN"

@@ -219,11 +219,26 @@ def _time_limit(verb, lexicon: Lexicon) -> bool:
     return any(t.pos_ in ("ADP", "SCONJ") and lemma_of(t) in lexicon.timing_words for t in verb.doc)
 
 
+# How many words above a noun its clause's verb or copula is looked for.
+_CLAUSE_CLIMB = 4
+
+
 def _future_clause(noun, lexicon: Lexicon) -> bool:
-    """Whether the clause a noun stands in is in the future: its copula or its verb."""
-    verbs = [c for c in noun.children if c.dep_ == "cop"] + [noun.head]
-    if noun.head.pos_ == "ADP":
-        verbs.append(noun.head.head)  # "would be *among* the first to close"
+    """Whether the clause a noun stands in is still to come: its copula or its verb, found
+    above the noun through prepositions and other nouns ("would be *among* the first to
+    close", "will be *one of* the final bases to shut", "la dernière installation démontée
+    *sera* Gao"), in the future, the conditional or after a modal."""
+    verbs, token = [], noun
+    for _ in range(_CLAUSE_CLIMB):
+        verbs += [c for c in token.children if c.dep_ == "cop"]
+        if token.head is token or token.dep_ == "appos":
+            # "what would happen to the base, the troops left on 5 April": an apposition
+            # names anew, in a clause of its own
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            verbs.append(token)
+            break
     for verb in verbs:
         if verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.plan_words:
             return True  # "is expected to be the last to be handed over"
@@ -233,7 +248,9 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
             if (
                 "Fut" in form.morph.get("Tense")
                 or lemma_of(form) in lexicon.future_auxiliaries
-                or (word.endswith(lexicon.future_endings) and form.pos_ == "AUX")
+                or (lemma_of(form) in lexicon.modal_auxiliaries and form.tag_ == "MD")
+                or (form.pos_ == "AUX" and word.endswith(lexicon.future_endings))
+                or (form.pos_ == "AUX" and _conditional(form, lexicon))
             ):
                 return True
     return False
@@ -270,8 +287,9 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
     ]
-    if "Part" in verb.morph.get("VerbForm"):
-        # "l'antenne *sera* fermée": the parser may hang a passive's "être" as a copula
+    if "Part" in verb.morph.get("VerbForm") or verb.pos_ not in ("VERB", "AUX"):
+        # "l'antenne *sera* fermée": the parser may hang a passive's "être" as a copula, and
+        # on a participle it took for an adverb ("Tessalit sera *évacué*")
         auxiliaries += [c for c in verb.children if c.dep_ == "cop"]
     for aux in auxiliaries:
         word = lemma_of(aux)
