@@ -392,3 +392,22 @@ def test_a_site_left_and_its_barracks_handed_over_in_the_same_sentence_is_handed
     # a handover still to come leaves the site closed
     text = "The peacekeepers left Kidal and will hand the camp over next week."
     assert statuses(text) == {"Kidal": "closed"}
+
+
+def test_a_site_left_and_responsibility_for_it_handed_over_is_handed_over():
+    text = (
+        "The mission pulled out of Ber on Saturday, handing responsibility for the post to the"
+        " Malian army."
+    )
+    assert statuses(text) == {"Ber": "handed over"}
+    # responsibility for something else hands over no site
+    assert statuses("MINUSMA handed responsibility for security in Gao to the army.") == {}
+
+
+def test_a_french_en_that_stands_for_the_camp_left_makes_it_a_handover():
+    text = (
+        "Elle avait évacué le 12 septembre le camp de Ber ; l'armée malienne, qui en a pris"
+        " possession le jour même, y instruit ses recrues."
+    )
+    assert statuses(text, "fr") == {"Ber": "handed over"}
+    assert statuses("La MINUSMA a quitté Ber en mai.", "fr") == {"Ber": "closed"}

@@ -73,6 +73,7 @@ class Lexicon:
     location_verbs: frozenset[str]
     landmarks: frozenset[str]
     refers_back: frozenset[str]
+    clitic_pronouns: frozenset[str]
     ordinals: frozenset[str]
     once: frozenset[str]
     presence_verbs: frozenset[str]
@@ -126,6 +127,7 @@ class Lexicon:
     person_titles: frozenset[str]
     operation_words: frozenset[str]
     partner_prepositions: frozenset[str]
+    charge_nouns: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -214,6 +216,7 @@ _SETS = [
     "location_verbs",
     "landmarks",
     "refers_back",
+    "clitic_pronouns",
     "localities",
     "not_sites",
     "movers",
@@ -276,6 +279,7 @@ _SETS = [
     "person_titles",
     "operation_words",
     "partner_prepositions",
+    "charge_nouns",
     "government_verbs",
 ]
 

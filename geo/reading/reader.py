@@ -752,7 +752,10 @@ class _Job:
             referring = [
                 t
                 for t in near + controlling_subjects(token)
-                if lemma_of(t) in self.lexicon.refers_back
+                if (
+                    lemma_of(t) in self.lexicon.refers_back
+                    or (t.pos_ == "PRON" and lemma_of(t) in self.lexicon.clitic_pronouns)
+                )
                 and t.i != token.i
                 and not any(w.pos_ == "PROPN" for w in t.subtree)
             ]
@@ -1172,11 +1175,25 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
         return True  # "Minusca : le camp de Sam Ouandja sera restitué": the camp is what goes
     for theme in themes:
         word = lemma_of(theme)
+        if word in lexicon.charge_nouns and _of_a_site(theme, lexicon):
+            return True  # "handing responsibility for the post to the army"
         if word in lexicon.not_sites:
             return False
         if cue.status is Status.HANDED_OVER and word in lexicon.people:
             return False
     return True
+
+
+def _of_a_site(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun is said of a camp: "responsibility *for the post*", "le contrôle *du
+    camp*"."""
+    nouns = [
+        grandchild if child.pos_ == "ADP" else child
+        for child in noun.children
+        if child.dep_ in ("prep", "nmod")
+        for grandchild in (child.children if child.pos_ == "ADP" else [child])
+    ]
+    return any(lemma_of(n) in lexicon.presence_nouns for n in nouns)
 
 
 def _is_headline(sentence: Sentence, is_item: bool) -> bool:
