@@ -77,6 +77,12 @@ def cues_of(text: str, lang: str = "en") -> tuple[tuple[str, str, Status, CueKin
             {
                 # someone else takes the site
                 "The army took over the camp on Friday.": ("took", "take over", CLOSED, RECEIVING),
+                "The army took back the camp on Friday.": (
+                    "took",
+                    "take back",
+                    HANDED_OVER,
+                    RECEIVING,
+                ),
                 # the flag comes down, whichever way the sentence turns it
                 "The UN flag was lowered over the camp.": ("lowered", "lower", CLOSED, FLAG),
                 "The peacekeepers lowered the flag.": ("lowered", "lower", CLOSED, FLAG),
