@@ -382,6 +382,17 @@ def test_a_site_the_mission_keeps_is_no_closure_to_come_unless_the_stay_is_bound
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_a_mission_still_somewhere_has_a_closure_to_come():
+    assert statuses("Peacekeepers are still in Kidal.") == {"Kidal": "pending"}
+    assert statuses("MINUSMA still has troops in Kidal.") == {"Kidal": "pending"}
+    assert statuses("Les casques bleus sont toujours à Kidal.", "fr") == {"Kidal": "pending"}
+    assert statuses("La MINUSMA a toujours des troupes à Kidal.", "fr") == {"Kidal": "pending"}
+    # being there, without "still", or someone else still there, says nothing
+    assert statuses("Peacekeepers are in Kidal.") == {}
+    assert statuses("The Malian army is still in Kidal.") == {}
+    assert statuses("L'armée est toujours à Kidal.", "fr") == {}
+
+
 def test_a_mission_no_longer_having_troops_somewhere_has_left():
     assert statuses("The mission no longer has any troops in Tessalit.") == {"Tessalit": "closed"}
     assert statuses("MINUSMA has had no camp in Léré since 2017.") == {"Léré": "closed"}

@@ -165,6 +165,8 @@ def _subject(verb, lexicon: Lexicon):
     token = verb
     if verb.pos_ == "ADJ" and verb.dep_ in ("acomp", "xcomp", "attr"):
         token = verb.head  # "the blue helmets are no longer present": the copula's subject
+    if verb.dep_ == "cop":
+        token = verb.head  # "les casques bleus sont toujours à Kidal": French hangs it there
     for _ in range(3):
         for child in token.children:
             if child.dep_ in _SUBJECTS:

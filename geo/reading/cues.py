@@ -182,7 +182,32 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
+    if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
+        return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
+
+
+def still_said(token, lexicon: Lexicon) -> bool:
+    """Whether "still" is said of the word: "*still* has troops", "sont *toujours*"."""
+    return any(c.dep_ == "advmod" and c.lower_ in lexicon.still_words for c in token.children)
+
+
+def _still_there(token, lemma: str, lexicon: Lexicon) -> bool:
+    """ "Peacekeepers are *still* in Kidal", "les casques bleus sont *toujours* à Kidal", "MINUSMA
+    *still has* troops in Kidal": a plain "be" or "have" that says the mission is there yet."""
+    if lemma in lexicon.lacking_verbs:
+        return still_said(token, lexicon) and _holds_people(token, lexicon)
+    if lemma not in lexicon.copulas:
+        return False
+    if token.dep_ == "cop":
+        # French hangs "être" on what follows it: "sont toujours *à Kidal*"
+        place = token.head
+        return still_said(place, lexicon) and any(
+            c.dep_ == "case" and c.lower_ in lexicon.location_prepositions for c in place.children
+        )
+    return still_said(token, lexicon) and any(
+        c.dep_ == "prep" and c.lower_ in lexicon.location_prepositions for c in token.children
+    )
 
 
 def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:

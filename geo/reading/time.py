@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 
-from geo.reading.cues import Cue, CueKind, lemma_of
+from geo.reading.cues import Cue, CueKind, lemma_of, still_said
 from geo.reading.lexicon import Lexicon
 
 # Labels that tie a verb to the word that governs it: its plan, its speech verb, its condition.
@@ -105,7 +105,7 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
     if any(c.text.lower() in lexicon.never for c in (*token.children, *verb.children)):
         # "never had an office in Cankuzo", "Bourem never hosted a base": never there to leave
         return Time(Happened.NOTHING, "never there", True, verb.i)
-    if lemma_of(token) in lexicon.lacking_verbs and not negated:
+    if lemma_of(token) in lexicon.lacking_verbs and not negated and not still_said(token, lexicon):
         return Time(Happened.NOTHING, "has", False, token.i)  # "the mission has a camp in Gao"
     time = (
         _verb_time(verb, lexicon, headline)
