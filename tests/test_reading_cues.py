@@ -332,6 +332,8 @@ def test_a_cue_word_inside_a_fixed_phrase_is_no_event():
     text = "Les casques bleus rejoindront le camp de Gao, point de départ des patrouilles."
     assert statuses_fr(text) == {}
     assert statuses_fr("La MINUSMA va partir de Gao en décembre.") == {"Gao": "pending"}
+    # "à partir" after a verb is that verb's infinitive: "se prépare à partir"
+    assert statuses_fr("La MINUSMA se prépare à partir de Gao.") == {"Gao": "pending"}
     text = "Aircraft bombed the Kidal airstrip on Friday, close to a UN team site."
     assert statuses_en(text) == {}
     assert statuses_en("MINUSMA will close its Kidal camp on Friday.") == {"Kidal": "pending"}

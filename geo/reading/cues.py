@@ -218,8 +218,15 @@ def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
     doc = token.doc
     for length in range(2, lexicon.longest_fixed_phrase + 1):
         for start in range(max(token.i - length + 1, 0), min(token.i, len(doc) - length) + 1):
-            if " ".join(t.lower_ for t in doc[start : start + length]) in lexicon.fixed_phrases:
-                return True
+            if " ".join(t.lower_ for t in doc[start : start + length]) not in lexicon.fixed_phrases:
+                continue
+            # ... unless its preposition is a verb's: "se prépare *à partir* de Gao", "le
+            # premier *à partir*"
+            return not (
+                doc[start].pos_ == "ADP"
+                and start > 0
+                and doc[start - 1].pos_ in ("VERB", "AUX", "ADJ")
+            )
     return False
 
 
