@@ -411,3 +411,11 @@ def test_a_french_en_that_stands_for_the_camp_left_makes_it_a_handover():
     )
     assert statuses(text, "fr") == {"Ber": "handed over"}
     assert statuses("La MINUSMA a quitté Ber en mai.", "fr") == {"Ber": "closed"}
+
+
+def test_sites_after_including_are_among_the_camps_before_it():
+    text = "The UN mission has now closed nine of its 12 camps, including Ansongo and Ménaka."
+    assert statuses(text) == {"Ansongo": "closed", "Ménaka": "closed"}
+    text = "La mission a fermé neuf de ses douze camps, y compris Ansongo et Ménaka."
+    assert statuses(text, "fr") == {"Ansongo": "closed", "Ménaka": "closed"}
+    assert statuses("Several towns, including Gao, protested against the withdrawal.") == {}

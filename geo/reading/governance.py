@@ -176,6 +176,8 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         return True
     if token.dep_ in ("aux", "auxpass", "cop"):
         return True
+    if token.dep_ in ("prep", "case") and lemma in lexicon.inclusive_words:
+        return True  # "closed nine camps, *including* Ansongo and Ménaka": those are among them
     if lemma in lexicon.location_verbs and token.dep_ in (
         "acl",
         "relcl",

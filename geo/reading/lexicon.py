@@ -128,6 +128,7 @@ class Lexicon:
     operation_words: frozenset[str]
     partner_prepositions: frozenset[str]
     charge_nouns: frozenset[str]
+    inclusive_words: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -280,6 +281,7 @@ _SETS = [
     "operation_words",
     "partner_prepositions",
     "charge_nouns",
+    "inclusive_words",
     "government_verbs",
 ]
 
