@@ -319,6 +319,23 @@ def test_a_base_given_up_is_relinquished():
     assert statuses_en("The governor gave up hope of keeping the mission in Gao.") == {}
 
 
+def test_a_particle_follows_its_verb():
+    # "In mid-April" is no particle of "moved": the troops moved out, nobody moved in
+    text = "In mid-April the Chadian peacekeepers of MINUSMA moved out of Tessalit."
+    assert statuses_en(text) == {"Tessalit": "closed"}
+    assert statuses_en("In March the Malian army moved into the Ber camp.") == {
+        "Ber": "handed over"
+    }
+
+
+def test_activities_ceased_and_troops_taken_out_are_closures():
+    text = "In late June MINUSMA ceased its activities in Ansongo and Goundam."
+    assert statuses_en(text) == {"Ansongo": "closed", "Goundam": "closed"}
+    text = "Last year MINUSMA took its troops out of its camps at Ber and Goundam."
+    assert statuses_en(text) == {"Ber": "closed", "Goundam": "closed"}
+    assert statuses_en("Malian jets took out a rebel position near Ber.") == {}
+
+
 def test_an_office_that_stopped_working_is_closed():
     assert statuses_fr("L'antenne de Gao a cessé de fonctionner la même semaine.") == {
         "Gao": "closed"

@@ -298,7 +298,10 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
     phrases = []
     for child in token.children:
         word = child.text.lower()
-        if child.dep_ in _PARTICLE or (child.dep_ == "prep" and word in lexicon.particles):
+        if child.dep_ in _PARTICLE or (
+            # a particle follows its verb: "*In* mid-April the troops moved out" is no "move in"
+            child.dep_ == "prep" and word in lexicon.particles and child.i > token.i
+        ):
             phrases.append(f"{lemma} {word}")
         elif child.dep_ in _OBJECTS or child.dep_ in ("obl:arg", "xcomp"):
             # "cesser *activité*", "a cessé *de fonctionner*"
