@@ -179,3 +179,8 @@ def test_a_people_named_by_its_nationality_is_a_contingent_unless_it_is_the_host
     assert statuses(text, "fr") == {"Ber": "closed"}
     # the host's people leaving is not the mission's doing, for the learned reader either
     assert statuses("Les Maliens ont quitté Gao.", "fr") == {}
+
+
+def test_the_work_of_an_event_is_no_one_acting():
+    assert statuses("Work has begun to dismantle the Gao camp.") == {"Gao": "pending"}
+    assert statuses("Preparations have started to close the Gao camp.") == {"Gao": "pending"}

@@ -135,6 +135,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         return MISSION
     if head in lexicon.presence_nouns or head in lexicon.refers_back:
         return UNSTATED
+    if head in lexicon.process_nouns:
+        return UNSTATED  # "work has begun to dismantle the camp": what is done, not who
     if _denonym(subject) and not is_host_word(subject.text, actors):
         # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
         return UNSTATED

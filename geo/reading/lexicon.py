@@ -129,6 +129,7 @@ class Lexicon:
     partner_prepositions: frozenset[str]
     charge_nouns: frozenset[str]
     inclusive_words: frozenset[str]
+    process_nouns: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -282,6 +283,7 @@ _SETS = [
     "partner_prepositions",
     "charge_nouns",
     "inclusive_words",
+    "process_nouns",
     "government_verbs",
 ]
 
