@@ -437,3 +437,14 @@ def test_a_claim_met_with_a_denial_is_no_event():
     assert statuses("The mission, which left Gao on Monday, denied the reports.") == {
         "Gao": "closed"
     }
+
+
+def test_a_report_said_to_be_untrue_is_no_event():
+    text = "Reports that MINUSMA had deserted its Ber camp are untrue, a spokesperson said."
+    assert statuses(text) == {}
+    text = "Les informations selon lesquelles la MINUSMA a quitté Ber sont fausses."
+    assert statuses(text, "fr") == {}
+    # ... but a report confirmed is an event
+    assert statuses("Reports that MINUSMA had left Ber were confirmed by the mission.") == {
+        "Ber": "closed"
+    }

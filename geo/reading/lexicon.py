@@ -130,6 +130,7 @@ class Lexicon:
     charge_nouns: frozenset[str]
     inclusive_words: frozenset[str]
     process_nouns: frozenset[str]
+    falsities: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -284,6 +285,7 @@ _SETS = [
     "charge_nouns",
     "inclusive_words",
     "process_nouns",
+    "falsities",
     "government_verbs",
 ]
 

@@ -485,12 +485,25 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             return f"denied claim: {word}"
         if word in lexicon.hearsay_nouns and below.dep_ in _HEARSAY_LINKS:
             return f"hearsay: {word}"
+        if head.pos_ == "NOUN" and below.dep_ in _HEARSAY_LINKS and _said_false(head, lexicon):
+            return f"denied claim: {word}"  # "reports that it had left Ber *are untrue*"
         if word in lexicon.asking_verbs and any(
             c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
         ):
             return f"question: {word}"
         below = head
     return None
+
+
+def _said_false(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun is the subject of "untrue", "false": "reports that ... *are untrue*",
+    "les informations selon lesquelles ... *sont fausses*"."""
+    if not noun.dep_.startswith("nsubj"):
+        return False
+    predicate = noun.head
+    return lemma_of(predicate) in lexicon.falsities or any(
+        c.dep_ in ("acomp", "attr") and lemma_of(c) in lexicon.falsities for c in predicate.children
+    )
 
 
 def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
