@@ -56,6 +56,8 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "Peacekeepers flew home after handing over the camp.": "hand over",  # after
                 "Peacekeepers were forced to withdraw from the camp.": "withdraw from",
                 "The mission brought forward its exit from the camp on Sunday.": "exit",
+                # what came first told in the past: the leaving followed it
+                "Peacekeepers destroyed ammunition before leaving the camp.": "leave",
             },
             id="done",
         ),
@@ -69,7 +71,7 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "Two camps remain to be handed over.": "hand over",
                 "The mission is withdrawing from the town.": "withdraw from",  # progressive
                 "Engineers arrived to dismantle the camp.": "dismantle",  # purpose
-                "Peacekeepers destroyed ammunition before leaving the camp.": "leave",
+                "Peacekeepers will destroy ammunition before leaving the camp.": "leave",
                 "Peacekeepers destroyed ammunition ahead of the handover.": "handover",
                 "The camp has not been handed over.": "hand over",  # negated perfect
                 "The camp will be empty by Friday.": "empty",  # the copula's future
@@ -104,6 +106,8 @@ def test_english_time(expected, table):
             [
                 "La MINUSMA a quitté le camp vendredi.",  # passé composé
                 "Après avoir quitté le camp, les casques bleus sont rentrés.",
+                # what came first told in the past: the leaving followed it
+                "Avant de quitter le camp, les casques bleus ont détruit les munitions.",
             ],
             id="done",
         ),
@@ -117,7 +121,7 @@ def test_english_time(expected, table):
                 "La MINUSMA n'a pas encore quitté le camp.",
                 "La MINUSMA prévoit de quitter le camp.",
                 "Les casques bleus sont en train de quitter le camp.",
-                "Avant de quitter le camp, les casques bleus ont détruit les munitions.",
+                "Avant de quitter le camp, les casques bleus détruiront les munitions.",
             ],
             id="plan",
         ),
@@ -448,3 +452,15 @@ def test_a_report_said_to_be_untrue_is_no_event():
     assert statuses("Reports that MINUSMA had left Ber were confirmed by the mission.") == {
         "Ber": "closed"
     }
+
+
+def test_a_leaving_after_something_told_in_the_past_happened():
+    text = "Peacekeepers destroyed vehicles and ammunition before leaving the Tessalit camp."
+    assert statuses(text) == {"Tessalit": "closed"}
+    text = "Les casques bleus ont détruit du matériel avant de quitter le camp de Tessalit."
+    assert statuses(text, "fr") == {"Tessalit": "closed"}
+    # ... but not after something still to come
+    text = "Peacekeepers will destroy vehicles before leaving the Tessalit camp."
+    assert statuses(text) == {"Tessalit": "pending"}
+    text = "La MINUSMA doit remettre le camp aux FAMa avant de quitter Tessalit."
+    assert statuses(text, "fr") == {"Tessalit": "pending"}

@@ -4,7 +4,9 @@
   ("vacated", "has handed over", "a été rétrocédé", a headline's "Leaves");
 - a future or modal auxiliary, a plan that governs the cue ("plans to",
   "is due to", "yet to", "doit encore"), a progressive ("is withdrawing"),
-  a purpose ("to hand over"), "before" or "ahead of" tell a plan: pending;
+  a purpose ("to hand over"), "before" or "ahead of" tell a plan: pending -- but
+  "before leaving" after something told in the past ("destroyed the ammunition
+  before leaving") tells the leaving that followed it;
 - a negation turns an event into a plan ("has not been handed over") and a
   plan into nothing ("will not leave");
 - a question, a denial ("denied that it had left") or a condition ("if the
@@ -173,7 +175,9 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
                 return Time(Happened.NOTHING, f"negated {word}", True, verb.i)
             return Time(Happened.PLAN, word, negated, verb.i)
         # An implicative's infinitive happened with it: "were *forced to* withdraw".
-        implied = word.split(": ")[0] in lexicon.implicatives and base.why == "infinitive"
+        implied = (
+            word.split(": ")[0] in lexicon.implicatives or word.startswith(_AFTER_A_PAST)
+        ) and base.why == "infinitive"
         if kind == "done" and (base.happened is not Happened.PLAN or implied):
             base = Time(Happened.DONE, word, verb=verb.i)
     if _in_plan_phrase(verb, lexicon):
@@ -418,7 +422,7 @@ def _governing_word(verb, lexicon: Lexicon):
             if word in lexicon.done_before_noun:
                 return ("done", f"after: {word}", False)
             if word in lexicon.pending_before_noun - lexicon.weak_prepositions:
-                return ("plan", f"before: {word}", False)
+                return _before(head.head, word, lexicon)
         if relation == "xcomp" and word in lexicon.implicatives:
             # "was forced to leave", "a réussi à quitter": the event happened when its
             # governor did.
@@ -554,8 +558,29 @@ def _mark_of(token, lexicon: Lexicon):
             child.dep_ in ("mark", "case")
             and word in lexicon.pending_before_noun - lexicon.weak_prepositions
         ):
-            return ("plan", f"before: {word}", False)
+            return _before(token.head, word, lexicon)
     return None
+
+
+# Why an event under "before" happened: what came first is told in the past.
+_AFTER_A_PAST = "after a past"
+
+
+def _before(main, word: str, lexicon: Lexicon):
+    """What "before" makes of its event: still to come -- unless what came first is told in
+    the past ("destroyed their vehicles *before leaving* Tessalit", "ont détruit leur matériel
+    *avant de quitter* Tessalit"), when the leaving followed it."""
+    auxiliaries = [c for c in main.children if c.dep_.startswith("aux")]
+    told_past = _finite_past(main) or (
+        _perfect(main)
+        and _past(main)
+        and not any(
+            a.tag_ == "MD" or lemma_of(a) in lexicon.future_auxiliaries for a in auxiliaries
+        )
+    )
+    if main.pos_ in ("VERB", "AUX") and told_past and not _negated(main, lexicon):
+        return ("done", f"{_AFTER_A_PAST}: {word}", False)
+    return ("plan", f"before: {word}", False)
 
 
 def _supposed(verb, clause, lexicon: Lexicon) -> bool:
