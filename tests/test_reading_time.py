@@ -464,3 +464,9 @@ def test_a_leaving_after_something_told_in_the_past_happened():
     assert statuses(text) == {"Tessalit": "pending"}
     text = "La MINUSMA doit remettre le camp aux FAMa avant de quitter Tessalit."
     assert statuses(text, "fr") == {"Tessalit": "pending"}
+
+
+def test_earlier_than_planned_is_no_negation():
+    text = "La Minusma a achevé son retrait de Tessalit et d'Aguelhok plus tôt que prévu."
+    assert statuses(text, "fr") == {"Tessalit": "closed", "Aguelhok": "closed"}
+    assert statuses("La Minusma n'est plus présente à Kidal.", "fr") == {"Kidal": "closed"}

@@ -626,7 +626,13 @@ def _negated(token, lexicon: Lexicon) -> bool:
         if child.dep_ in ("advmod", "det", "cc:preconj", "preconj") and word in lexicon.negations:
             return True
         if child.dep_ == "advmod" and any(
-            c.text.lower() in lexicon.negations for c in child.children
+            c.text.lower() in lexicon.negations
+            # "plus tôt que prévu" (earlier than planned): no "ne", no negation
+            and (
+                c.text.lower() not in lexicon.partnered_negations
+                or words & lexicon.negation_partners
+            )
+            for c in child.children
         ):
             return True  # "no longer"
     return _subject_negated(token, lexicon)
