@@ -446,3 +446,13 @@ def test_more_ways_of_handing_over_and_closing():
     assert statuses_en(text) == {"Gao": "handed over"}  # the first of two objects receives
     text = "The Jordanian company at Ber made over its camp to the local police."
     assert statuses_en(text) == {"Ber": "handed over"}
+
+
+def test_people_left_behind_somewhere_stay_there():
+    text = (
+        "The mission plans to complete its departure by December 31, leaving a small liquidation"
+        " team in Bamako."
+    )
+    assert statuses_en(text) == {"Bamako": "pending"}
+    text = "UN troops pulled out of Kidal on Tuesday, leaving the town to the rebels."
+    assert statuses_en(text) == {"Kidal": "closed"}

@@ -145,6 +145,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = _gerund_stem(token, lexicon) or lemma
     if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
         lemma = token.text.lower()  # "the camp lay *deserted*": a state, not "desert"
+    if verbal and lemma in lexicon.left_with and _leaves_people(token, lexicon):
+        # "leaving a small liquidation team in Bamako": they stay there
+        return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
     phrases = _phrases(token, lemma, lexicon)
     if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
         for phrase in phrases:
@@ -185,6 +188,11 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
         return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
+
+
+def _leaves_people(verb, lexicon: Lexicon) -> bool:
+    """Whether what the verb of leaving leaves is people: "left a team in Bamako"."""
+    return any(c.dep_ in ("dobj", "obj") and lemma_of(c) in lexicon.people for c in verb.children)
 
 
 def still_said(token, lexicon: Lexicon) -> bool:
