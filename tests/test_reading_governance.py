@@ -419,3 +419,16 @@ def test_sites_after_including_are_among_the_camps_before_it():
     text = "La mission a fermé neuf de ses douze camps, y compris Ansongo et Ménaka."
     assert statuses(text, "fr") == {"Ansongo": "closed", "Ménaka": "closed"}
     assert statuses("Several towns, including Gao, protested against the withdrawal.") == {}
+
+
+def test_a_town_that_saw_its_peacekeepers_leave_was_left():
+    text = "Ber et Goundam ont vu partir leurs Casques bleus en février."
+    assert statuses(text, "fr")["Ber"] == "closed"
+    assert statuses("Gao verra partir les casques bleus en décembre.", "fr") == {"Gao": "pending"}
+    # the town's residents watching says nothing of the town
+    assert statuses("Goundam residents watched the peacekeepers leave.") == {}
+
+
+def test_a_headquarters_whose_doors_close_again_is_closed():
+    text = "Onze ans après son arrivée, la MINUSMA referme les portes de son QG de Bamako"
+    assert statuses(text, "fr") == {"Bamako": "closed"}

@@ -191,7 +191,13 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     if below.head.i != token.i:
         return False
     if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
-        return token.pos_ == "AUX" or lemma in lexicon.plan_words | lexicon.copulas
+        # "Gao *is due* to be handed over"; "Ber *a vu* partir ses casques bleus" -- Ber
+        # itself, not "Goundam residents watched the peacekeepers leave"
+        return (
+            token.pos_ == "AUX"
+            or lemma in lexicon.plan_words | lexicon.copulas
+            or (lemma in lexicon.implicatives and _the_site_itself(path, k))
+        )
     if (
         below.dep_ == "prep"
         and below.text.lower() in lexicon.purpose_prepositions
