@@ -221,20 +221,18 @@ def _still_there(token, lemma: str, lexicon: Lexicon) -> bool:
 def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
     """Whether the word is part of a phrase of its own: "*à partir* de Gao" is "from Gao",
     "*close to* a team site" is "near" it."""
-    if token.lower_ not in lexicon.fixed_phrase_words:
-        return False  # asked of every word: most are in no phrase
     doc = token.doc
-    for length in range(2, lexicon.longest_fixed_phrase + 1):
-        for start in range(max(token.i - length + 1, 0), min(token.i, len(doc) - length) + 1):
-            if " ".join(t.lower_ for t in doc[start : start + length]) not in lexicon.fixed_phrases:
-                continue
-            # ... unless its preposition is a verb's: "se prépare *à partir* de Gao", "le
-            # premier *à partir*"
-            return not (
-                doc[start].pos_ == "ADP"
-                and start > 0
-                and doc[start - 1].pos_ in ("VERB", "AUX", "ADJ")
-            )
+    for words, position in lexicon.fixed_phrase_places.get(token.lower_, ()):
+        start = token.i - position
+        if start < 0 or start + len(words) > len(doc):
+            continue
+        if tuple(t.lower_ for t in doc[start : start + len(words)]) != words:
+            continue
+        # ... unless its preposition is a verb's or an adjective's: "se prépare *à partir* de
+        # Gao", "prêts *à partir*"
+        return not (
+            doc[start].pos_ == "ADP" and start > 0 and doc[start - 1].pos_ in ("VERB", "AUX", "ADJ")
+        )
     return False
 
 

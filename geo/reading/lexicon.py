@@ -147,14 +147,15 @@ class Lexicon:
         return frozenset(p.split(" ", 1)[1] for p in phrases if " " in p)
 
     @cached_property
-    def fixed_phrase_words(self) -> frozenset[str]:
-        """The words of the fixed phrases: "à" and "partir" of "à partir"."""
-        return frozenset(word for phrase in self.fixed_phrases for word in phrase.split())
-
-    @cached_property
-    def longest_fixed_phrase(self) -> int:
-        """How many words the longest fixed phrase has."""
-        return max((len(phrase.split()) for phrase in self.fixed_phrases), default=0)
+    def fixed_phrase_places(self) -> Mapping[str, tuple[tuple[tuple[str, ...], int], ...]]:
+        """Each word of the fixed phrases, with the phrases it is in and where: "partir" ->
+        ((("à", "partir"), 1),)."""
+        places: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase in self.fixed_phrases:
+            words = tuple(phrase.split())
+            for position, word in enumerate(words):
+                places.setdefault(word, []).append((words, position))
+        return {word: tuple(found) for word, found in places.items()}
 
     @cached_property
     def people(self) -> frozenset[str]:

@@ -1187,12 +1187,9 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
 def _of_a_site(noun, lexicon: Lexicon) -> bool:
     """Whether a noun is said of a camp: "responsibility *for the post*", "le contrôle *du
     camp*"."""
-    nouns = [
-        grandchild if child.pos_ == "ADP" else child
-        for child in noun.children
-        if child.dep_ in ("prep", "nmod")
-        for grandchild in (child.children if child.pos_ == "ADP" else [child])
-    ]
+    # English hangs the camp under the noun's preposition, French under the noun itself
+    nouns = [c for c in noun.children if c.dep_ == "nmod"]
+    nouns += [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(lemma_of(n) in lexicon.presence_nouns for n in nouns)
 
 

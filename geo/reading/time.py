@@ -616,26 +616,25 @@ def _negated(token, lexicon: Lexicon) -> bool:
     restriction: "il ne reste *que* 157 militaires" says who is left."""
     if _restrictive(token, lexicon):
         return False
-    words = {c.text.lower() for c in token.children}
+    partnered = any(c.text.lower() in lexicon.negation_partners for c in token.children)
     for child in token.children:
         if child.dep_ in _NEGATION_DEPS:
             return True
-        word = child.text.lower()
-        if word in lexicon.partnered_negations and not words & lexicon.negation_partners:
-            continue  # "plus au nord", "un mois plus tard": no "ne", no negation
-        if child.dep_ in ("advmod", "det", "cc:preconj", "preconj") and word in lexicon.negations:
+        if child.dep_ in ("advmod", "det", "cc:preconj", "preconj") and _negates(
+            child.text.lower(), partnered, lexicon
+        ):
             return True
         if child.dep_ == "advmod" and any(
-            c.text.lower() in lexicon.negations
-            # "plus tôt que prévu" (earlier than planned): no "ne", no negation
-            and (
-                c.text.lower() not in lexicon.partnered_negations
-                or words & lexicon.negation_partners
-            )
-            for c in child.children
+            _negates(c.text.lower(), partnered, lexicon) for c in child.children
         ):
             return True  # "no longer"
     return _subject_negated(token, lexicon)
+
+
+def _negates(word: str, partnered: bool, lexicon: Lexicon) -> bool:
+    """Whether a word negates its verb: "plus" only with its "ne" (``partnered``) -- "plus au
+    nord", "un mois plus tard", "plus tôt que prévu" negate nothing."""
+    return word in lexicon.negations and (partnered or word not in lexicon.partnered_negations)
 
 
 def _subject_negated(verb, lexicon: Lexicon) -> bool:
