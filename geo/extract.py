@@ -57,7 +57,7 @@ def mentions_in_sentence(
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
-        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words)
+        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words, common)
         if match is None:
             i += 1
             continue
@@ -97,7 +97,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of ``text[start:end]`` as offsets.
 
     Letters glued to digits or underscores are no word ("Gao2", "_Gao"); an
-    elided article or preposition is cut off ("d'Ansongo", "l’Adrar").
+    elided article or preposition is cut off ("d'Ansongo", "l’Adrar", "l'aéroport").
     """
     words = []
     for word in _WORD.finditer(text, start, end):
@@ -106,7 +106,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if before.isalnum() or before == "_" or after.isalnum() or after == "_":
             continue
         elided = _ELIDED.match(word.group())
-        if elided and elided.group().islower() and text[word.start() + elided.end()].isupper():
+        if elided and elided.group().islower() and text[word.start() + elided.end()].isalpha():
             words.append((word.start() + elided.end(), word.end()))
         else:
             words.append((word.start(), word.end()))
@@ -141,18 +141,26 @@ def _longest_name_at(
     gazetteer: Gazetteer,
     longest: int,
     site_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    common: frozenset[str] = frozenset(),
 ):
     """The last word and the places of the longest name starting at word ``i``, if any.
 
     ``keys`` are the words normalised as the gazetteer's index is. A name starts with a
     capital, or with a word of a site (``site_words``: words, and the words that may link
     them to the rest of the name) before a capital: "le camp Croci" names Camp Croci, "le
-    camp des Étoiles" Camp des Étoiles.
+    camp des Étoiles" Camp des Étoiles. A name that the gazetteer itself writes in lower case
+    but for a later word may start so too ("l'aéroport de Beyrouth"), unless its first word
+    is one of ``common`` ("la Gombe") or a word of a site.
     """
     heads, links = site_words
     after = i + 2 if i + 1 < len(keys) and keys[i + 1] in links else i + 1
     generic = keys[i] in heads and after < len(words) and text[words[after][0]].isupper()
-    if not (text[words[i][0]].isupper() or generic):
+    # "l'aéroport de Beyrouth": a name the gazetteer itself starts in lower case, but for
+    # an article ("la Gombe") or a word of a site, whose name is the capitalised part
+    lower_case = (
+        keys[i] in gazetteer.lower_case_heads and keys[i] not in common
+    )
+    if not (text[words[i][0]].isupper() or generic or lower_case):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
     # so that each capitalised word costs the length of the longest name, not its square.
@@ -161,7 +169,12 @@ def _longest_name_at(
         text, words[reach][1], words[reach + 1][0]
     ):
         reach += 1
+    capitalised = text[words[i][0]].isupper()
     for last in range(reach, i if generic else i - 1, -1):
+        if not (capitalised or generic) and not any(
+            text[words[k][0]].isupper() for k in range(i + 1, last + 1)
+        ):
+            break
         places = gazetteer.index.get(" ".join(keys[i : last + 1]), ())
         if places:
             return last, places

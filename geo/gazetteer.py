@@ -126,6 +126,23 @@ class Gazetteer:
         """The most words any known name has (how far a text scan must look ahead)."""
         return max((key.count(" ") + 1 for key in self.index), default=1)
 
+    @cached_property
+    def lower_case_heads(self) -> frozenset[str]:
+        """The first words of the names of several words that start in lower case, as a
+        site's may ("aéroport de Beyrouth", "port de Beyrouth"), normalised as the index is.
+
+        >>> airport = Place("1", "Beirut Airport", 33.82, 35.49, "LB", "S", "AIRP",
+        ...                 alternate_names=("aéroport de Beyrouth",))
+        >>> sorted(Gazetteer.from_places([airport], "LB").lower_case_heads)
+        ['aeroport']
+        """
+        return frozenset(
+            normalise(name).split(" ")[0]
+            for place in self.places
+            for name in (place.name, *place.alternate_names)
+            if name[:1].islower() and " " in name.strip()
+        )
+
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place known by ``name``, the most likely first.
 

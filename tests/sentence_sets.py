@@ -56,8 +56,9 @@ DEVELOPMENT_SETS = (
     "heldout10_fr",
     "heldout12_en",
     "heldout12_fr",
+    "heldout13_fr",
 )
-BLIND_SETS = ("heldout13_fr", "heldout17_en", "heldout17_fr")
+BLIND_SETS = ("heldout17_en", "heldout17_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 

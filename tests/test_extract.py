@@ -112,6 +112,20 @@ def test_an_elided_article_is_cut_off_the_name():
             [("Position 73", "nc-pos73"), ("OP 1-H", "nc-op1h")],
         ),
         ("The force left Position 73b.", "en", []),  # a number glued to letters is no word
+        # names the gazetteer writes in lower case but for a later word
+        (
+            "Les soldats ont évacué l'aéroport international de Bassora.",
+            "fr",
+            [("aéroport international de Bassora", "nc-basra-airport")],
+        ),
+        (
+            "British troops left the airport at Basra.",
+            "en",
+            [("airport at Basra", "nc-basra-airport")],
+        ),
+        ("Les soldats ont quitté l'aéroport.", "fr", []),  # no capital: a common noun
+        # an article is not where a name starts: "la Gombe" is Gombe
+        ("La force a quitté la Gombe.", "fr", [("Gombe", "nc-gombe")]),
     ],
 )
 def test_a_camp_s_name_may_begin_with_its_common_word_and_hold_numbers(text, lang, found):
