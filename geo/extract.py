@@ -157,9 +157,7 @@ def _longest_name_at(
     generic = keys[i] in heads and after < len(words) and text[words[after][0]].isupper()
     # "l'aéroport de Beyrouth": a name the gazetteer itself starts in lower case, but for
     # an article ("la Gombe") or a word of a site, whose name is the capitalised part
-    lower_case = (
-        keys[i] in gazetteer.lower_case_heads and keys[i] not in common
-    )
+    lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in common
     if not (text[words[i][0]].isupper() or generic or lower_case):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
