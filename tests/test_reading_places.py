@@ -124,6 +124,16 @@ def test_a_capital_that_demands_is_its_government():
                 "GAO (Mali), Oct. 16 — MINUSMA handed over its Timbuktu camp on Tuesday.": {
                     "Timbuktu": "handed over"
                 },
+                # a dateline in title case opens the report with a date
+                "Gao, Tuesday 17 October 2023 – On Monday, MINUSMA left its camp in Ber.": {
+                    "Ber": "closed"
+                },
+                # no date: a list of places, not a dateline
+                "Gao, Ber and Kidal – three camps of the north – were closed on Monday.": {
+                    "Gao": "closed",
+                    "Ber": "closed",
+                    "Kidal": "closed",
+                },
             },
             id="datelines",
         ),
@@ -158,6 +168,7 @@ def test_only_places_that_are_sites_are_read(table):
 def test_only_places_that_are_sites_are_read_in_french():
     table = {
         "GAO, Mali (AFP) — La MINUSMA a quitté Kidal mardi.": {"Kidal": "closed"},
+        "Gao, mercredi 18 octobre 2023 – Lundi, les casques bleus ont quitté leur camp.": {},
         "La porte-parole Fatoumata Ber a déclaré que la mission avait quitté Gao.": {
             "Gao": "closed"
         },

@@ -193,18 +193,25 @@ class _Job:
 
     def _datelines(self) -> dict[int, int]:
         """Where the dateline of a sentence ends ("GAO, Mali (AP) — "), by sentence index:
-        a place in capitals at its head, then a dash. It is blanked out before parsing."""
+        a place in capitals at its head, then a dash; or, opening the report, a place in any
+        case with a date ("Gao, lundi 4 décembre 2023 – "). It is left out of the parse."""
         found = {}
         pattern = re.compile(self.lexicon.dateline)
         for index, mentions in self.mentions_of.items():
             sentence = self.sentences[index]
             first = min(mentions, key=lambda m: m.start)
-            if first.start != sentence.start or not first.surface.isupper():
+            if first.start != sentence.start:
                 continue
             match = pattern.match(self.document.text, first.end, sentence.end)
-            if match:
+            if match and (first.surface.isupper() or (index == 0 and self._dated(match))):
                 found[index] = match.end()
         return found
+
+    def _dated(self, dateline: re.Match) -> bool:
+        """Whether the words after a dateline's place hold a date: "Gao, Mopti and Kidal -
+        three camps - closed" has none."""
+        words = dateline.string[dateline.start() : dateline.end()]
+        return bool(find_dates(words, self.document.date, date_rules(self.document.lang)))
 
     def _filed(self) -> dt.date | None:
         """The day the report was filed, against which its "on Monday" is counted: the date
