@@ -187,6 +187,13 @@ def test_the_capital_demanding_the_mission_leave_is_no_site():
     assert statuses("Bamako demanded that MINUSMA leave.") == {}
 
 
+def test_the_capital_announcing_a_departure_is_no_site_when_announce_is_taken_for_a_noun():
+    # the tagger reads "annonce" as a noun here, with N'Djamena its subject
+    text = "Tchad : N'Djamena annonce que les soldats français partiront d'Abéché"
+    found = read_text(text, REPORT, "fr", group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == {"Abéché": "pending"}
+
+
 def test_a_french_spokeswoman_named_ber_is_no_village():
     text = "La porte-parole Fatoumata Ber a annoncé le retrait de la mission."
     assert statuses(text, "fr") == {}

@@ -134,6 +134,7 @@ class Lexicon:
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
+    government_stems: Mapping[str, str]  # the same for the government verbs
     inflections: frozenset[str]
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
@@ -323,6 +324,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
             ],
             raw["verb_endings"],
         ),
+        government_stems=_stems(raw["government_verbs"], raw["verb_endings"]),
         left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
         falls_back_onto={str(verb): str(word) for verb, word in raw["falls_back_onto"].items()},
         inflections=frozenset(fold(e) for e in raw["inflections"]),

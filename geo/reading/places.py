@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geo.model import Place
 from geo.reading.cues import lemma_of, opens_with_remaining
-from geo.reading.lexicon import Lexicon
+from geo.reading.lexicon import Lexicon, fold
 
 _PERSON = frozenset({"PERSON", "PER"})
 _ORGANISATION = frozenset({"ORG"})
@@ -50,6 +50,21 @@ def is_government(span, path_has_presence: bool, lexicon: Lexicon) -> bool:
     root = span.root
     neighbours = [*list(root.children), root.head, *list(root.head.children)]
     return not any(lemma_of(t) in lexicon.presence_nouns for t in neighbours)
+
+
+def speaks(span, lexicon: Lexicon) -> bool:
+    """Whether the name is the subject of what a government does in words ("Bamako
+    demanded", "Banjul annonce que ...", where the tagger took "annonce" for a noun)."""
+    if not span.root.dep_.startswith("nsubj"):
+        return False
+    head = span.root.head
+    if lemma_of(head) in lexicon.government_verbs:
+        return True
+    word = fold(head.text.lower())
+    return any(
+        word[:length] in lexicon.government_stems and word[length:] in lexicon.inflections
+        for length in range(4, len(word))
+    )
 
 
 def agreed_with(span, lexicon: Lexicon) -> bool:

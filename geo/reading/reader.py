@@ -45,6 +45,7 @@ from geo.reading.places import (
     not_a_place,
     preposition_of,
     site_candidate,
+    speaks,
 )
 from geo.reading.time import Happened, Time, time_of
 
@@ -642,11 +643,7 @@ class _Job:
         if cue.kind is CueKind.PRESENCE and agent != MISSION and not presence:
             return None
         capital = place is not None and place.feature_code == "PPLC"
-        speaking = (
-            span.root.dep_.startswith("nsubj")
-            and lemma_of(span.root.head) in lexicon.government_verbs
-        )
-        if capital and (speaking or agreed_with(span, lexicon)):
+        if capital and (speaks(span, lexicon) or agreed_with(span, lexicon)):
             # "Bamako demanded that MINUSMA leave", "left Gao in agreement with Bamako": the
             # government speaks or agrees
             return None
