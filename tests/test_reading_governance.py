@@ -223,6 +223,8 @@ def test_tree_path_runs_from_the_site_up_and_down_to_the_cue():
                 "The peacekeepers travelled through Bourem on their way to Gao.": {},
                 "MINUSMA closed its camp at Ber, 50 km east of Timbuktu.": {"Ber": "closed"},
                 "A camp 20 km south of Gao was handed over.": {},
+                "Ber was one of seven posts in the hinterland of Timbuktu that the battalion "
+                "abandoned on Monday.": {"Ber": "closed"},
             },
             id="destinations-and-landmarks",
         ),
@@ -248,6 +250,9 @@ def test_in_french_each_site_takes_the_status_of_its_predicate():
             "La MINUSMA a quitté son camp de Ber, à 50 km à l'est de Tombouctou.": {
                 "Ber": "closed"
             },
+            "Les casques bleus ont abandonné lundi sept positions de l'arrière-pays de "
+            "Tombouctou, dont Ber.": {"Ber": "closed"},
+            "La MINUSMA a quitté lundi ses postes de l'arrière-pays de Tombouctou.": {},
         },
         "fr",
     )
