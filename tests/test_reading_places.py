@@ -232,6 +232,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "fr",
             {"Camp Croci": "pending"},
         ),
+        (  # "environs" has the lemma "environ"
+            "En septembre, le camp Croci, aux environs d'Abéché, doit être transmis à l'armée.",
+            "fr",
+            {"Camp Croci": "pending"},
+        ),
     ],
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):
