@@ -384,6 +384,20 @@ def test_a_site_the_mission_keeps_is_no_closure_to_come_unless_the_stay_is_bound
     assert statuses(text) == {}
     text = "The mission still keeps a small office in Gao, to be closed in December."
     assert statuses(text) == {"Gao": "pending"}
+    # a "last" in a past clause about somewhere else bounds nothing
+    text = (
+        "Peacekeepers will stay in Gao, while reinforcements are sent to Mopti, where the last"
+        " attack killed ten people."
+    )
+    assert statuses(text) == {}
+
+
+def test_in_french_a_site_the_mission_keeps_is_no_closure_to_come():
+    text = (
+        "Pour les 3 700 casques bleus déjà présents, le changement se résume à un nouveau"
+        " brassard : ils gardent leurs emprises de Gao, Mopti et Tombouctou."
+    )
+    assert statuses(text, "fr") == {}
 
 
 def test_a_mission_still_somewhere_has_a_closure_to_come():

@@ -130,7 +130,8 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
             and time.why.startswith(("future", "modal", "conditional"))
         )
     ) and not any(
-        lemma_of(t) in lexicon.stay_limits or t.text.lower() in lexicon.stay_limits
+        (lemma_of(t) in lexicon.stay_limits or t.text.lower() in lexicon.stay_limits)
+        and not _in_a_past_clause(t, verb)
         for t in verb.doc
     ):
         # "North Camp will remain open", "keeps its bases in Nyala": staying on, not a
@@ -138,6 +139,20 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         # liquidation", "still keeps a post at Gao")
         return Time(Happened.NOTHING, f"staying on: {time.why}", False, verb.i)
     return Time(Happened.PLAN, f"still there: {time.why}", False, verb.i)
+
+
+def _in_a_past_clause(token, verb) -> bool:
+    """Whether the word stands in a clause in the past that does not hold the verb, which
+    cannot bound a stay to come: "garderont leurs positions de Sibut, tandis que des renforts
+    sont annoncés à Bossangoa, où les affrontements ont tué des dizaines de personnes *ces
+    dernières semaines*"."""
+    return any(
+        a.dep_ in _GOVERNED
+        and a.head.i != verb.i  # "would keep it open until the police *was* in place"
+        and verb not in a.subtree
+        and (_finite_past(a) or (_perfect(a) and _past(a)))
+        for a in (token, *token.ancestors)
+    )
 
 
 def _is_question(doc, token) -> bool:
