@@ -271,6 +271,17 @@ def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():
     assert statuses_fr("Les habitants de Gao ont levé des fonds pour l'école.") == {}
 
 
+def test_a_flag_lowered_then_a_handover_of_no_other_site_hands_the_site_over():
+    text = (
+        "Les couleurs de l'ONU ont été amenées au camp de Ber, remis officiellement à l'armée"
+        " malienne devant le gouverneur."
+    )
+    assert statuses_fr(text) == {"Ber": "handed over"}
+    # a handover of another site leaves the flag's site closed
+    text = "Peacekeepers lowered the UN flag in Ber on Sunday and handed Gao to the Malian army."
+    assert statuses_en(text) == {"Ber": "closed", "Gao": "handed over"}
+
+
 def statuses_fr(text: str) -> dict[str, str]:
     return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
 

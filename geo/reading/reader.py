@@ -309,13 +309,16 @@ class _Job:
             named_sites = self._place_words(
                 doc, piece, [m for m in mentions if m.place.feature_class == "S"]
             )
+            site_words = self._place_words(
+                doc, piece, [m for m in mentions if site_candidate(m.place, self.context.countries)]
+            )
             sentence = self.sentences[piece.index]
             unread = []
             for mention in mentions:
                 if not site_candidate(mention.place, self.context.countries):
                     continue
                 found = self._read_mention(
-                    doc, piece, mention, cues, spans, (place_words, named_sites), used
+                    doc, piece, mention, cues, spans, (place_words, named_sites, site_words), used
                 )
                 if found is _NOT_A_PLACE:
                     dismissed.add(id(mention))
@@ -382,9 +385,9 @@ class _Job:
         return words
 
     def _read_mention(self, doc, piece, mention, cues, spans, words, used):
-        """``words`` are the indices of the words of every place name of the sentence, and
-        of those naming a site of their own (a camp, a base)."""
-        place_words, named_sites = words
+        """``words`` are the indices of the words of every place name of the sentence, of
+        those naming a site of their own (a camp, a base) and of those that may be sites."""
+        place_words, named_sites, site_words = words
         span = _span_of(doc, piece, mention)
         if span is None:
             return None
@@ -451,7 +454,29 @@ class _Job:
                 if best is not None:
                     used.add(cue.head)
                     break
+        if best is not None and best.reason.kind == CueKind.FLAG.value:
+            best = self._handed_after_the_flag(doc, piece, best, cues, site_words, span)
         return _UNGOVERNED if best is None and ungoverned else best
+
+    def _handed_after_the_flag(self, doc, piece, flag: _Reading, cues, site_words, span):
+        """A flag lowered and, in the same sentence, a handover done that speaks of no other
+        place: the ceremony handed the site over ("hauled down the flag over CP 1-B and gave
+        the checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis
+        Barkhane a pris possession des lieux")."""
+        for cue in cues:
+            if cue.status is not Status.HANDED_OVER or cue.kind not in _HANDING:
+                continue
+            if any(
+                t.i in site_words and t.i not in range(span.start, span.end)
+                for t in doc[cue.head].subtree
+            ):
+                continue
+            time = self._time_of(doc, piece, cue)
+            if time.happened is not Happened.DONE or time.negated:
+                continue
+            reason = replace(flag.reason, cue=f"{flag.reason.cue}, {cue.lemma}")
+            return _Reading(Status.HANDED_OVER, flag.date, reason)
+        return flag
 
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked
@@ -973,6 +998,7 @@ def _span_of(doc, piece, mention: Mention):
 
 
 _NOT_A_PLACE = object()
+_HANDING = (CueKind.VERB, CueKind.RECEIVING)
 # What _read_mention says of a site that the parse ties to no cue at all.
 _UNGOVERNED = object()
 
