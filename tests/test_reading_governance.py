@@ -258,6 +258,19 @@ def test_in_french_each_site_takes_the_status_of_its_predicate():
     )
 
 
+def test_a_participle_of_presence_on_the_subject_yields_to_its_event():
+    assert_reads(
+        {
+            "The Chadian battalion stationed at the Tessalit camp since 2014 departed on 2 July.": {
+                "Tessalit": "closed"
+            },
+            "Chadian peacekeepers stationed in Aguelhok are scheduled to leave by October.": {
+                "Aguelhok": "pending"
+            },
+        }
+    )
+
+
 def test_a_relative_clause_before_the_main_verb_gives_its_status():
     # The small parser cuts the path from Tessalit to "vacated" at "looted"; the camp named
     # beside the cue is read with it all the same.

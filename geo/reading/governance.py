@@ -81,7 +81,24 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
             for cue in cues
             if cue.head in shared
         ]
-    return chosen, further
+    return [_event_of_the_described(g, cues, site.doc) for g in chosen], further
+
+
+def _event_of_the_described(link: Governed, cues: list[Cue], doc) -> Governed:
+    """A participle of presence that only describes the subject of an event yields to that
+    event: "the battle group *stationed* at Mahaday *departed* on 2 July"."""
+    token = doc[link.cue.head]
+    if link.cue.kind is not CueKind.PRESENCE or token.dep_ != "acl" or token.pos_ != "VERB":
+        return link
+    noun = token.head
+    if noun.dep_ not in _SUBJECTS:
+        return link
+    event = next(
+        (c for c in cues if c.head == noun.head.i and c.kind is not CueKind.PRESENCE), None
+    )
+    if event is None:
+        return link
+    return Governed(event, link.distance + 2, link.through_presence, False)
 
 
 def tree_path(start, end) -> list | None:
