@@ -336,6 +336,11 @@ def test_an_event_noun_that_is_denied_gives_nothing():
     assert statuses("La Minusma a démenti tout retrait de Gao.", "fr") == {}
 
 
+def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
+    # "nie" is tagged an adjective with the lemma "ni"
+    assert statuses("Gao : la MINUSMA nie vouloir partir avant l'hiver", "fr") == {}
+
+
 def test_a_french_imperfect_presence_says_the_mission_was_there_before():
     text = "La base de Gao, qui abritait le siège de la mission, a été transférée mardi à l'ONU."
     assert statuses(text, "fr") == {"Gao": "handed over"}

@@ -134,10 +134,27 @@ class Lexicon:
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
-    government_stems: Mapping[str, str]  # the same for the government verbs
+    # the same for the verbs of speech the reader weighs (a government's word, denials)
+    speech_stems: Mapping[str, str]
     inflections: frozenset[str]
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
+
+    def speech_verb(self, token) -> str:
+        """The lemma of a word, or the verb of speech its form is an inflection of when the
+        tagger took it for something else ("nie" made the adjective "ni").
+
+        >>> from types import SimpleNamespace as Word
+        >>> lexicon_for("fr").speech_verb(Word(text="nie", lemma_="ni"))
+        'nier'
+        """
+        lemma = token.lemma_.lower()
+        word = fold(token.text)
+        for length in range(len(word) - 1, 1, -1):
+            verb = self.speech_stems.get(word[:length])
+            if verb is not None and word[length:] in self.inflections:
+                return verb
+        return lemma
 
     # Unions the reader asks for on every word: computed once per lexicon.
 
@@ -324,7 +341,10 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
             ],
             raw["verb_endings"],
         ),
-        government_stems=_stems(raw["government_verbs"], raw["verb_endings"]),
+        # short stems too: "nier" is "ni-"
+        speech_stems=_stems(
+            [*raw["government_verbs"], *raw["denials"]], raw["verb_endings"], shortest=2
+        ),
         left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
         falls_back_onto={str(verb): str(word) for verb, word in raw["falls_back_onto"].items()},
         inflections=frozenset(fold(e) for e in raw["inflections"]),
@@ -334,12 +354,13 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
     )
 
 
-def _stems(verbs, endings) -> dict[str, str]:
-    """{stem: verb} for one-word verbs: "quitt" -> "quitter" (accents folded)."""
+def _stems(verbs, endings, shortest: int = 4) -> dict[str, str]:
+    """{stem: verb} for one-word verbs whose stem has at least ``shortest`` letters:
+    "quitt" -> "quitter" (accents folded)."""
     stems = {}
     for verb in _lower(verbs):
         ending = next((e for e in endings if verb.endswith(e) and " " not in verb), None)
-        if ending and len(verb) - len(ending) >= 4:
+        if ending and len(verb) - len(ending) >= shortest:
             stems[fold(verb[: -len(ending)])] = verb
     return stems
 

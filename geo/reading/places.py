@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geo.model import Place
 from geo.reading.cues import lemma_of, opens_with_remaining
-from geo.reading.lexicon import Lexicon, fold
+from geo.reading.lexicon import Lexicon
 
 _PERSON = frozenset({"PERSON", "PER"})
 _ORGANISATION = frozenset({"ORG"})
@@ -55,15 +55,10 @@ def is_government(span, path_has_presence: bool, lexicon: Lexicon) -> bool:
 def speaks(span, lexicon: Lexicon) -> bool:
     """Whether the name is the subject of what a government does in words ("Bamako
     demanded", "Banjul annonce que ...", where the tagger took "annonce" for a noun)."""
-    if not span.root.dep_.startswith("nsubj"):
-        return False
-    head = span.root.head
-    if lemma_of(head) in lexicon.government_verbs:
-        return True
-    word = fold(head.text.lower())
-    return any(
-        word[:length] in lexicon.government_stems and word[length:] in lexicon.inflections
-        for length in range(4, len(word))
+    root = span.root
+    return root.dep_.startswith("nsubj") and (
+        lemma_of(root.head) in lexicon.government_verbs
+        or lexicon.speech_verb(root.head) in lexicon.government_verbs
     )
 
 

@@ -429,8 +429,8 @@ def _governing_word(verb, lexicon: Lexicon):
             # "a withdrawal that began in April, when the peacekeepers handed Khudavang
             # over": a clause in the past tells its own time
             return None
-        if word in lexicon.denials:
-            return ("nothing", f"denied: {word}", False)
+        if _denial(head, lexicon):
+            return ("nothing", f"denied: {_denial(head, lexicon)}", False)
         if relation == "pcomp" or head.pos_ == "ADP":
             if word in lexicon.negations:
                 return ("nothing", f"without: {word}", False)  # "left without handing over"
@@ -493,7 +493,7 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
         word = lemma_of(head)
         claimed = claimed or below.dep_ == "ccomp"
         if claimed and (
-            word in lexicon.denials
+            _denial(head, lexicon)
             or any(
                 c.dep_ in ("obj", "dobj") and lemma_of(c) in lexicon.denial_nouns
                 for c in head.children
@@ -536,9 +536,17 @@ def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
 
 def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
     """The verb of denial a few words above ``token``, if any: "denied *any plan*"."""
-    for ancestor in islice(token.ancestors, reach):
-        if lemma_of(ancestor) in lexicon.denials:
-            return lemma_of(ancestor)
+    return next(
+        (d for d in (_denial(a, lexicon) for a in islice(token.ancestors, reach)) if d), None
+    )
+
+
+def _denial(token, lexicon: Lexicon) -> str | None:
+    """The verb of denial the word is, if any, from its lemma or, where the tagger took it
+    for something else, from its form ("nie", made the adjective "ni")."""
+    for lemma in (lemma_of(token), lexicon.speech_verb(token)):
+        if lemma in lexicon.denials:
+            return lemma
     return None
 
 
@@ -774,8 +782,9 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return _plan_unless_denied(above, lexicon)
         return Time(Happened.NOTHING, "noun in passing")
     if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
-        if word in lexicon.denials:
-            return Time(Happened.NOTHING, f"denied: {word}")  # "dément tout retrait de Mavivi"
+        if _denial(head, lexicon):
+            # "dément tout retrait de Mavivi"
+            return Time(Happened.NOTHING, f"denied: {_denial(head, lexicon)}")
         if word in lexicon.fears:
             return Time(Happened.NOTHING, f"feared: {word}")  # "residents fear the withdrawal"
         if word in lexicon.completed_by:
