@@ -79,6 +79,14 @@ def test_a_surname_after_a_title_and_a_first_name_is_no_place():
     assert why_not("Spokeswoman Fatoumata Ber said the camp was empty.", "Ber") is not None
 
 
+def test_a_surname_after_a_title_and_its_adjectives_is_no_place():
+    text = (
+        "De son côté, le responsable palestinien Kamal Chatila a dit craindre que les"
+        " Français ne partent sans avoir obtenu de garanties pour les réfugiés."
+    )
+    assert why_not(text, "Chatila", "fr") == "person"
+
+
 def test_a_capital_stands_for_its_government_unless_the_mission_is_there():
     lexicon = lexicon_for("en")
     junta = _span("The junta in Bamako demanded the withdrawal of MINUSMA.", "Bamako", "en")

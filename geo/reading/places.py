@@ -92,8 +92,10 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
     for entity in doc.ents:
         if entity.end <= span.start or entity.start >= span.end:
             continue
-        if 0 < entity.start < span.start and _title(doc[entity.start - 1], lexicon):
-            return True  # "la porte-parole Fatoumata Ber", whatever the entity's label
+        if entity.start < span.start and _title_before(doc, entity.start, lexicon):
+            # "la porte-parole Fatoumata Ber", "le responsable palestinien Kamal Chatila",
+            # whatever the entity's label
+            return True
         if entity.label_ not in _PERSON:
             continue
         others = [
@@ -124,6 +126,14 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
         ):
             return True
     return False
+
+
+def _title_before(doc, index: int, lexicon: Lexicon) -> bool:
+    """Whether a person's title stands before word ``index``, adjectives aside."""
+    before = index - 1
+    while before >= 0 and doc[before].pos_ == "ADJ":
+        before -= 1
+    return before >= 0 and _title(doc[before], lexicon)
 
 
 def _title(token, lexicon: Lexicon) -> bool:
