@@ -467,3 +467,11 @@ def test_people_left_behind_somewhere_stay_there():
     assert statuses_en(text) == {"Bamako": "pending"}
     text = "UN troops pulled out of Kidal on Tuesday, leaving the town to the rebels."
     assert statuses_en(text) == {"Kidal": "closed"}
+
+
+def test_vehicles_coming_and_going_from_a_camp_do_not_close_it():
+    assert statuses_en("Convoys leaving the Gao camp use the Gao-Ansongo highway.") == {}
+    # the last one does
+    assert statuses_en("The last convoy leaving the Ber camp reached Timbuktu on Friday.") == {
+        "Ber": "closed"
+    }

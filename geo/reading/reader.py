@@ -1176,10 +1176,15 @@ def _a_trip(verb, lexicon: Lexicon) -> bool:
     """ "The convoy left Gao for Timbuktu": a vehicle's trip somewhere, not the mission
     leaving for good -- unless it is the last one."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    describing = subject is None and verb.dep_ == "acl"  # "convoys *leaving* the camp"
+    if describing:
+        subject = verb.head
     if subject is None or lemma_of(subject) not in lexicon.movers:
         return False
     if any(lemma_of(c) in lexicon.ordinals for c in subject.children):
         return False
+    if describing and "Pres" in verb.morph.get("Tense"):
+        return True  # "convoys leaving the Timbuktu camp use the highway": coming and going
     destinations = lexicon.passing_prepositions
     return any(
         (c.dep_ == "prep" or c.dep_.startswith("obl"))
