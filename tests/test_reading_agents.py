@@ -184,3 +184,9 @@ def test_a_people_named_by_its_nationality_is_a_contingent_unless_it_is_the_host
 def test_the_work_of_an_event_is_no_one_acting():
     assert statuses("Work has begun to dismantle the Gao camp.") == {"Gao": "pending"}
     assert statuses("Preparations have started to close the Gao camp.") == {"Gao": "pending"}
+
+
+def test_a_headline_s_kicker_taken_for_a_second_subject_does_not_act():
+    # the parser makes "Mali" a subject of "cède" beside "l'ONU"
+    text = "Mali : l'ONU cède sa base de Tessalit à l'armée nationale (FAMa)"
+    assert statuses(text, "fr") == {"Tessalit": "handed over"}

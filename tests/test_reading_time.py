@@ -336,6 +336,13 @@ def test_an_event_noun_that_is_denied_gives_nothing():
     assert statuses("La Minusma a démenti tout retrait de Gao.", "fr") == {}
 
 
+def test_a_superlative_subject_does_not_count_turns():
+    # "the second camp to be handed over" counts handovers done; "the largest ... is to be
+    # handed" does not
+    text = "The largest of all, the Gao supercamp, is to be handed next Tuesday to the Malian army."
+    assert statuses(text) == {"Gao": "pending"}
+
+
 def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
     # "nie" is tagged an adjective with the lemma "ni"
     assert statuses("Gao : la MINUSMA nie vouloir partir avant l'hiver", "fr") == {}

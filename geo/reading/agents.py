@@ -170,9 +170,12 @@ def _subject(verb, lexicon: Lexicon):
     if verb.dep_ == "cop":
         token = verb.head  # "les casques bleus sont toujours à Kidal": French hangs it there
     for _ in range(3):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            # Of two, the nearer: "Burundi : l'ONUB cède sa base", a headline's kicker taken
+            # for a second subject
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         for child in token.children:
-            if child.dep_ in _SUBJECTS:
-                return child
             if child.dep_ in _AGENTS:
                 agent = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if agent.ent_type_ in ("DATE", "TIME") or lemma_of(agent) in lexicon.deadline_words:

@@ -396,7 +396,10 @@ def _ordinal_before(verb, lexicon: Lexicon) -> bool:
     if verb.dep_ not in ("acl", "relcl", "xcomp", "advcl"):
         return False
     head = verb.head
-    for token in [head, *head.children]:
+    # its own word or its modifier: not the subject of a copula ("the *largest* ... is to be
+    # handed next Tuesday")
+    modifiers = [c for c in head.children if c.dep_ in ("amod", "nummod", "advmod")]
+    for token in [head, *modifiers]:
         if (
             lemma_of(token) in lexicon.ordinals
             or token.ent_type_ == "ORDINAL"
