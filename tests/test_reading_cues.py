@@ -475,3 +475,9 @@ def test_vehicles_coming_and_going_from_a_camp_do_not_close_it():
     assert statuses_en("The last convoy leaving the Ber camp reached Timbuktu on Friday.") == {
         "Ber": "closed"
     }
+
+
+def test_a_capitalised_cue_before_a_colon_heads_its_list():
+    # the tagger takes "Shut" for a name unless it is put in lower case
+    text = "MINUSMA has wound down its northern camps. Shut: Ber (March) and Ansongo (September)."
+    assert statuses_en(text) == {"Ber": "closed", "Ansongo": "closed"}

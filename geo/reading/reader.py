@@ -60,6 +60,7 @@ LEAST_CONFIDENCE = 0.5
 _LOOSE_REACH = 12
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
+_LABEL = re.compile(r"([^\W\d_]+) ?:")
 _QUOTES = frozenset('«»“”„"')
 _LEAVING = (CueKind.VERB, CueKind.NOUN)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
@@ -261,6 +262,17 @@ class _Job:
         raw = self.document.text[piece.start : piece.end]
         # Quotation marks are made plain: the small parsers take a lone « for a verb.
         text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
+        label = _LABEL.match(text)
+        if (
+            label
+            and label.group(1).istitle()
+            and not any(
+                m.start <= piece.start < m.end for m in self.mentions_of.get(piece.index, ())
+            )
+        ):
+            # "Shut: Jowhar (March) and Beledweyne (September)": the tagger takes a capitalised
+            # word before a colon for a name
+            text = text[0].lower() + text[1:]
         if not piece.headline:
             return text
         keep = [
