@@ -87,6 +87,18 @@ def test_a_surname_after_a_title_and_its_adjectives_is_no_place():
     assert why_not(text, "Chatila", "fr") == "person"
 
 
+def test_a_headline_s_label_before_a_colon_is_no_site_when_a_site_follows():
+    assert statuses("Timbuktu: peacekeepers leave their camp at Ber") == {"Ber": "closed"}
+    text = (
+        "Tombouctou : à Ber, le camp des casques bleus n'est toujours pas rétrocédé et les"
+        " notables perdent patience"
+    )
+    assert statuses(text, "fr") == {"Ber": "pending"}
+    # the label is the site when what follows is the capital speaking
+    text = "Kidal : Bamako accorde trente jours aux casques bleus pour partir"
+    assert statuses(text, "fr") == {"Kidal": "pending"}
+
+
 def test_a_capital_stands_for_its_government_unless_the_mission_is_there():
     lexicon = lexicon_for("en")
     junta = _span("The junta in Bamako demanded the withdrawal of MINUSMA.", "Bamako", "en")

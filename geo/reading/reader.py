@@ -215,6 +215,30 @@ class _Job:
         words = dateline.string[dateline.start() : dateline.end()]
         return bool(find_dates(words, self.document.date, date_rules(self.document.lang)))
 
+    def _kickers(self) -> list[Mention]:
+        """The place that labels a headline before a colon when the headline goes on to name
+        a site of its own ("Djugu : à Fataki, la base n'est toujours pas rétrocédée"): the
+        area the story is filed under, not a site."""
+        found = []
+        for index, mentions in self.mentions_of.items():
+            sentence = self.sentences[index]
+            if not _is_headline(sentence, self.lead_ins[index] is not None):
+                continue
+            first = min(mentions, key=lambda m: m.start)
+            after = self.document.text[first.end : first.end + 3]
+            if (
+                first.start == sentence.start
+                and after.lstrip(" ").startswith(":")
+                # a capital after it is likelier its government: "Kamboinsin : Ouagadougou
+                # accorde trente jours aux commandos français pour partir"
+                and any(
+                    m.start > first.end and m.place.feature_code != "PPLC"
+                    for m in self._candidates(index)
+                )
+            ):
+                found.append(first)
+        return found
+
     def _filed(self) -> dt.date | None:
         """The day the report was filed, against which its "on Monday" is counted: the date
         of its opening dateline ("GAO, Dec 4 (Reuters) -") when it has one, not after the
@@ -306,7 +330,7 @@ class _Job:
             for index, end in self.datelines.items()
             for m in self.mentions_of[index]
             if m.start < end
-        }
+        } | {id(m) for m in self._kickers()}
         passing: set[int] = set()
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
             cues = find_cues(doc, self.lexicon)
@@ -327,7 +351,9 @@ class _Job:
             sentence = self.sentences[piece.index]
             unread = []
             for mention in mentions:
-                if not site_candidate(mention.place, self.context.countries):
+                if id(mention) in dismissed or not site_candidate(
+                    mention.place, self.context.countries
+                ):
                     continue
                 found = self._read_mention(
                     doc, piece, mention, cues, spans, (place_words, named_sites, site_words), used
