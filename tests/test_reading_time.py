@@ -343,6 +343,11 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_an_event_ruled_out_is_no_plan():
+    assert statuses("There is no question of MINUSMA leaving Ber.") == {}
+    assert statuses("Il n'est pas question pour la MINUSMA de quitter Ber.", "fr") == {}
+
+
 def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
     # "nie" is tagged an adjective with the lemma "ni"
     assert statuses("Gao : la MINUSMA nie vouloir partir avant l'hiver", "fr") == {}

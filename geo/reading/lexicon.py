@@ -131,6 +131,7 @@ class Lexicon:
     inclusive_words: frozenset[str]
     process_nouns: frozenset[str]
     falsities: frozenset[str]
+    ruled_out: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -305,6 +306,7 @@ _SETS = [
     "inclusive_words",
     "process_nouns",
     "falsities",
+    "ruled_out",
     "government_verbs",
 ]
 

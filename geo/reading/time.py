@@ -434,6 +434,10 @@ def _governing_word(verb, lexicon: Lexicon):
             return None
         if _denial(head, lexicon):
             return ("nothing", f"denied: {_denial(head, lexicon)}", False)
+        if word in lexicon.ruled_out and (
+            _negated(head, lexicon) or negating_determiner(head, lexicon)
+        ):
+            return ("nothing", f"ruled out: {word}", False)  # "no question of leaving Ber"
         if relation == "pcomp" or head.pos_ == "ADP":
             if word in lexicon.negations:
                 return ("nothing", f"without: {word}", False)  # "left without handing over"
