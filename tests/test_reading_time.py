@@ -343,6 +343,18 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_a_condition_put_by_inversion_is_no_plan():
+    table = {
+        "Jihadist groups would enjoy more freedom should MINUSMA troops pull out of Ber and"
+        " Goundam, an analyst cautioned.": {},
+        "Should the talks fail, the observers would be obliged to abandon their positions at"
+        " Ber and Goundam.": {},
+        # "should" in its place is an obligation
+        "The peacekeepers should leave Gao by December.": {"Gao": "pending"},
+    }
+    assert {text: statuses(text) for text in table} == table
+
+
 def test_an_event_ruled_out_is_no_plan():
     assert statuses("There is no question of MINUSMA leaving Ber.") == {}
     assert statuses("Il n'est pas question pour la MINUSMA de quitter Ber.", "fr") == {}

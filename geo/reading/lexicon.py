@@ -132,6 +132,7 @@ class Lexicon:
     process_nouns: frozenset[str]
     falsities: frozenset[str]
     ruled_out: frozenset[str]
+    inverted_conditionals: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -307,6 +308,7 @@ _SETS = [
     "process_nouns",
     "falsities",
     "ruled_out",
+    "inverted_conditionals",
     "government_verbs",
 ]
 

@@ -571,6 +571,11 @@ def _mark_of(token, lexicon: Lexicon):
     before = " ".join(t.text.lower() for t in token.doc[max(0, token.i - 3) : token.i])
     if before.endswith(tuple(lexicon.instead_phrases)):
         return ("nothing", "rather than", False)  # "closed rather than transferred"
+    inverted = _inverted_condition(token, lexicon)
+    if inverted is not None:
+        # "*should* the French army quit N'Djamena", "*had* the Council agreed"
+        kind = "hypothetical" if token.dep_ == "advcl" else "condition"
+        return ("nothing", f"{kind}: {inverted}", False)
     for child in token.children:
         if child.dep_ not in ("mark", "advmod", "case") or child.i > token.i:
             continue
@@ -613,12 +618,29 @@ def _before(main, word: str, lexicon: Lexicon):
     return ("plan", f"before: {word}", False)
 
 
+def _inverted_condition(verb, lexicon: Lexicon) -> str | None:
+    """The auxiliary that, put before its subject, makes the clause a condition: "*should*
+    the talks fail", "*had* the Council accepted", "*were* the mission to leave"."""
+    subject = next((c for c in verb.children if c.dep_ in _NOUN_SUBJECTS), None)
+    if subject is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_.startswith("aux")
+            and child.i < subject.i
+            and child.text.lower() in lexicon.inverted_conditionals
+        ):
+            return child.text.lower()
+    return None
+
+
 def _supposed(verb, clause, lexicon: Lexicon) -> bool:
     """Whether ``verb`` is the conditional main clause of an "if" ``clause``: "*if* no
     agreement is reached, the observers *would* have to leave", "*si* … , le camp *serait*
-    démonté"."""
-    marked = any(
-        c.dep_ == "mark" and c.text.lower() in lexicon.conditionals for c in clause.children
+    démonté", "*should* the talks fail, the observers *would* ..."."""
+    marked = (
+        any(c.dep_ == "mark" and c.text.lower() in lexicon.conditionals for c in clause.children)
+        or _inverted_condition(clause, lexicon) is not None
     )
     forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
     return marked and any(t.text.lower() == "would" or _conditional(t, lexicon) for t in forms)
