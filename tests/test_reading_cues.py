@@ -282,6 +282,20 @@ def test_a_flag_lowered_then_a_handover_of_no_other_site_hands_the_site_over():
     assert statuses_en(text) == {"Ber": "closed", "Gao": "handed over"}
 
 
+def test_a_site_left_then_taken_over_by_someone_was_handed_over():
+    text = (
+        "MINUSMA's troops withdrew last week from Ber, their patrol base on a hilltop, and a"
+        " company of Malian soldiers that has trained with them since the winter took it over."
+    )
+    assert statuses_en(text) == {"Ber": "handed over"}
+    # an armed group taking it is no handover
+    text = (
+        "MINUSMA's troops withdrew last week from Ber, their patrol base on a hilltop, and"
+        " jihadists took it over."
+    )
+    assert statuses_en(text) == {"Ber": "closed"}
+
+
 def statuses_fr(text: str) -> dict[str, str]:
     return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
 

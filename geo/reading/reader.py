@@ -492,7 +492,7 @@ class _Job:
                 if best is not None:
                     used.add(cue.head)
                     break
-        if best is not None and best.reason.kind == CueKind.FLAG.value:
+        if best is not None and best.status is Status.CLOSED and best.reason.kind in _LEFT:
             best = self._handed_after_the_flag(doc, piece, best, cues, site_words, span)
         return _UNGOVERNED if best is None and ungoverned else best
 
@@ -501,8 +501,12 @@ class _Job:
         place: the ceremony handed the site over ("hauled down the flag over CP 1-B and gave
         the checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis
         Barkhane a pris possession des lieux")."""
+        taken_only = flag.reason.kind != CueKind.FLAG.value
         for cue in cues:
-            if cue.status is not Status.HANDED_OVER or cue.kind not in _HANDING:
+            if taken_only:
+                if not self._takes_it(doc, piece, cue, span):
+                    continue
+            elif cue.status is not Status.HANDED_OVER or cue.kind not in _HANDING:
                 continue
             if any(
                 t.i in site_words and t.i not in range(span.start, span.end)
@@ -515,6 +519,19 @@ class _Job:
             reason = replace(flag.reason, cue=f"{flag.reason.cue}, {cue.lemma}")
             return _Reading(Status.HANDED_OVER, flag.date, reason)
         return flag
+
+    def _takes_it(self, doc, piece, cue: Cue, span) -> bool:
+        """Whether someone other than an armed group takes over a site named by a pronoun
+        or a camp noun: "withdrew from Sperwan Ghar, and an Afghan company *took it over*"."""
+        if cue.kind is not CueKind.RECEIVING or cue.lemma in self.lexicon.seizing_verbs:
+            return False
+        verb = doc[cue.head]
+        agent = self._agent(doc, cue, self._time_of(doc, piece, cue).verb, span)
+        if agent == MISSION or agent in self.lexicon.armed_groups:
+            return False
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj", "prep")]
+        objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
+        return any(o.pos_ == "PRON" or lemma_of(o) in self.lexicon.presence_nouns for o in objects)
 
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked
@@ -1037,6 +1054,7 @@ def _span_of(doc, piece, mention: Mention):
 
 _NOT_A_PLACE = object()
 _HANDING = (CueKind.VERB, CueKind.RECEIVING)
+_LEFT = (CueKind.FLAG.value, CueKind.VERB.value)
 # What _read_mention says of a site that the parse ties to no cue at all.
 _UNGOVERNED = object()
 
