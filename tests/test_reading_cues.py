@@ -282,6 +282,12 @@ def test_a_flag_lowered_then_a_handover_of_no_other_site_hands_the_site_over():
     assert statuses_en(text) == {"Ber": "closed", "Gao": "handed over"}
 
 
+def test_a_site_that_went_to_a_recipient_was_handed_over():
+    text = "MINUSMA's Ber camp went on Wednesday to Mali's civil aviation agency."
+    assert statuses_en(text) == {"Ber": "handed over"}
+    assert statuses_en("The peacekeepers went to Gao on Monday.") == {}
+
+
 def test_a_site_left_then_taken_over_by_someone_was_handed_over():
     text = (
         "MINUSMA's troops withdrew last week from Ber, their patrol base on a hilltop, and a"
