@@ -282,6 +282,11 @@ def test_a_flag_lowered_then_a_handover_of_no_other_site_hands_the_site_over():
     assert statuses_en(text) == {"Ber": "closed", "Gao": "handed over"}
 
 
+def test_the_only_site_left_somewhere_remains():
+    text = "The Gao camp is the only MINUSMA foothold left in the north, and it looks unlikely to last."
+    assert statuses_en(text) == {"Gao": "pending"}
+
+
 def test_a_site_that_went_to_a_recipient_was_handed_over():
     text = "MINUSMA's Ber camp went on Wednesday to Mali's civil aviation agency."
     assert statuses_en(text) == {"Ber": "handed over"}

@@ -343,6 +343,11 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_nor_opening_a_clause_negates_it():
+    text = "MINUSMA has not left Ber yet. Nor has the Goundam base been emptied so far."
+    assert statuses(text) == {"Ber": "pending", "Goundam": "pending"}
+
+
 def test_a_condition_put_by_inversion_is_no_plan():
     table = {
         "Jihadist groups would enjoy more freedom should MINUSMA troops pull out of Ber and"

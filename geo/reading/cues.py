@@ -327,9 +327,11 @@ def _left_over(token, lexicon: Lexicon) -> bool:
         token.dep_ in ("acl", "amod")
         and token.i == token.head.i + 1
         and token.head.pos_ in ("NOUN", "PROPN")
-        and all(c.dep_ == "advmod" for c in token.children)
+        and all(c.dep_ == "advmod" or (c.dep_ == "prep" and _placing(c)) for c in token.children)
     ):
-        return True  # "the biggest presence *left*", "the only camp still left"
+        # "the biggest presence *left*", "the only camp still left", "the only foothold *left*
+        # in the north-east"
+        return True
     passive = [c for c in token.children if c.dep_ in ("auxpass", "aux:pass")]
     return (
         token.tag_ == "VBN"
@@ -338,6 +340,14 @@ def _left_over(token, lexicon: Lexicon) -> bool:
             c.dep_ in ("agent", "obl:agent") or c.text.lower() in lexicon.absence_words
             for c in token.children
         )
+    )
+
+
+def _placing(preposition) -> bool:
+    """Whether a preposition says where, not by whom nor when: "left *in the north-east*",
+    not "left *by the peacekeepers*" nor "left *on 5 April*"."""
+    return preposition.text.lower() != "by" and not any(
+        g.ent_type_ in ("DATE", "TIME") for g in preposition.children
     )
 
 

@@ -680,6 +680,12 @@ def _negated(token, lexicon: Lexicon) -> bool:
             _negates(c.text.lower(), partnered, lexicon) for c in child.children
         ):
             return True  # "no longer"
+        if (
+            child.dep_ == "cc"
+            and child.i == token.left_edge.i
+            and _negates(child.text.lower(), partnered, lexicon)
+        ):
+            return True  # "*Nor* has the Mikenge base been emptied"
     return _subject_negated(token, lexicon)
 
 
