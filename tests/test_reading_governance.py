@@ -322,6 +322,17 @@ def test_each_part_of_a_headline_speaks_for_itself():
                 "Gao": "pending",
                 "Timbuktu": "pending",
             },
+            # a part after a comma that says whose turn is next
+            "Ber Camp Vacated By Chadian Blue Helmets, Tessalit Base Next In Line": {
+                "Ber": "closed",
+                "Tessalit": "pending",
+            },
+            # but not a list
+            "Ansongo, Ber And Tessalit Camps Vacated By Blue Helmets": {
+                "Ansongo": "closed",
+                "Ber": "closed",
+                "Tessalit": "closed",
+            },
         }
     )
 

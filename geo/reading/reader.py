@@ -443,7 +443,7 @@ class _Job:
         if piece.headline:
             # "… hands Kassala office to state; Ed Damazin and Kadugli next": each part of
             # a headline speaks for itself.
-            start, end = _segment(doc, span)
+            start, end = _segment(doc, span, self.lexicon)
             governed = [g for g in governed if start <= g.cue.head < end]
             further = [g for g in further if start <= g.cue.head < end]
         governed += self._cotimed(doc, piece, governed, cues, place_words)
@@ -470,7 +470,7 @@ class _Job:
         if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
             # A headline, a short item ("Kidal: vacated") or a bare list after a colon
             # ("Bases vacated since July: Ber (13 Aug), Goundam") is read with its nearest cue.
-            segment = _segment(doc, span)
+            segment = _segment(doc, span, self.lexicon)
             nearby = [c for c in cues if segment[0] <= c.head < segment[1]]
             if _in_passing(span, self.lexicon):
                 nearby = []
@@ -1183,12 +1183,27 @@ def _short(doc) -> bool:
     return sum(1 for t in doc if t.is_alpha) <= 6 and not any(t.pos_ == "VERB" for t in doc)
 
 
-def _segment(doc, span) -> tuple[int, int]:
+def _segment(doc, span, lexicon: Lexicon) -> tuple[int, int]:
     """The part of a headline a name stands in: between semicolons, dashes and pipes
-    ("French Troops Pull Out of Abéché Camp; N'Djamena Base Is Next")."""
-    stops = [
-        t.i for t in doc if t.text in (";", "|", "—", "–") or (t.text == "-" and t.whitespace_)
-    ]
+    ("French Troops Pull Out of Abéché Camp; N'Djamena Base Is Next"), or between commas
+    when that part says whose turn is next ("Abéché Camp Vacated, With N'Djamena Base Up
+    Next")."""
+    start, end = _between(
+        doc, span, lambda t: t.text in (";", "|", "—", "–") or (t.text == "-" and t.whitespace_)
+    )
+    part = _between(doc, span, lambda t: t.text == ",")
+    part = (max(start, part[0]), min(end, part[1]))
+    if any(
+        lemma_of(t) in lexicon.presence_verbs and t.pos_ in ("ADV", "ADJ")
+        for t in doc[part[0] : part[1]]
+    ):
+        return part
+    return start, end
+
+
+def _between(doc, span, stop) -> tuple[int, int]:
+    """The words around ``span`` up to the nearest word on either side that ``stop`` picks."""
+    stops = [t.i for t in doc if stop(t)]
     start = max((i for i in stops if i < span.start), default=-1) + 1
     end = min((i for i in stops if i >= span.end), default=len(doc))
     return start, end
