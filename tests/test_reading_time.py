@@ -343,6 +343,17 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_the_first_sites_to_close_have_closed():
+    # a first contingent leaving starts a withdrawal; the first sites closing are closed
+    text = (
+        "La MINUSMA a quitté Gao. Ansongo et Ménaka, les premières antennes concernées par la"
+        " réduction, avaient fermé dès 2022."
+    )
+    assert statuses(text, "fr") == {"Gao": "closed", "Ansongo": "closed", "Ménaka": "closed"}
+    text = "Un premier contingent de 120 casques bleus a quitté Gao lundi."
+    assert statuses(text, "fr") == {"Gao": "pending"}
+
+
 def test_nor_opening_a_clause_negates_it():
     text = "MINUSMA has not left Ber yet. Nor has the Goundam base been emptied so far."
     assert statuses(text) == {"Ber": "pending", "Goundam": "pending"}

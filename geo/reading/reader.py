@@ -1235,8 +1235,15 @@ def _verb_above(token):
 
 
 def _first_of_several(verb, lexicon: Lexicon) -> bool:
-    """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun."""
+    """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun -- but
+    the first sites to close have closed ("les premières antennes avaient fermé")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        subject is not None
+        and lemma_of(subject) in lexicon.presence_nouns
+        and lemma_of(subject) not in lexicon.force_words
+    ):
+        return False
     return subject is not None and any(
         lemma_of(c) in lexicon.starters or c.text.lower() in lexicon.starters
         for c in subject.children
