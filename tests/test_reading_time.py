@@ -343,6 +343,11 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_a_site_s_turn_told_in_the_past_came():
+    text = "En mai, c'était au tour de Ber, poste du cercle de Goundam, d'être fermé."
+    assert statuses(text, "fr") == {"Ber": "closed"}
+
+
 def test_the_first_sites_to_close_have_closed():
     # a first contingent leaving starts a withdrawal; the first sites closing are closed
     text = (

@@ -133,6 +133,7 @@ class Lexicon:
     falsities: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
+    turn_nouns: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -309,6 +310,7 @@ _SETS = [
     "falsities",
     "ruled_out",
     "inverted_conditionals",
+    "turn_nouns",
     "government_verbs",
 ]
 

@@ -356,6 +356,15 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(
             Happened.DONE, "perfect infinitive"
         )  # "accused of having left", "d'avoir quitté"
+    copula = _turn_told(verb, lexicon)
+    if copula is not None and (
+        infinitive or any("Inf" in a.morph.get("VerbForm") for a in [verb, *auxiliaries])
+    ):
+        # "c'était au tour de Pont-Sondé d'être fermé": the turn came when its copula says
+        told = copula.morph.get("Tense")
+        if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
+            return Time(Happened.DONE, "turn: past")
+        return Time(Happened.PLAN, "turn")
     infinitive_passive = (  # "les premiers à *être évacués*"
         auxiliaries
         and all("Inf" in a.morph.get("VerbForm") for a in auxiliaries)
@@ -389,6 +398,20 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if "Pres" in morph.get("Tense") and not headline and "Part" not in morph.get("VerbForm"):
         return Time(Happened.DONE, "present")
     return Time(Happened.DONE, "headline" if headline else "past")
+
+
+def _turn_told(verb, lexicon: Lexicon):
+    """The copula of the "turn" whose event the verb is, if any: "c'*était* au tour de
+    Pont-Sondé d'être fermé", "it *was* Bor's turn to be handed over"."""
+    for noun in (*verb.children, verb.head):
+        if lemma_of(noun) not in lexicon.turn_nouns or noun.i == verb.i:
+            continue
+        copula = next((c for c in noun.children if c.dep_ == "cop"), None)
+        if copula is None and lemma_of(noun.head) in ("be", "être"):
+            copula = noun.head
+        if copula is not None:
+            return copula
+    return None
 
 
 def _ordinal_before(verb, lexicon: Lexicon) -> bool:
