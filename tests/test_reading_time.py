@@ -343,6 +343,15 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_a_withdrawal_finished_happened_and_one_still_to_go_did_not():
+    assert statuses("Les casques bleus ont fini d'évacuer Ber mardi.", "fr") == {"Ber": "closed"}
+    assert statuses("Les casques bleus ont achevé d'évacuer Ber mardi.", "fr") == {"Ber": "closed"}
+    assert statuses("MINUSMA Troops Finish Leaving Gao Camp, Timbuktu Still To Go") == {
+        "Gao": "closed",
+        "Timbuktu": "pending",
+    }
+
+
 def test_a_site_s_turn_told_in_the_past_came():
     text = "En mai, c'était au tour de Ber, poste du cercle de Goundam, d'être fermé."
     assert statuses(text, "fr") == {"Ber": "closed"}

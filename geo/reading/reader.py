@@ -1186,15 +1186,16 @@ def _short(doc) -> bool:
 def _segment(doc, span, lexicon: Lexicon) -> tuple[int, int]:
     """The part of a headline a name stands in: between semicolons, dashes and pipes
     ("French Troops Pull Out of Abéché Camp; N'Djamena Base Is Next"), or between commas
-    when that part says whose turn is next ("Abéché Camp Vacated, With N'Djamena Base Up
-    Next")."""
+    when that part says whose turn is next or what is still to go ("Abéché Camp Vacated,
+    With N'Djamena Base Up Next", "... Leaving Niamey Drone Base, Agadez Still To Go")."""
     start, end = _between(
         doc, span, lambda t: t.text in (";", "|", "—", "–") or (t.text == "-" and t.whitespace_)
     )
     part = _between(doc, span, lambda t: t.text == ",")
     part = (max(start, part[0]), min(end, part[1]))
     if any(
-        lemma_of(t) in lexicon.presence_verbs and t.pos_ in ("ADV", "ADJ")
+        (lemma_of(t) in lexicon.presence_verbs or lemma_of(t) in lexicon.still_words)
+        and t.pos_ in ("ADV", "ADJ")
         for t in doc[part[0] : part[1]]
     ):
         return part

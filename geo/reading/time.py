@@ -400,6 +400,15 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     return Time(Happened.DONE, "headline" if headline else "past")
 
 
+def _still_before(verb, lexicon: Lexicon) -> bool:
+    """Whether "still" is said of the verb, or stands right before it, where the parser may
+    hang it on the name before: "Agadez *still* to go"."""
+    edge = verb.left_edge.i
+    return still_said(verb, lexicon) or (
+        edge > 0 and verb.doc[edge - 1].lower_ in lexicon.still_words
+    )
+
+
 def _turn_told(verb, lexicon: Lexicon):
     """The copula of the "turn" whose event the verb is, if any: "c'*était* au tour de
     Pont-Sondé d'être fermé", "it *was* Bor's turn to be handed over"."""
@@ -468,7 +477,12 @@ def _governing_word(verb, lexicon: Lexicon):
                 return ("done", f"after: {word}", False)
             if word in lexicon.pending_before_noun - lexicon.weak_prepositions:
                 return _before(head.head, word, lexicon)
-        if relation == "xcomp" and word in lexicon.implicatives:
+        if (
+            relation == "xcomp"
+            and word in lexicon.implicatives
+            # "... Agadez *still* to go": a turn to come, whatever the parse hangs it on
+            and not (_plan_child(token, lexicon) or _still_before(token, lexicon))
+        ):
             # "was forced to leave", "a réussi à quitter": the event happened when its
             # governor did.
             governor = _verb_time(head, lexicon, False)
