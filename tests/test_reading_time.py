@@ -343,6 +343,20 @@ def test_a_superlative_subject_does_not_count_turns():
     assert statuses(text) == {"Gao": "pending"}
 
 
+def test_an_obligation_told_in_the_past_came_about():
+    table = {
+        "The peacekeepers had to leave Ber under fire.": {"Ber": "closed"},
+        "The peacekeepers have to leave Ber by May.": {"Ber": "pending"},
+    }
+    assert {text: statuses(text) for text in table} == table
+    table = {
+        "Les casques bleus avaient dû déserter Ber sous les tirs.": {"Ber": "closed"},
+        # the imperfect says what was due
+        "Les casques bleus devaient quitter Ber en mai.": {"Ber": "pending"},
+    }
+    assert {text: statuses(text, "fr") for text in table} == table
+
+
 def test_a_withdrawal_finished_happened_and_one_still_to_go_did_not():
     assert statuses("Les casques bleus ont fini d'évacuer Ber mardi.", "fr") == {"Ber": "closed"}
     assert statuses("Les casques bleus ont achevé d'évacuer Ber mardi.", "fr") == {"Ber": "closed"}

@@ -191,7 +191,8 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, word, negated, verb.i)
         # An implicative's infinitive happened with it: "were *forced to* withdraw".
         implied = (
-            word.split(": ")[0] in lexicon.implicatives or word.startswith(_AFTER_A_PAST)
+            word.split(": ")[0] in lexicon.implicatives
+            or word.startswith((_AFTER_A_PAST, _OBLIGED))
         ) and base.why == "infinitive"
         if kind == "done" and (base.happened is not Happened.PLAN or implied):
             base = Time(Happened.DONE, word, verb=verb.i)
@@ -495,6 +496,16 @@ def _governing_word(verb, lexicon: Lexicon):
                 if denial is not None:
                     # "a démenti tout projet de retrait de Goma": no plan at all
                     return ("nothing", f"denied: {denial}", False)
+                if (
+                    plan == word
+                    and word in lexicon.modal_auxiliaries
+                    and relation == "xcomp"
+                    and (head.tag_ == "VBD" or (_perfect(head) and _past(head)))
+                    and not _negated(head, lexicon)
+                ):
+                    # "avaient dû déserter Topusko", "had to leave Ber under fire": an
+                    # obligation told as past came about
+                    return ("done", f"{_OBLIGED}: {word}", False)
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
         bare = not any(c.dep_.startswith("aux") for c in token.children)
         # A finite past has a tense of its own, whatever the parser hangs it under.
@@ -636,6 +647,8 @@ def _mark_of(token, lexicon: Lexicon):
 
 # Why an event under "before" happened: what came first is told in the past.
 _AFTER_A_PAST = "after a past"
+# Why an obligation's event happened: it is told in the past ("had to leave").
+_OBLIGED = "obliged in the past"
 
 
 def _before(main, word: str, lexicon: Lexicon):
