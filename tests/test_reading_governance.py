@@ -258,6 +258,20 @@ def test_in_french_each_site_takes_the_status_of_its_predicate():
     )
 
 
+def test_an_event_that_only_dates_the_cue_keeps_its_site_to_itself():
+    assert_reads(
+        {
+            "On Wednesday the UN mission in Mali transferred its Tessalit camp to the Malian"
+            " authorities, three days after its early departure from Ber.": {
+                "Tessalit": "handed over",
+                "Ber": "closed",
+            },
+            "Thirty months after the arrival in Gao of its first troops, the force left Mali for"
+            " good on Friday.": {},
+        }
+    )
+
+
 def test_a_participle_of_presence_on_the_subject_yields_to_its_event():
     assert_reads(
         {

@@ -158,11 +158,23 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
             for c in token.children
         ):
             return False  # "vers Gao", and "repliés *sur* Bissau"
+    if any(_dated_by_another_event(token, lexicon) for token in path[1:-1]):
+        return False
     words = set(cue.lemma.split())
     return all(
         _may_pass(path, k, cue, lexicon)
         or (path[k].head.i == cue_token.i and lemma_of(path[k]) in words)  # "plié *bagage* à Ber"
         for k in range(1, len(path) - 1)
+    )
+
+
+def _dated_by_another_event(token, lexicon: Lexicon) -> bool:
+    """Whether the word is an event that only dates the cue's: "*after* the arrival in Kigali
+    of its first troops, the force left Rwanda", "*après l'arrivée* à Kigali"."""
+    if token.pos_ == "ADP":
+        return token.text.lower() in lexicon.after_words and token.dep_ == "prep"
+    return token.pos_ == "NOUN" and any(
+        c.dep_ == "case" and c.text.lower() in lexicon.after_words for c in token.children
     )
 
 
