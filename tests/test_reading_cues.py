@@ -287,6 +287,15 @@ def test_the_only_site_left_somewhere_remains():
     assert statuses_en(text) == {"Gao": "pending"}
 
 
+def test_french_ways_of_handing_authority_over_a_site():
+    table = {
+        "Dimanche, l'armée malienne a pris autorité sur le camp de Ber.": {"Ber": "handed over"},
+        "Tous les camps de la MINUSMA, notamment Gao et Ber, ont été placés lundi sous la"
+        " responsabilité de l'armée malienne.": {"Gao": "handed over", "Ber": "handed over"},
+    }
+    assert {text: statuses_fr(text) for text in table} == table
+
+
 def test_a_site_that_went_to_a_recipient_was_handed_over():
     text = "MINUSMA's Ber camp went on Wednesday to Mali's civil aviation agency."
     assert statuses_en(text) == {"Ber": "handed over"}
