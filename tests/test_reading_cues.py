@@ -296,6 +296,11 @@ def test_french_ways_of_handing_authority_over_a_site():
     assert {text: statuses_fr(text) for text in table} == table
 
 
+def test_a_particle_hung_on_the_object_still_makes_the_phrase():
+    text = "In 2023 MINUSMA signed Camp Ber over to the FAMa, Mali's army."
+    assert statuses_en(text) == {"Ber": "handed over"}
+
+
 def test_a_site_that_went_to_a_recipient_was_handed_over():
     text = "MINUSMA's Ber camp went on Wednesday to Mali's civil aviation agency."
     assert statuses_en(text) == {"Ber": "handed over"}

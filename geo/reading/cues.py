@@ -312,6 +312,12 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
         elif child.dep_ in _OBJECTS or child.dep_ in ("obl:arg", "xcomp"):
             # "cesser *activité*", "a cessé *de fonctionner*"
             phrases.append(f"{lemma} {lemma_of(child)}")
+            # "signed Camp Ber *over* to the army": the parser may hang the particle on the object
+            phrases += [
+                f"{lemma} {g.text.lower()}"
+                for g in child.children
+                if g.dep_ in _PARTICLE and g.i > child.i
+            ]
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is not None and following.text.lower() in lexicon.particles:
         phrases.append(f"{lemma} {following.text.lower()}")
