@@ -280,6 +280,14 @@ def test_a_flag_lowered_then_a_handover_of_no_other_site_hands_the_site_over():
     # a handover of another site leaves the flag's site closed
     text = "Peacekeepers lowered the UN flag in Ber on Sunday and handed Gao to the Malian army."
     assert statuses_en(text) == {"Ber": "closed", "Gao": "handed over"}
+    # someone taking command of the camp after the flag came down received it
+    text = (
+        "On Sunday MINUSMA lowered its flag at Ber, and the Malian army took command of the base."
+    )
+    assert statuses_en(text) == {"Ber": "handed over"}
+    assert statuses_en("The Malian army took command of the Ber camp on Sunday.") == {
+        "Ber": "handed over"
+    }
 
 
 def test_the_only_site_left_somewhere_remains():

@@ -503,10 +503,8 @@ class _Job:
         Barkhane a pris possession des lieux")."""
         taken_only = flag.reason.kind != CueKind.FLAG.value
         for cue in cues:
-            if taken_only:
-                if not self._takes_it(doc, piece, cue, span):
-                    continue
-            elif cue.status is not Status.HANDED_OVER or cue.kind not in _HANDING:
+            handing = cue.status is Status.HANDED_OVER and cue.kind in _HANDING
+            if (taken_only or not handing) and not self._takes_it(doc, piece, cue, span):
                 continue
             if any(
                 t.i in site_words and t.i not in range(span.start, span.end)
@@ -521,17 +519,23 @@ class _Job:
         return flag
 
     def _takes_it(self, doc, piece, cue: Cue, span) -> bool:
-        """Whether someone other than an armed group takes over a site named by a pronoun
-        or a camp noun: "withdrew from Sperwan Ghar, and an Afghan company *took it over*"."""
+        """Whether someone other than the mission or an armed group takes over a site named
+        by a pronoun or a camp noun: "withdrew from Sperwan Ghar, and an Afghan company *took
+        it over*"."""
         if cue.kind is not CueKind.RECEIVING or cue.lemma in self.lexicon.seizing_verbs:
             return False
         verb = doc[cue.head]
         agent = self._agent(doc, cue, self._time_of(doc, piece, cue).verb, span)
         if agent == MISSION or agent in self.lexicon.armed_groups:
             return False
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "pobj", "prep")]
-        objects += [g for c in objects if c.dep_ == "prep" for g in c.children]
-        return any(o.pos_ == "PRON" or lemma_of(o) in self.lexicon.presence_nouns for o in objects)
+        # "took it over", "moved into the post", "took command of the base"
+        taken = [
+            word
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj", "pobj", "prep")
+            for word in c.subtree
+        ]
+        return any(w.pos_ == "PRON" or lemma_of(w) in self.lexicon.presence_nouns for w in taken)
 
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked
