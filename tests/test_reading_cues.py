@@ -304,6 +304,18 @@ def test_french_ways_of_handing_authority_over_a_site():
     assert {text: statuses_fr(text) for text in table} == table
 
 
+def test_a_town_that_loses_its_post_and_troops_packing_their_bags():
+    table = {
+        "Selon le porte-parole de la force, Gao et Ber perdront leurs postes avant le 15"
+        " janvier.": {"Gao": "pending", "Ber": "pending"},
+        "Les casques bleus de Ber ont fait leurs bagages lundi.": {"Ber": "closed"},
+    }
+    assert {text: statuses_fr(text) for text in table} == table
+    assert statuses_en("Gao will lose its UN camp before 15 January.") == {"Gao": "pending"}
+    # the mission losing people loses no site
+    assert statuses_en("The mission lost two soldiers near Gao.") == {}
+
+
 def test_a_particle_hung_on_the_object_still_makes_the_phrase():
     text = "In 2023 MINUSMA signed Camp Ber over to the FAMa, Mali's army."
     assert statuses_en(text) == {"Ber": "handed over"}

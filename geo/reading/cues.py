@@ -134,11 +134,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
-    if (
-        verbal
-        and lemma in lexicon.presence_theme_verbs
-        and _has_object(token, lexicon.presence_nouns)
-    ):
+    if verbal and lemma in lexicon.presence_theme_verbs and _struck(token, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)  # "le poste a été levé"
     if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
@@ -534,6 +530,22 @@ def _has_object(token, nouns: frozenset[str]) -> bool:
         or (token.dep_ in ("acl", "amod", "relcl") and lemma_of(token.head) in nouns)
         or any(lemma_of(s) in nouns for s in controlling_subjects(token))
     )
+
+
+def _struck(verb, lexicon: Lexicon) -> bool:
+    """Whether what the verb acts on is a camp, a post or a base -- not the mission or its
+    people: "le poste a été *levé*", "Gikongoro *perdra* ses postes", but not "the mission
+    *lost* two soldiers"."""
+    themes = _OBJECTS | {"nsubjpass", "nsubj:pass"}
+    camps = [
+        t
+        for t in (
+            *(c for c in verb.children if c.dep_ in themes),
+            *controlling_subjects(verb),
+        )
+        if lemma_of(t) in lexicon.presence_nouns
+    ]
+    return any(lemma_of(t) not in lexicon.force_words | lexicon.mission_words for t in camps)
 
 
 def controlling_subjects(verb) -> list:
