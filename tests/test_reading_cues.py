@@ -316,6 +316,23 @@ def test_a_town_that_loses_its_post_and_troops_packing_their_bags():
     assert statuses_en("The mission lost two soldiers near Gao.") == {}
 
 
+def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
+    table = {
+        "The military council says the Ber camp is now in the hands of the national army.": {
+            "Ber": "handed over"
+        },
+        "The Ber camp is now under the control of the Malian army.": {"Ber": "handed over"},
+        # rebels holding it received nothing
+        "Ber is now in the hands of the rebels.": {},
+    }
+    assert {text: statuses_en(text) for text in table} == table
+    table = {
+        "Le camp de Ber est désormais entre les mains de l'armée malienne.": {"Ber": "handed over"},
+        "Ber est aux mains des rebelles.": {},
+    }
+    assert {text: statuses_fr(text) for text in table} == table
+
+
 def test_a_particle_hung_on_the_object_still_makes_the_phrase():
     text = "In 2023 MINUSMA signed Camp Ber over to the FAMa, Mali's army."
     assert statuses_en(text) == {"Ber": "handed over"}

@@ -166,6 +166,11 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
+    held = _in_hands(token, lexicon)
+    if held is not None:
+        # "the Ouallam camp *is* now in the hands of the national army", "le camp est entre
+        # les *mains* de l'armée": held now by whoever received it
+        return Cue(token.i, Status.HANDED_OVER, held, CueKind.VERB)
     if (
         token.pos_ == "NOUN"
         and lemma in lexicon.presence_nouns
@@ -376,6 +381,44 @@ def _left_standing(token, lexicon: Lexicon) -> bool:
     return token.tag_ == "VBZ" and any(
         c.dep_ == "nsubj" and "Dem" in c.morph.get("PronType") for c in token.children
     )
+
+
+def _in_hands(token, lexicon: Lexicon) -> str | None:
+    """How the word says a site is in someone's hands, that someone a recipient ("in hand",
+    "entre main", "under control"), or None: English hangs "in the hands of the army" on the
+    copula, French on "mains", the copula's own."""
+    if token.pos_ in ("AUX", "VERB"):
+        held = [
+            (c, g)
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ in lexicon.hands_prepositions
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+    elif token.pos_ == "NOUN" and any(c.dep_ == "cop" for c in token.children):
+        # "est entre les mains de": with its copula ("passait aux mains de" is "passer"'s)
+        held = [
+            (c, token)
+            for c in token.children
+            if c.dep_ == "case" and c.lower_ in lexicon.hands_prepositions
+        ]
+    else:
+        return None
+    return next(
+        (
+            f"{preposition.lower_} {lemma_of(noun)}"
+            for preposition, noun in held
+            if lemma_of(noun) in lexicon.hands_nouns and _held_by_a_recipient(noun, lexicon)
+        ),
+        None,
+    )
+
+
+def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
+    """ "the hands *of the army*", "les mains *de l'armée*"."""
+    holders = [c for c in noun.children if c.dep_ == "nmod"]
+    holders += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
+    return any(lemma_of(h) in lexicon.recipients for h in holders)
 
 
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:

@@ -134,6 +134,8 @@ class Lexicon:
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
     turn_nouns: frozenset[str]
+    hands_nouns: frozenset[str]
+    hands_prepositions: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -311,6 +313,8 @@ _SETS = [
     "ruled_out",
     "inverted_conditionals",
     "turn_nouns",
+    "hands_nouns",
+    "hands_prepositions",
     "government_verbs",
 ]
 
