@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from geo.model import Status
-from geo.reading.lexicon import Lexicon, fold
+from geo.reading.lexicon import Lexicon
 
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
 _PARTICLE = frozenset({"prt", "compound:prt"})
@@ -67,12 +67,7 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
         return lemma
     if token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children):
         return lemma  # "une partie de sa logistique": a noun with its article is no verb
-    word = fold(token.text)
-    for length in range(min(len(word), 14), 3, -1):
-        verb = lexicon.verb_stems.get(word[:length])
-        if verb is not None and word[length:] in lexicon.inflections:
-            return verb
-    return lemma
+    return lexicon.inflected(token.text, lexicon.verb_stems) or lemma
 
 
 def cue_at(token, lexicon: Lexicon) -> Cue | None:
@@ -580,15 +575,10 @@ def _struck(verb, lexicon: Lexicon) -> bool:
     people: "le poste a été *levé*", "Gikongoro *perdra* ses postes", but not "the mission
     *lost* two soldiers"."""
     themes = _OBJECTS | {"nsubjpass", "nsubj:pass"}
-    camps = [
-        t
-        for t in (
-            *(c for c in verb.children if c.dep_ in themes),
-            *controlling_subjects(verb),
-        )
-        if lemma_of(t) in lexicon.presence_nouns
-    ]
-    return any(lemma_of(t) not in lexicon.force_words | lexicon.mission_words for t in camps)
+    return any(
+        lemma_of(t) in lexicon.site_nouns
+        for t in (*(c for c in verb.children if c.dep_ in themes), *controlling_subjects(verb))
+    )
 
 
 def controlling_subjects(verb) -> list:

@@ -153,15 +153,30 @@ class Lexicon:
         >>> lexicon_for("fr").speech_verb(Word(text="nie", lemma_="ni"))
         'nier'
         """
-        lemma = token.lemma_.lower()
-        word = fold(token.text)
-        for length in range(len(word) - 1, 1, -1):
-            verb = self.speech_stems.get(word[:length])
-            if verb is not None and word[length:] in self.inflections:
+        return self.inflected(token.text, self.speech_stems) or token.lemma_.lower()
+
+    def inflected(self, word: str, stems: Mapping[str, str]) -> str | None:
+        """The verb of ``stems`` that ``word`` is an inflection of, or None: "quittera" ->
+        "quitter" (a stem, then one of the lexicon's endings).
+
+        >>> lexicon = lexicon_for("fr")
+        >>> lexicon.inflected("quittaient", lexicon.verb_stems), lexicon.inflected("Gao", {})
+        ('quitter', None)
+        """
+        folded = fold(word)
+        for length in range(min(len(folded), _LONGEST_STEM), 1, -1):
+            verb = stems.get(folded[:length])
+            if verb is not None and folded[length:] in self.inflections:
                 return verb
-        return lemma
+        return None
 
     # Unions the reader asks for on every word: computed once per lexicon.
+
+    @cached_property
+    def site_nouns(self) -> frozenset[str]:
+        """The presence nouns that name a place -- a camp, a post, a base -- not the mission
+        or its people ("contingent", "mission")."""
+        return self.presence_nouns - self.force_words - self.mission_words
 
     @cached_property
     def particles(self) -> frozenset[str]:
@@ -362,6 +377,10 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         conditional_endings=tuple(raw["conditional_endings"]),
         **sets,
     )
+
+
+# Stems longer than this are not looked for: no verb of the lexicons has one.
+_LONGEST_STEM = 14
 
 
 def _stems(verbs, endings, shortest: int = 4) -> dict[str, str]:

@@ -493,15 +493,15 @@ class _Job:
                     used.add(cue.head)
                     break
         if best is not None and best.status is Status.CLOSED and best.reason.kind in _LEFT:
-            best = self._handed_after_the_flag(doc, piece, best, cues, site_words, span)
+            best = self._handed_over_after_leaving(doc, piece, best, cues, site_words, span)
         return _UNGOVERNED if best is None and ungoverned else best
 
-    def _handed_after_the_flag(self, doc, piece, flag: _Reading, cues, site_words, span):
-        """A flag lowered and, in the same sentence, a handover done that speaks of no other
-        place: the ceremony handed the site over ("hauled down the flag over CP 1-B and gave
-        the checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis
-        Barkhane a pris possession des lieux")."""
-        taken_only = flag.reason.kind != CueKind.FLAG.value
+    def _handed_over_after_leaving(self, doc, piece, left: _Reading, cues, site_words, span):
+        """A site left and, in the same sentence, handed over by an event of no other place:
+        after a flag lowered, any handover ("hauled down the flag over CP 1-B and gave the
+        checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis Barkhane a
+        pris possession des lieux"); after any leaving, someone taking it (:meth:`_takes_it`)."""
+        taken_only = left.reason.kind != CueKind.FLAG.value
         for cue in cues:
             handing = cue.status is Status.HANDED_OVER and cue.kind in _HANDING
             if (taken_only or not handing) and not self._takes_it(doc, piece, cue, span):
@@ -514,9 +514,9 @@ class _Job:
             time = self._time_of(doc, piece, cue)
             if time.happened is not Happened.DONE or time.negated:
                 continue
-            reason = replace(flag.reason, cue=f"{flag.reason.cue}, {cue.lemma}")
-            return _Reading(Status.HANDED_OVER, flag.date, reason)
-        return flag
+            reason = replace(left.reason, cue=f"{left.reason.cue}, {cue.lemma}")
+            return _Reading(Status.HANDED_OVER, left.date, reason)
+        return left
 
     def _takes_it(self, doc, piece, cue: Cue, span) -> bool:
         """Whether someone other than the mission or an armed group takes over a site named
@@ -1243,11 +1243,7 @@ def _first_of_several(verb, lexicon: Lexicon) -> bool:
     """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun -- but
     the first sites to close have closed ("les premières antennes avaient fermé")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if (
-        subject is not None
-        and lemma_of(subject) in lexicon.presence_nouns
-        and lemma_of(subject) not in lexicon.force_words
-    ):
+    if subject is not None and lemma_of(subject) in lexicon.site_nouns:
         return False
     return subject is not None and any(
         lemma_of(c) in lexicon.starters or c.text.lower() in lexicon.starters

@@ -150,7 +150,7 @@ def _in_a_past_clause(token, verb) -> bool:
         a.dep_ in _GOVERNED
         and a.head.i != verb.i  # "would keep it open until the police *was* in place"
         and verb not in a.subtree
-        and (_finite_past(a) or (_perfect(a) and _past(a)))
+        and _told_past(a)
         for a in (token, *token.ancestors)
     )
 
@@ -232,6 +232,11 @@ def _finite_past(verb) -> bool:
     return verb.tag_ == "VBD" or any(
         "Past" in f.morph.get("Tense") and "Fin" in f.morph.get("VerbForm") for f in forms
     )
+
+
+def _told_past(verb) -> bool:
+    """A past of its own or a perfect in the past: "handed", "ont tué", "avaient dû"."""
+    return _finite_past(verb) or (_perfect(verb) and _past(verb))
 
 
 def _time_limit(verb, lexicon: Lexicon) -> bool:
@@ -465,8 +470,8 @@ def _governing_word(verb, lexicon: Lexicon):
             # "a withdrawal that began in April, when the peacekeepers handed Khudavang
             # over": a clause in the past tells its own time
             return None
-        if _denial(head, lexicon):
-            return ("nothing", f"denied: {_denial(head, lexicon)}", False)
+        if (denial := _denial(head, lexicon)) is not None:
+            return ("nothing", f"denied: {denial}", False)
         if word in lexicon.ruled_out and (
             _negated(head, lexicon) or negating_determiner(head, lexicon)
         ):
@@ -500,7 +505,7 @@ def _governing_word(verb, lexicon: Lexicon):
                     plan == word
                     and word in lexicon.modal_auxiliaries
                     and relation == "xcomp"
-                    and (head.tag_ == "VBD" or (_perfect(head) and _past(head)))
+                    and _told_past(head)
                     and not _negated(head, lexicon)
                 ):
                     # "avaient dû déserter Topusko", "had to leave Ber under fire": an
@@ -867,9 +872,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return _plan_unless_denied(above, lexicon)
         return Time(Happened.NOTHING, "noun in passing")
     if noun.dep_ in _NOUN_SUBJECTS or noun.dep_ in ("dobj", "obj", "nsubjpass"):
-        if _denial(head, lexicon):
-            # "dément tout retrait de Mavivi"
-            return Time(Happened.NOTHING, f"denied: {_denial(head, lexicon)}")
+        if (denial := _denial(head, lexicon)) is not None:
+            return Time(Happened.NOTHING, f"denied: {denial}")  # "dément tout retrait de Mavivi"
         if word in lexicon.fears:
             return Time(Happened.NOTHING, f"feared: {word}")  # "residents fear the withdrawal"
         if word in lexicon.completed_by:
