@@ -57,8 +57,10 @@ DEVELOPMENT_SETS = (
     "heldout12_en",
     "heldout12_fr",
     "heldout13_fr",
+    "heldout17_en",
+    "heldout17_fr",
 )
-BLIND_SETS = ("heldout17_en", "heldout17_fr")
+BLIND_SETS: tuple[str, ...] = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
