@@ -52,12 +52,12 @@ def mentions_in_sentence(
     longest = gazetteer.longest_name if longest is None else longest
     text = document.text
     words = _words(text, sentence.start, sentence.end)
-    common, region_words, site_words = _name_words(document.lang)
+    common, region_words, site_words, articles = _name_words(document.lang)
     headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
-        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words, common)
+        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words, articles)
         if match is None:
             i += 1
             continue
@@ -78,10 +78,12 @@ def mentions_in_sentence(
 
 
 @cache
-def _name_words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[frozenset, frozenset]]:
+def _name_words(
+    lang: str,
+) -> tuple[frozenset[str], frozenset[str], tuple[frozenset, frozenset], frozenset[str]]:
     """The words of ``lang`` the name finder weighs, gathered once: its common words, its
-    words for a region, and the words that may begin a site's name with the words that may
-    link them to the rest of it ("camp", "des": "le camp des Étoiles")."""
+    words for a region, the words that may begin a site's name with the words that may
+    link them to the rest of it ("camp", "des": "le camp des Étoiles"), and its articles."""
     words_of = vocabulary(lang)
     return (
         frozenset(words_of.get("common_words", ())),
@@ -90,6 +92,7 @@ def _name_words(lang: str) -> tuple[frozenset[str], frozenset[str], tuple[frozen
             frozenset(words_of.get("site_words", ())),
             frozenset(words_of.get("site_name_links", ())),
         ),
+        frozenset(words_of.get("articles", ())),
     )
 
 
@@ -141,7 +144,7 @@ def _longest_name_at(
     gazetteer: Gazetteer,
     longest: int,
     site_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-    common: frozenset[str] = frozenset(),
+    articles: frozenset[str] = frozenset(),
 ):
     """The last word and the places of the longest name starting at word ``i``, if any.
 
@@ -155,9 +158,9 @@ def _longest_name_at(
     heads, links = site_words
     after = i + 2 if i + 1 < len(keys) and keys[i + 1] in links else i + 1
     generic = keys[i] in heads and after < len(words) and text[words[after][0]].isupper()
-    # "l'aéroport de Beyrouth": a name the gazetteer itself starts in lower case, but for
-    # an article ("la Gombe") or a word of a site, whose name is the capitalised part
-    lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in common
+    # "l'aéroport de Beyrouth", "the police headquarters in Aybak": a name the gazetteer
+    # itself starts in lower case, but for an article ("la Gombe": the name is Gombe)
+    lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in articles
     if not (text[words[i][0]].isupper() or generic or lower_case):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
@@ -168,11 +171,7 @@ def _longest_name_at(
     ):
         reach += 1
     capitalised = text[words[i][0]].isupper()
-    for last in range(reach, i if generic else i - 1, -1):
-        if not (capitalised or generic) and not any(
-            text[words[k][0]].isupper() for k in range(i + 1, last + 1)
-        ):
-            break
+    for last in range(reach, i if generic or not capitalised else i - 1, -1):
         places = gazetteer.index.get(" ".join(keys[i : last + 1]), ())
         if places:
             return last, places

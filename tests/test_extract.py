@@ -124,6 +124,18 @@ def test_an_elided_article_is_cut_off_the_name():
             [("airport at Basra", "nc-basra-airport")],
         ),
         ("Les soldats ont quitté l'aéroport.", "fr", []),  # no capital: a common noun
+        # a common word may begin such a name, and a name may be wholly in lower case
+        (
+            "The team handed the police headquarters in Aybak to the police.",
+            "en",
+            [("police headquarters in Aybak", "nc-aybak-police")],
+        ),
+        (
+            "The observers left the maritime sector office and the sector office.",
+            "en",
+            [("maritime sector office", "nc-sector-office")],
+        ),
+        ("The police left; the maritime staff stayed.", "en", []),  # not the town of Police
         # an article is not where a name starts: "la Gombe" is Gombe
         ("La force a quitté la Gombe.", "fr", [("Gombe", "nc-gombe")]),
     ],
