@@ -122,7 +122,8 @@ class Row:
 class Region:
     """A Natural Earth admin-1 area."""
 
-    id: str  # the GeoNames id of the region
+    id: str  # the GeoNames id of the region, else its code
+    code: str  # Natural Earth's adm1_code
     name: str
     country: str
     geometry: shapely.Geometry
@@ -158,7 +159,7 @@ def build(natural_earth: Path) -> str:
             "Fix: use ISO 3166-1 alpha-2 codes"
         )
     admin1_features = read_json(natural_earth / "data" / "states" / "admin1.json")["features"]
-    all_regions = [region_from_feature(f) for f in admin1_features]
+    all_regions = merged_regions([region_from_feature(f) for f in admin1_features])
     regions = sorted(
         (r for r in all_regions if r.country in hosts), key=lambda r: (r.country, r.name)
     )
@@ -180,6 +181,7 @@ def build(natural_earth: Path) -> str:
         *country_rows(countries, natural_earth, outlines),
         *supplements(SOURCES / "supplements", hosts),
     ]
+    check_unique_ids(rows)
     rows = add_alternate_names(
         without_excluded(rows, SOURCES / "excluded.csv"), SOURCES / "alternate_names.csv"
     )
@@ -414,13 +416,84 @@ def region_from_feature(feature: dict) -> Region:
         label = geometry.representative_point()
         properties = {**properties, "longitude": label.x, "latitude": label.y}
     return Region(
-        id=str(properties.get("gn_id") or properties["adm1_code"]),
+        id=region_id(properties),
+        code=properties["adm1_code"],
         name=properties.get("name") or generic or properties["adm1_code"],
         country=properties.get("iso_a2") or "",
         geometry=geometry,
         label=(properties["longitude"], properties["latitude"]),
         names=names,
     )
+
+
+def region_id(properties: dict) -> str:
+    """The region's GeoNames id, or its own Natural Earth code when it has none.
+
+    Natural Earth writes -99 for a missing value, and other negative ids for a
+    region it could only tie to another (a London borough carries -2648110,
+    minus Greater London's id): none of them is the region's own id.
+
+    >>> region_id({"gn_id": 2460594, "adm1_code": "MLI-2813"})
+    '2460594'
+    >>> [region_id({"gn_id": gn_id, "adm1_code": "CYP-3466"}) for gn_id in (-99, -1, 0, None)]
+    ['CYP-3466', 'CYP-3466', 'CYP-3466', 'CYP-3466']
+    """
+    gn_id = properties.get("gn_id")
+    if isinstance(gn_id, int) and gn_id > 0:
+        return str(gn_id)
+    return str(properties["adm1_code"])
+
+
+def merged_regions(regions: list[Region]) -> list[Region]:
+    """One region per id: the parts of a region merged, regions sharing an id told apart.
+
+    Natural Earth draws some regions as several features with the same name and
+    id (Croatia's Brodsko-Posavska): they become one region, its geometry their
+    union and its label that of its largest part. Features of one country that
+    carry the same GeoNames id under different names (the Philippines' Mindoro
+    Oriental and Occidental) are different regions: each takes its own code.
+    """
+    parts_of: dict[tuple[str, str, str], list[Region]] = {}
+    for region in regions:
+        parts_of.setdefault((region.country, region.id, region.name), []).append(region)
+    merged = [merged_parts(parts) for parts in parts_of.values()]
+    names_of: dict[tuple[str, str], set[str]] = {}
+    for region in merged:
+        names_of.setdefault((region.country, region.id), set()).add(region.name)
+    return [
+        replace(region, id=region.code)
+        if len(names_of[(region.country, region.id)]) > 1
+        else region
+        for region in merged
+    ]
+
+
+def merged_parts(parts: list[Region]) -> Region:
+    """The features of one region as one: their union, labelled and coded by the largest."""
+    if len(parts) == 1:
+        return parts[0]
+    largest = max(parts, key=lambda part: part.geometry.area)
+    return replace(
+        largest,
+        geometry=shapely.union_all([part.geometry for part in parts]),
+        names=tuple(dict.fromkeys(name for part in parts for name in part.names)),
+    )
+
+
+def check_unique_ids(rows: list[Row]) -> None:
+    """Every place must have an id of its own: the gazetteer refuses an id used twice."""
+    seen: dict[str, Row] = {}
+    twice = []
+    for row in rows:
+        if row.id in seen:
+            twice.append(f"{row.id} ({seen[row.id].name}, {row.name})")
+        seen.setdefault(row.id, row)
+    if twice:
+        raise InputError(
+            f"{len(twice)} ids are used twice: "
+            + "; ".join(twice)
+            + ". Fix: give each place its own id (a region without a GeoNames id takes its code)"
+        )
 
 
 def region_rows(regions: list[Region]) -> list[Row]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 from pathlib import Path
 
@@ -309,6 +310,37 @@ def test_short_other_names_count_only_in_the_missions_countries(tmp_path):
 )
 def test_the_bundled_gazetteer_serves_every_mission_country(mission, name, country):
     assert load_gazetteer(BUNDLED / "gazetteer", mission).lookup(name).country == country
+
+
+def bundled_regions() -> dict[str, set[tuple[str, str]]]:
+    """The (id, name) of each mission country's regions in the bundled admin1.geojson."""
+    text = (BUNDLED / "boundaries" / "admin1.geojson").read_text(encoding="utf-8")
+    regions: dict[str, set[tuple[str, str]]] = {}
+    ids = []
+    for feature in json.loads(text)["features"]:
+        properties = feature["properties"]
+        ids.append(properties["id"])
+        regions.setdefault(properties["country"], set()).add(
+            (properties["id"], f"{properties['name']} Region")
+        )
+    assert len(ids) == len(set(ids)), "admin1.geojson gives two regions one id"
+    return regions
+
+
+def test_every_bundled_country_loads_with_each_of_its_regions_once():
+    """Each country of detail/ loads on its own, with one place per region of admin1.geojson."""
+    regions = bundled_regions()
+    countries = sorted(path.stem for path in (BUNDLED / "gazetteer" / "detail").glob("*.csv"))
+    assert len(countries) >= 30 and set(countries) == set(regions)
+    for country in countries:
+        gazetteer = load_gazetteer(BUNDLED / "gazetteer", country)
+        places = [
+            (p.id, p.name)
+            for p in gazetteer.places
+            if p.feature_code == "ADM1" and p.country == country
+        ]
+        assert len(places) == len(set(places)), country
+        assert set(places) == regions[country], country
 
 
 def test_every_mission_country_is_listed_with_its_operations_and_source():
