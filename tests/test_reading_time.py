@@ -557,3 +557,19 @@ def test_earlier_than_planned_is_no_negation():
     text = "La Minusma a achevé son retrait de Tessalit et d'Aguelhok plus tôt que prévu."
     assert statuses(text, "fr") == {"Tessalit": "closed", "Aguelhok": "closed"}
     assert statuses("La Minusma n'est plus présente à Kidal.", "fr") == {"Kidal": "closed"}
+
+
+def test_a_headline_s_verbs_tell_what_happened_whatever_the_tagger_calls_them():
+    # "hand" tagged as a noun, "leave" as an infinitive: a headline's present is its past
+    assert statuses("Bersaglieri hand Ansongo camp to Malian authorities") == {
+        "Ansongo": "handed over"
+    }
+    assert statuses("Peacekeepers hand Ansongo camp to Malian authorities and leave Ber") == {
+        "Ansongo": "handed over",
+        "Ber": "closed",
+    }
+    # a headline's "to" is a plan, for every verb joined to it
+    assert statuses("MINUSMA to hand Ansongo camp to the army and leave Ber") == {
+        "Ansongo": "pending",
+        "Ber": "pending",
+    }

@@ -126,7 +126,11 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, f"be {lemma}", CueKind.PRESENCE)  # "only Gao is left"
     if lemma in lexicon.remaining_passives and _left_standing(token, lexicon):
         return Cue(token.i, Status.PENDING, f"{lemma} as", CueKind.PRESENCE)
-    verbal = token.pos_ in ("VERB", "AUX") or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
+    verbal = (
+        token.pos_ in ("VERB", "AUX")
+        or token.tag_ in ("VBN", "VBD", "VBG", "VBZ", "VBP")
+        or _clause_head(token)
+    )
     # A verb the tagger took for a noun or an adjective ("Hands", "vacated") still counts
     # when the lexicon knows it only as a verb.
     if verbal and lemma in lexicon.presence_theme_verbs and _struck(token, lexicon):
@@ -184,6 +188,13 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
         return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
+
+
+def _clause_head(token) -> bool:
+    """A noun with a subject and an object of its own is a verb the tagger missed:
+    "Bersaglieri *hand* COP Columbus to Afghan authorities"."""
+    deps = {c.dep_ for c in token.children}
+    return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
 
 
 def _leaves_people(verb, lexicon: Lexicon) -> bool:

@@ -371,6 +371,9 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
             return Time(Happened.DONE, "turn: past")
         return Time(Happened.PLAN, "turn")
+    if headline and _bare_conjunct(verb, auxiliaries):
+        # "Bersaglieri hand COP Columbus to Afghan authorities and *leave* Bala Murghab"
+        return Time(Happened.DONE, "headline")
     infinitive_passive = (  # "les premiers à *être évacués*"
         auxiliaries
         and all("Inf" in a.morph.get("VerbForm") for a in auxiliaries)
@@ -404,6 +407,19 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if "Pres" in morph.get("Tense") and not headline and "Part" not in morph.get("VerbForm"):
         return Time(Happened.DONE, "present")
     return Time(Happened.DONE, "headline" if headline else "past")
+
+
+def _bare_conjunct(verb, auxiliaries) -> bool:
+    """A base form joined to a main verb that has no "to" of its own: a present the tagger
+    took for an infinitive ("hand X and *leave* Y"), not "to shut X and *leave* Y"."""
+    main = verb.head
+    return (
+        verb.dep_ == "conj"
+        and not auxiliaries
+        and "Inf" in verb.morph.get("VerbForm")
+        and main.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "mark") for c in main.children)
+    )
 
 
 def _still_before(verb, lexicon: Lexicon) -> bool:
