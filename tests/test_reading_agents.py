@@ -42,6 +42,9 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "The UN left Bourem.": MISSION,
                 "Troops left Bourem.": MISSION,
                 "The Chadian contingent left Bourem.": MISSION,
+                "The Chadian army left Bourem.": MISSION,  # an army not the host's
+                "The US Army left Bourem.": MISSION,
+                "The French rear guard left Bourem.": MISSION,  # a rearguard, not a guard
                 "The camp was vacated by peacekeepers.": MISSION,  # the "by" of a passive
                 "The peacekeepers who left Bourem flew home.": MISSION,  # a relative's antecedent
             },
@@ -53,6 +56,8 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "The army left Bourem.": "army",
                 "Residents left Bourem.": "resident",
                 "Malian troops left Bourem.": "malian troop",  # the host country's forces
+                "The Malian army left Bourem.": "army",
+                "The national guard left Bourem.": "guard",
                 "The camp was vacated by rebels.": "rebel",
                 "The rebels who left Bourem returned on Friday.": "rebel",
             },
@@ -76,6 +81,7 @@ def test_the_agent_of_a_french_cue():
         "La MINUSMA a quitté Gao.": True,
         "Les rebelles ont quitté Gao.": False,
         "Les soldats maliens ont quitté Gao.": False,
+        "L'armée malienne a quitté Gao.": False,
         "Les habitants ont quitté Gao.": False,
     }
     found = {text: agents(text, "fr") for text in table}

@@ -96,9 +96,11 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
         return MISSION
     lemmas = [lemma_of(t) for t in words]
-    head = lemma_of(subject)
+    head = _joined_head(subject, lexicon)
     if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
         return MISSION
+    if head in lexicon.armies and _foreign(subject, lexicon, actors):
+        return MISSION  # "the US Army lowered its flag", "l'armée française a quitté": a contingent
     if head in lexicon.other_actors:
         return head
     if head in lexicon.force_words:
@@ -141,6 +143,30 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
         return UNSTATED
     return head
+
+
+def _joined_head(noun, lexicon: Lexicon) -> str:
+    """The noun's lemma, or the word it makes with the word before it when the lexicon
+    knows that word of people: "the French *rear guard*" is a rearguard, not a guard."""
+    head = lemma_of(noun)
+    before = noun.doc[noun.i - 1] if noun.i else None
+    if before is not None and before.dep_ in ("compound", "amod") and before.head.i == noun.i:
+        joined = lemma_of(before) + head
+        if joined in lexicon.force_words:
+            return joined
+    return head
+
+
+def _foreign(noun, lexicon: Lexicon, actors: Actors) -> bool:
+    """Whether a people or a state other than the host's qualifies the noun: "the *US*
+    Army", "l'armée *française*", not "the *Malian* army" nor "the *national* army"."""
+    return any(
+        c.dep_ in ("amod", "compound", "nmod")
+        and (c.ent_type_ in ("NORP", "GPE") or (c.pos_ == "PROPN" and c.text.isupper()))
+        and lemma_of(c) not in lexicon.other_qualifiers
+        and not is_host_word(c.text, actors)
+        for c in noun.children
+    )
 
 
 def _denonym(token) -> bool:

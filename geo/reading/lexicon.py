@@ -65,6 +65,7 @@ class Lexicon:
     force_words: frozenset[str]
     other_actors: frozenset[str]
     other_qualifiers: frozenset[str]
+    armies: frozenset[str]
     ending_subjects: frozenset[str]
     presence_nouns: frozenset[str]
     presence_events: frozenset[str]
@@ -250,6 +251,7 @@ _SETS = [
     "force_words",
     "other_actors",
     "other_qualifiers",
+    "armies",
     "ending_subjects",
     "presence_nouns",
     "presence_events",
