@@ -573,3 +573,18 @@ def test_a_headline_s_verbs_tell_what_happened_whatever_the_tagger_calls_them():
         "Ansongo": "pending",
         "Ber": "pending",
     }
+
+
+def test_an_eviction_backed_or_endorsed_is_still_to_come():
+    assert statuses("Malian senate backs eviction of peacekeepers from Ber camp") == {
+        "Ber": "pending"
+    }
+    assert statuses("The eviction of peacekeepers from Ber was completed on Monday.") == {
+        "Ber": "closed"
+    }
+    assert statuses("Le Sénat a entériné l'expulsion de la MINUSMA de Gao.", "fr") == {
+        "Gao": "pending"
+    }
+    assert statuses("Le Parlement a avalisé le retrait de la MINUSMA de Gao.", "fr") == {
+        "Gao": "pending"
+    }
