@@ -14,7 +14,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import group_file, read_text
 
 from geo.model import Status
 from geo.reading.cues import CueKind, find_cues
@@ -557,3 +557,13 @@ def test_a_capitalised_cue_before_a_colon_heads_its_list():
     # the tagger takes "Shut" for a name unless it is put in lower case
     text = "MINUSMA has wound down its northern camps. Shut: Ber (March) and Ansongo (September)."
     assert statuses_en(text) == {"Ber": "closed", "Ansongo": "closed"}
+
+
+def test_a_recipient_after_an_aside_still_receives():
+    # the parser joins "to Afghan security forces" to the aside's "in"
+    text = (
+        "Italian troops have handed their base at Gulistan, in the mountains of northern Farah"
+        " province, to Afghan security forces, the regional command said on Friday."
+    )
+    found = read_text(text, None, "en", group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == {"Gulistan": "handed over"}

@@ -626,11 +626,18 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
 def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
     """Whether a transfer verb names who receives: "to the authorities", "aux autorités";
     for a verb of giving, anyone it is given to ("handed to the governorate")."""
-    if lemma in lexicon.giving_verbs and any(
-        child.dep_ in ("prep", "dative")
-        and child.text.lower() in lexicon.recipient_prepositions
-        and any(g.pos_ in ("NOUN", "PROPN") for g in child.children)
+    # "handed their base at Gulistan, in the mountains of Farah, to Afghan forces": the
+    # parser may join the recipient's "to" to the preposition before it
+    phrases = [
+        p
         for child in token.children
+        if child.dep_ in ("prep", "dative")
+        for p in (child, *(c for c in child.children if c.dep_ == "conj" and c.pos_ == "ADP"))
+    ]
+    if lemma in lexicon.giving_verbs and any(
+        phrase.text.lower() in lexicon.recipient_prepositions
+        and any(g.pos_ in ("NOUN", "PROPN") for g in phrase.children)
+        for phrase in phrases
     ):
         return True
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
