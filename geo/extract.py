@@ -72,9 +72,28 @@ def mentions_in_sentence(
         before = [text[slice(*words[k])].lower() for k in range(max(0, i - 2), i)]
         region = following in region_words or any(word in region_words for word in before)
         place = _region_if_named(places) if region else places[0]
+        if region and not place.is_region and _names_its_region(text, start, end, region_words):
+            # "la province de Kandahar" where the gazetteer knows only the town: the text
+            # speaks of the province, which is no place of the map
+            i = last + 1
+            continue
         found.append(Mention(place, document, surface, start, end, sentence))
         i = last + 1
     return found
+
+
+_OF_REGION = re.compile(r"(\w+)\s+(?:of|de|d['’]|du|des)\s*$")
+
+
+def _names_its_region(text: str, start: int, end: int, region_words: frozenset[str]) -> bool:
+    """Whether the name at ``text[start:end]`` is joined to a word for a region, with
+    nothing between: "Kandahar province", "la province de Kandahar" -- not "the camp of Ber
+    (région de Tombouctou)" nor "the north of the province, at Ludina"."""
+    after = re.match(r"\s+(\w+)", text[end : end + 30])
+    if after and after.group(1).lower() in region_words:
+        return True
+    before = _OF_REGION.search(text[max(0, start - 30) : start])
+    return bool(before and before.group(1).lower() in region_words)
 
 
 @cache

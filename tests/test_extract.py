@@ -144,3 +144,21 @@ def test_a_camp_s_name_may_begin_with_its_common_word_and_hold_numbers(text, lan
     document = Document(path="report.txt", text=text, lang=lang)
     mentions = find_mentions(document, group_file("named_camps").gazetteer)
     assert [(m.surface, m.place.id) for m in mentions] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "found"),
+    [
+        ("British troops left Basra.", "en", ["Basra"]),
+        # the province is meant, and the gazetteer knows only the town: no place of the map
+        ("British troops left Basra province.", "en", []),
+        ("Les soldats ont quitté la province de Basra.", "fr", []),
+        # a region word elsewhere in the sentence says nothing of the name
+        ("Les soldats ont quitté Abéché (province du Ouaddaï).", "fr", ["Abéché"]),
+        ("The outposts in the north of the province, at Basra, were closed.", "en", ["Basra"]),
+    ],
+)
+def test_a_region_the_gazetteer_lacks_is_not_its_town(text, lang, found):
+    document = Document(path="report.txt", text=text, lang=lang)
+    mentions = find_mentions(document, group_file("named_camps").gazetteer)
+    assert [m.surface for m in mentions] == found
