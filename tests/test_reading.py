@@ -85,6 +85,20 @@ def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
     assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
 
 
+def test_a_handover_in_the_next_sentence_says_more_than_a_flag_lowered():
+    text = (
+        "The flag came down over the Ber camp on Tuesday. After five years, the battalion"
+        " handed the base to the Malian army."
+    )
+    assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "handed over"
+    # not a handover of something else, after "they" left
+    text = (
+        "The peacekeepers closed the Ber camp on Tuesday. Their trucks were given to the"
+        " Malian army before they left."
+    )
+    assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "closed"
+
+
 def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
     group = minusma_group()
     text = "Camps still to be vacated:\n- Kidal\n- Tessalit\n"

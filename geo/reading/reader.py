@@ -830,7 +830,8 @@ class _Job:
         """What the cues that governed no site of their sentence would say of one: for the
         items of a list it introduces, or for the site of the sentence before. Each comes
         with how it refers to a site, if it does: "locality" ("left the town"), "pronoun"
-        ("handed it over"), "site" ("the base was handed over"), or None."""
+        ("handed it over"), "site" ("the base was handed over"), "subject" ("after they left"),
+        or None."""
         found = []
         for cue in cues:
             if cue.head in used:
@@ -855,10 +856,12 @@ class _Job:
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
+                    else "subject"
+                    if t.pos_ == "PRON"
                     else "site"
                     for t in referring
                 }
-                refers = next(k for k in ("locality", "pronoun", "site") if k in kinds)
+                refers = next(k for k in ("locality", "pronoun", "site", "subject") if k in kinds)
                 if all(t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") for t in referring):
                     refers = "sites"  # "the two bases were handed over", "les deux camps"
             reading = self._reading(
@@ -954,15 +957,22 @@ class _Job:
                         self.sentences[index].text,
                     )
             following = open_cues.get(index + 1, [])
-            referring = [r for r, refers in following if refers]
+            referring = [(r, refers) for r, refers in following if refers]
             if len(places) != 1:
                 continue
             if referring:
-                reading = max(referring, key=lambda r: r.status.rank)
+                reading, refers = max(referring, key=lambda r: r[0].status.rank)
                 target = next(
                     m for m in mentions if m.place.id in places and id(m) not in dismissed
                 )
-                if id(target) not in readings:
+                kept = readings.get(id(target))
+                # "The flag came down over Ma'sum Ghar. The battalion handed the base to a US
+                # battalion": what the next sentence says of the site itself may say more
+                if kept is None or (
+                    kept[1].status is Status.CLOSED
+                    and reading.status is Status.HANDED_OVER
+                    and refers in ("pronoun", "site")
+                ):
                     quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
 
