@@ -12,11 +12,13 @@ from functools import cache
 
 import pytest
 import yaml
-from sentence_sets import DATA, group_file, place_of, read_text
+from sentence_sets import DATA, Group, group_file, minusma_group, place_of, read_text
 
+from geo.reading.agents import Actors
 from geo.reading.lexicon import lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import is_government, not_a_place, site_candidate
+from geo.reading.reader import Context
 
 REPORT = dt.date(2023, 12, 11)  # a Monday
 
@@ -324,3 +326,18 @@ def test_a_destination_takes_no_status_from_its_sentence():
         " bleus ont quitté la ville dans l'après-midi en direction de Gao."
     )
     assert statuses(text, "fr") == {"Tessalit": "handed over"}
+
+
+def test_a_name_inside_the_mission_s_own_name_is_no_place():
+    minusma = minusma_group()
+    actors = Actors.of(["MINUSMA", "Task Force Gao"], ["Mali"])
+    group = Group(minusma.gazetteer, Context(minusma.context.countries, actors))
+    text = "Task Force Gao handed its camp at Ansongo to the Malian army on Monday."
+    found = read_text(text, REPORT, "en", group)
+    assert {site: status for site, (status, _, _) in found.items()} == {"Ansongo": "handed over"}
+    # a base the force is named after, named whole, is the base itself
+    camps = group_file("named_camps")
+    actors = Actors.of(["Force Test", "camp Croci"], ["Tchad"])
+    group = Group(camps.gazetteer, Context(camps.context.countries, actors))
+    found = read_text("Le camp Croci a été remis à l'armée tchadienne.", REPORT, "fr", group)
+    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "handed over"}

@@ -1,15 +1,16 @@
 """Is a gazetteer name a place here, and can it be a mission site?
 
 A name is no place when it is part of a person's name ("spokeswoman Fatoumata
-Ber", "Mr Kidal said"), of an organisation's ("Radio Kidal") or of an operation's
-("l'opération française Boali"). A capital that stands for
-its government ("the junta in Bamako", "Bamako demanded ...") is no site
-unless the sentence speaks of the mission's presence there (its headquarters,
-its camp, the ceremony that ends it).
+Ber", "Mr Kidal said"), of an organisation's ("Radio Kidal"), of an operation's
+("l'opération française Boali") or of the mission's own ("Task Force Kandahar").
+A capital that stands for its government ("the junta in Bamako", "Bamako
+demanded ...") is no site unless the sentence speaks of the mission's presence
+there (its headquarters, its camp, the ceremony that ends it).
 """
 
 from __future__ import annotations
 
+from geo.gazetteer import normalise
 from geo.model import Place
 from geo.reading.cues import lemma_of, opens_with_remaining
 from geo.reading.lexicon import Lexicon
@@ -36,6 +37,21 @@ def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
     if _in_organisation(span, lexicon, place_words) or _names_an_operation(span, lexicon):
         return "organisation"
     return None
+
+
+def in_mission_name(span, mission_names: frozenset[str]) -> bool:
+    """Whether the name is a part of one of the mission's own names: "la Force
+    opérationnelle *Kandahar*", "Task Force *Eagle*" (``mission_names`` normalised) -- not
+    all of it, as a base the mission is named after is ("the Transit Center at Manas")."""
+    doc = span.doc
+    for name in mission_names:
+        size = len(name.split())
+        if size <= len(span):
+            continue
+        for start in range(max(0, span.end - size), min(span.start, len(doc) - size) + 1):
+            if " ".join(normalise(t.text) for t in doc[start : start + size]) == name:
+                return True
+    return False
 
 
 def is_government(span, path_has_presence: bool, lexicon: Lexicon) -> bool:

@@ -41,6 +41,7 @@ from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
 from geo.reading.places import (
     agreed_with,
+    in_mission_name,
     is_government,
     not_a_place,
     preposition_of,
@@ -429,7 +430,9 @@ class _Job:
         span = _span_of(doc, piece, mention)
         if span is None:
             return None
-        if not_a_place(span, self.lexicon, place_words) is not None:
+        if not_a_place(span, self.lexicon, place_words) is not None or in_mission_name(
+            span, self.context.actors.mission_names
+        ):
             return _NOT_A_PLACE
         if mention.place.feature_class != "S" and _locates_a_named_site(
             span, named_sites, self.lexicon
