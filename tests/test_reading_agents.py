@@ -79,6 +79,8 @@ def test_the_agent_of_a_french_cue():
     table = {
         "Les casques bleus ont quitté Gao.": True,
         "La MINUSMA a quitté Gao.": True,
+        "Les observateurs ont quitté Gao.": True,
+        "Les sapeurs ont quitté Gao.": True,
         "Les rebelles ont quitté Gao.": False,
         "Les soldats maliens ont quitté Gao.": False,
         "L'armée malienne a quitté Gao.": False,
