@@ -14,6 +14,7 @@ from functools import cache
 from importlib import metadata
 
 from geo.errors import DataError
+from geo.reading.dates import date_rules
 from geo.reading.lexicon import lexicon_for
 
 # Longer texts are cut into pieces before parsing (see ``geo.reading.reader``); this is
@@ -25,7 +26,30 @@ _BATCH_SIZE = 64
 def parse(texts: Iterable[str], lang: str) -> list:
     """The spaCy ``Doc`` of each text, parsed in batches with the pipeline of ``lang``."""
     nlp = pipeline_for(lang)
-    return list(nlp.pipe(texts, batch_size=_BATCH_SIZE))
+    weekdays = frozenset(date_rules(lang).weekdays)
+    # the label the pipeline gives a noun of time on a verb: UD's, or ClearNLP's
+    label = "obl:mod" if "obl:mod" in nlp.get_pipe("parser").labels else "npadvmod"
+    return [_mend_weekdays(doc, weekdays, label) for doc in nlp.pipe(texts, batch_size=_BATCH_SIZE)]
+
+
+def _mend_weekdays(doc, weekdays: frozenset[str], label: str):
+    """Give back to a verb what hangs on a weekday the parser took for another verb: in "ont
+    remis *jeudi* la base à l'armée" the small French model makes "jeudi" a verb that holds
+    the object and the recipient. The weekday becomes a noun of time on the verb it hangs on."""
+    for token in doc:
+        verb = token.head
+        if (
+            token.lower_ in weekdays
+            and token.pos_ in ("VERB", "AUX")
+            and verb.i != token.i
+            and verb.pos_ in ("VERB", "AUX")
+        ):
+            for child in list(token.children):
+                child.head = verb
+            token.pos_ = "NOUN"
+            token.dep_ = label
+            token.set_morph("Number=Sing")
+    return doc
 
 
 @cache
