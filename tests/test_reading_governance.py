@@ -475,3 +475,12 @@ def test_a_town_that_saw_its_peacekeepers_leave_was_left():
 def test_a_headquarters_whose_doors_close_again_is_closed():
     text = "Onze ans après son arrivée, la MINUSMA referme les portes de son QG de Bamako"
     assert statuses(text, "fr") == {"Bamako": "closed"}
+
+
+def test_a_participle_that_only_qualifies_the_base_lets_the_handover_through():
+    # "la base d'opérations *avancée*": the parser makes "avancée" a verb holding the town
+    text = (
+        "Après cinq ans de présence, les soldats tchadiens de la MINUSMA ont remis jeudi la"
+        " base d'opérations avancée de Tessalit à l'armée malienne."
+    )
+    assert lemmas(text, "Tessalit", "fr") == ["remettre"]
