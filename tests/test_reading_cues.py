@@ -499,6 +499,12 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     }
     # troops following a road take no site's turn
     assert statuses_en("The convoy followed the road to Gao.") == {}
+    # "the following site" is a word of order, not a site's turn
+    text = "Staff began an inventory at Ber, the following site due for closure."
+    assert statuses_en(text) == {"Ber": "pending"}
+    # a turn told in the present is the schedule's
+    text = "The camp at Ansongo closed in March. Ber follows in the spring."
+    assert statuses_en(text) == {"Ansongo": "closed", "Ber": "pending"}
 
 
 def test_a_sentence_opened_by_reste_says_what_remains_whatever_the_tagger_makes_of_it():

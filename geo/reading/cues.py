@@ -430,6 +430,8 @@ def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     """ "Golo and Zalingei still *to go*", "Baraka is due *to follow*", "the last base *to go*":
     a site's turn in a withdrawal, not people going somewhere or following something."""
+    if token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm"):
+        return False  # "Kabkabiya, the *following* site due for closure": a word of order
     if any(
         c.dep_ in _OBJECTS or (c.dep_ in ("prep", "obl", "dative") and not _when(c, lexicon))
         for c in token.children

@@ -78,6 +78,10 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
         # "*neither* the army *nor* the rebels took over the camp": no one did, and no one
         # is said to be about to ("no force has taken it over *yet*" is)
         return Time(Happened.NOTHING, "no one received it", True, token.i)
+    if cue.lemma in lexicon.turn_verbs and not headline and _simple_present(token):
+        # "Ricketts base at Moqur *follows* in the spring": a turn told in the present is
+        # the schedule's
+        return Time(Happened.PLAN, "turn: present", verb=token.i)
     if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
         # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
         return _verb_time(token.head, lexicon, headline)
@@ -211,6 +215,15 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
         return Time(Happened.NOTHING, f"negated {base.why}", True, verb.i)
     return Time(base.happened, base.why, False, verb.i)
+
+
+def _simple_present(verb) -> bool:
+    """A finite present with no auxiliary: "follows", "suit"."""
+    return (
+        "Pres" in verb.morph.get("Tense")
+        and "Fin" in verb.morph.get("VerbForm")
+        and not any(c.dep_.startswith("aux") for c in verb.children)
+    )
 
 
 def _shares_auxiliaries(verb) -> bool:
