@@ -44,9 +44,10 @@ def in_mission_name(span, mission_names: frozenset[str]) -> bool:
     opérationnelle *Kandahar*", "Task Force *Eagle*" (``mission_names`` normalised) -- not
     all of it, as a base the mission is named after is ("the Transit Center at Manas")."""
     doc = span.doc
+    key = f" {normalise(span.text)} "
     for name in mission_names:
         size = len(name.split())
-        if size <= len(span):
+        if size <= len(span) or key not in f" {name} ":
             continue
         for start in range(max(0, span.end - size), min(span.start, len(doc) - size) + 1):
             if " ".join(normalise(t.text) for t in doc[start : start + size]) == name:
