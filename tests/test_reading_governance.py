@@ -484,3 +484,11 @@ def test_a_participle_that_only_qualifies_the_base_lets_the_handover_through():
         " base d'opérations avancée de Tessalit à l'armée malienne."
     )
     assert lemmas(text, "Tessalit", "fr") == ["remettre"]
+
+
+def test_where_the_source_of_a_plan_is_based_is_no_site_of_it():
+    text = (
+        "Ansongo et Ber devront avoir été évacuées par les casques bleus au plus tard le"
+        " 15 décembre, selon le commandement de la force, installé à Gao."
+    )
+    assert statuses(text, "fr") == {"Ansongo": "pending", "Ber": "pending"}

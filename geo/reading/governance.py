@@ -211,7 +211,6 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         "acl",
         "relcl",
         "amod",
-        "xcomp",
         "acomp",
         "oprd",
     ):
