@@ -521,6 +521,13 @@ def test_a_claim_met_with_a_denial_is_no_event():
         " ont été démentis."
     )
     assert statuses(text, "fr") == {}
+    # the small French model may cut "a nié | avoir abandonné" in two, or hang "nié" below
+    assert statuses("La MINUSMA a nié avoir abandonné Gao.", "fr") == {}
+    assert (
+        statuses("Vendredi, la MINUSMA a nié avoir abandonné Gao, où elle tient un poste.", "fr")
+        == {}
+    )
+    assert statuses("La MINUSMA a annoncé avoir abandonné Gao.", "fr") == {"Gao": "closed"}
     text = "The mission issued a denial to a radio station that said peacekeepers had left Gao."
     assert statuses(text) == {}
     # what is said and not denied stands, and so does a denial by someone who left

@@ -493,7 +493,8 @@ def _governing_word(verb, lexicon: Lexicon):
             return mark
         head = token.head
         if head.i == token.i:
-            return None
+            denial = _denial_before_split(token, lexicon)
+            return None if denial is None else ("nothing", f"denied: {denial}", False)
         word, relation = lemma_of(head), token.dep_
         if relation in ("relcl", "acl:relcl", "advcl") and _finite_past(token):
             # "a withdrawal that began in April, when the peacekeepers handed Khudavang
@@ -637,6 +638,17 @@ def _denial(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.denials:
             return lemma
     return None
+
+
+def _denial_before_split(root, lexicon: Lexicon) -> str | None:
+    """The verb of denial that a non-finite verb hangs on, when the parser cut the sentence
+    in two between them ("la MINUSMA a nié | avoir abandonné Gao") or hung the denial under
+    it, as its subject ("la MMAS a *nié* avoir abandonné Pont-Sondé", "nié" a proper noun)."""
+    if not any("Inf" in t.morph.get("VerbForm") for t in (root, *root.children)):
+        return None
+    before = [t for t in root.doc[: root.i] if t.head.i == t.i and not t.is_punct]
+    candidates = [*root.lefts, *before[-1:]]
+    return next((d for d in (_denial(t, lexicon) for t in candidates) if d), None)
 
 
 def _future_verb(verb, lexicon: Lexicon) -> bool:
