@@ -573,3 +573,9 @@ def test_a_recipient_after_an_aside_still_receives():
     )
     found = read_text(text, None, "en", group_file("named_camps"))
     assert {site: status for site, (status, _, _) in found.items()} == {"Gulistan": "handed over"}
+
+
+def test_a_cue_word_with_an_article_is_a_noun_not_a_verb():
+    # "desert" is a verb of leaving, but not in "the Timbuktu desert"
+    assert statuses_en("Peacekeepers patrol Ber, in the Timbuktu desert, every week.") == {}
+    assert statuses_en("Peacekeepers deserted Ber on Monday.") == {"Ber": "closed"}

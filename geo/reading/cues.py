@@ -144,7 +144,13 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         # "leaving a small liquidation team in Bamako": they stay there
         return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
     phrases = _phrases(token, lemma, lexicon)
-    if verbal or (lemma not in lexicon.nouns and any(p in lexicon.action_verbs for p in phrases)):
+    # A verb the tagger took for a noun has no article: "the Anbar *desert*" is a noun.
+    determined = token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+    if verbal or (
+        lemma not in lexicon.nouns
+        and not determined
+        and any(p in lexicon.action_verbs for p in phrases)
+    ):
         for phrase in phrases:
             if phrase in lexicon.receiving and not _placing_participle(token, lexicon):
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
