@@ -60,7 +60,7 @@ DEVELOPMENT_SETS = (
     "heldout17_en",
     "heldout17_fr",
 )
-BLIND_SETS: tuple[str, ...] = ()
+BLIND_SETS = ("heldout18_en", "heldout18_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
