@@ -97,6 +97,12 @@ def test_a_handover_in_the_next_sentence_says_more_than_a_flag_lowered():
         " Malian army before they left."
     )
     assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "closed"
+    # nor is soldiers moving in once the mission left
+    text = (
+        "The mission withdrew from its camp in Ber on Sunday. Malian soldiers moved into the"
+        " base that morning."
+    )
+    assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "closed"
 
 
 def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():

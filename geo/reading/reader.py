@@ -970,10 +970,13 @@ class _Job:
                 )
                 kept = readings.get(id(target))
                 # "The flag came down over Ma'sum Ghar. The battalion handed the base to a US
-                # battalion": what the next sentence says of the site itself may say more
+                # battalion": the mission's handover of the site itself, in the next sentence,
+                # says more -- not someone moving in after it left ("Malian soldiers moved into
+                # the base that morning")
                 if kept is None or (
                     kept[1].status is Status.CLOSED
                     and reading.status is Status.HANDED_OVER
+                    and reading.reason.kind != CueKind.RECEIVING.value
                     and refers in ("pronoun", "site")
                 ):
                     quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
