@@ -198,3 +198,17 @@ def test_a_headline_s_kicker_taken_for_a_second_subject_does_not_act():
     # the parser makes "Mali" a subject of "cède" beside "l'ONU"
     text = "Mali : l'ONU cède sa base de Tessalit à l'armée nationale (FAMa)"
     assert statuses(text, "fr") == {"Tessalit": "handed over"}
+
+
+def test_a_cleft_says_who_did_it():
+    assert statuses("It was not the peacekeepers who left Bourem, but the rebels.") == {}
+    assert statuses("It was the rebels, not the peacekeepers, who left Bourem.") == {}
+    assert statuses("It was the peacekeepers who left Bourem on Monday.") == {"Bourem": "closed"}
+    assert (
+        statuses("Ce ne sont pas les casques bleus qui ont quitté Bourem, mais les rebelles.", "fr")
+        == {}
+    )
+    assert (
+        statuses("Ce sont les rebelles, et non les casques bleus, qui ont quitté Bourem.", "fr")
+        == {}
+    )

@@ -19,6 +19,7 @@ from geo.reading.lexicon import Lexicon
 
 MISSION = "mission"
 UNSTATED = "unstated"
+NOBODY_SAID = "not said"  # "it was not the peacekeepers who left Gao": no agent to map
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _AGENTS = frozenset({"agent", "obl:agent"})
 # A subject's words worth reading: its head and what qualifies it, not a long relative clause.
@@ -78,7 +79,9 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         antecedent = _antecedent(subject)
         if antecedent is None:
             return UNSTATED
-        subject = antecedent
+        subject = _cleft_focus(antecedent, lexicon)
+        if subject is None:
+            return NOBODY_SAID
     if lemma_of(subject) in lexicon.quantities:
         # "hundreds of peacekeepers", "une centaine d'agents de la mission": what is counted
         counted = [c for c in subject.children if c.dep_ in ("prep", "nmod")]
@@ -143,6 +146,46 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
         return UNSTATED
     return head
+
+
+def _cleft_focus(noun, lexicon: Lexicon):
+    """Who a cleft sentence says did it: "it was *the rebels*, not the peacekeepers, who
+    left", "ce ne sont pas les casques bleus qui ont quitté Gao, mais *les rebelles*"; the
+    noun itself when it stands in no cleft, None when the cleft only denies it was them."""
+    if noun.dep_ in ("appos", "conj") and _denied(noun, lexicon) and _in_cleft(noun.head):
+        return noun.head
+    if not (_in_cleft(noun) and _denied(noun, lexicon)):
+        return noun
+    frame = noun.head if noun.dep_ == "attr" else noun
+    return next(
+        (c for c in frame.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None
+    )
+
+
+def _in_cleft(noun) -> bool:
+    """Whether the noun is the focus of "it was X who ...", "c'est X qui ...": a copula's
+    complement whose subject is "it" or "ce"."""
+    if noun.dep_ == "attr":
+        frame = noun.head
+    elif any(c.dep_ == "cop" for c in noun.children):
+        frame = noun
+    else:
+        return False
+    return any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "ce", "c'", "c’") for c in frame.children
+    )
+
+
+def _denied(noun, lexicon: Lexicon) -> bool:
+    """Whether "not"/"non"/"pas" bears on the noun or on the copula it completes, or stands
+    just before it ("the rebels, *not* the peacekeepers")."""
+    frame = noun.head if noun.dep_ == "attr" else noun
+    before = noun.doc[noun.left_edge.i - 1] if noun.left_edge.i else None
+    return (before is not None and before.lower_ in lexicon.negations) or any(
+        c.dep_ in ("neg", "advmod") and c.lower_ in lexicon.negations
+        for word in {noun, frame}
+        for c in word.children
+    )
 
 
 def _joined_head(noun, lexicon: Lexicon) -> str:
