@@ -492,3 +492,11 @@ def test_where_the_source_of_a_plan_is_based_is_no_site_of_it():
         " 15 décembre, selon le commandement de la force, installé à Gao."
     )
     assert statuses(text, "fr") == {"Ansongo": "pending", "Ber": "pending"}
+
+
+def test_what_the_site_s_apposition_says_of_it_counts():
+    text = (
+        "The last UN vehicles left Gao, the logistics hub that MINUSMA has now given back to"
+        " the government."
+    )
+    assert statuses(text) == {"Gao": "handed over"}

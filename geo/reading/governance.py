@@ -65,6 +65,9 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
     phrase = (
         {t.i for t in site.head.subtree} if site.dep_ in ("compound", "pobj", "nmod") else set()
     )
+    # "Star Base, the logistics hub that UNMIL has now given back to the government": what
+    # the site's apposition says of it
+    phrase |= {t.i for c in site.children if c.dep_ == "appos" for t in c.subtree}
     further = [g for _, g in paths[1:] if g.cue.head in ancestors or g.cue.head in phrase]
     path, nearest = paths[0]
     chosen = [nearest]
