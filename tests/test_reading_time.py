@@ -595,3 +595,11 @@ def test_an_eviction_backed_or_endorsed_is_still_to_come():
     assert statuses("Le Parlement a avalisé le retrait de la MINUSMA de Gao.", "fr") == {
         "Gao": "pending"
     }
+
+
+def test_a_bare_infinitive_seen_happened_when_it_was_seen():
+    # the parser makes "pass" the complement of "saw", not its object's verb
+    assert statuses("December saw the Ber post pass to Mali's border police.") == {
+        "Ber": "handed over"
+    }
+    assert statuses("The army wants the peacekeepers to leave Ber.") == {"Ber": "pending"}

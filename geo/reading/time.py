@@ -514,7 +514,7 @@ def _governing_word(verb, lexicon: Lexicon):
             if word in lexicon.pending_before_noun - lexicon.weak_prepositions:
                 return _before(head.head, word, lexicon)
         if (
-            relation == "xcomp"
+            (relation == "xcomp" or (relation == "ccomp" and _bare_infinitive(token)))
             and word in lexicon.implicatives
             # "... Agadez *still* to go": a turn to come, whatever the parse hangs it on
             and not (_plan_child(token, lexicon) or _still_before(token, lexicon))
@@ -638,6 +638,13 @@ def _denial(token, lexicon: Lexicon) -> str | None:
         if lemma in lexicon.denials:
             return lemma
     return None
+
+
+def _bare_infinitive(verb) -> bool:
+    """An infinitive without "to": "December saw the Ber post *pass* to the police"."""
+    return "Inf" in verb.morph.get("VerbForm") and not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
 
 
 def _denial_before_split(root, lexicon: Lexicon) -> str | None:
