@@ -338,6 +338,12 @@ def test_a_particle_hung_on_the_object_still_makes_the_phrase():
     assert statuses_en(text) == {"Ber": "handed over"}
 
 
+def test_a_particle_after_an_aside_still_makes_the_phrase():
+    # the parser takes "over" for an adverb once "near Gao" stands between
+    text = "In 2009 the Americans signed Camp Ber, near Gao, over to the army."
+    assert statuses_en(text) == {"Ber": "handed over"}
+
+
 def test_a_site_that_went_to_a_recipient_was_handed_over():
     text = "MINUSMA's Ber camp went on Wednesday to Mali's civil aviation agency."
     assert statuses_en(text) == {"Ber": "handed over"}

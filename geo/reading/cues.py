@@ -318,8 +318,12 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
     for child in token.children:
         word = child.text.lower()
         if child.dep_ in _PARTICLE or (
-            # a particle follows its verb: "*In* mid-April the troops moved out" is no "move in"
-            child.dep_ == "prep" and word in lexicon.particles and child.i > token.i
+            # a particle follows its verb: "*In* mid-April the troops moved out" is no "move in";
+            # after an aside the parser may take it for an adverb ("signed Camp Monteith, near
+            # Gjilan, *over* to the KSF")
+            (child.dep_ == "prep" or (child.dep_ == "advmod" and child.pos_ == "ADP"))
+            and word in lexicon.particles
+            and child.i > token.i
         ):
             phrases.append(f"{lemma} {word}")
         elif child.dep_ in _OBJECTS or child.dep_ in ("obl:arg", "xcomp"):
