@@ -342,6 +342,10 @@ def test_a_particle_after_an_aside_still_makes_the_phrase():
     # the parser takes "over" for an adverb once "near Gao" stands between
     text = "In 2009 the Americans signed Camp Ber, near Gao, over to the army."
     assert statuses_en(text) == {"Ber": "handed over"}
+    # and an adverb after a site that is the object: "got the sector headquarters back"
+    text = "The town authorities in Gao got the mission's sector headquarters back last week."
+    assert statuses_en(text) == {"Gao": "handed over"}
+    assert statuses_en("In Gao, Malian officers took frontline duties back in 2011.") == {}
 
 
 def test_a_site_that_went_to_a_recipient_was_handed_over():

@@ -335,11 +335,25 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
                 for g in child.children
                 if g.dep_ in _PARTICLE and g.i > child.i
             ]
+    # "got the sector headquarters *back*": an adverb after a site that is the object
+    sites = [c for c in token.children if c.dep_ in _OBJECTS and _of_presence(c, lexicon)]
+    phrases += [
+        f"{lemma} {c.text.lower()}"
+        for c in token.children
+        if c.dep_ == "advmod"
+        and c.text.lower() in lexicon.particles
+        and any(site.i < c.i for site in sites)
+    ]
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
     if following is not None and following.text.lower() in lexicon.particles:
         phrases.append(f"{lemma} {following.text.lower()}")
     phrases.append(lemma)
     return phrases
+
+
+def _of_presence(noun, lexicon: Lexicon) -> bool:
+    """A camp word or a place name: "the sector *headquarters*", "*Gao*"."""
+    return noun.pos_ == "PROPN" or lemma_of(noun) in lexicon.presence_nouns
 
 
 def _left_over(token, lexicon: Lexicon) -> bool:
