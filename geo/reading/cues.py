@@ -65,7 +65,7 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
     lemma = lemma_of(token)
     if lemma in lexicon.verbs or not lexicon.verb_stems or (token.text[:1].isupper() and token.i):
         return lemma
-    if token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children):
+    if _with_article(token):
         return lemma  # "une partie de sa logistique": a noun with its article is no verb
     return lexicon.inflected(token.text, lexicon.verb_stems) or lemma
 
@@ -145,10 +145,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
     phrases = _phrases(token, lemma, lexicon)
     # A verb the tagger took for a noun has no article: "the Anbar *desert*" is a noun.
-    determined = token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
     if verbal or (
         lemma not in lexicon.nouns
-        and not determined
+        and not _with_article(token)
         and any(p in lexicon.action_verbs for p in phrases)
     ):
         for phrase in phrases:
@@ -157,7 +156,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
             if phrase in lexicon.verbs:
                 return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
     if verbal:
-        for phrase in _phrases(token, lemma, lexicon):
+        for phrase in phrases:
             if phrase in lexicon.flag_verbs and _has_object(token, lexicon.flag_nouns):
                 # "the flag-lowering ceremony": a verb form that names an event
                 nominal = token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN"
@@ -194,6 +193,11 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
         return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
+
+
+def _with_article(token) -> bool:
+    """A noun with its article, which no verb the tagger missed has: "the Anbar *desert*"."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
 
 
 def _clause_head(token) -> bool:
