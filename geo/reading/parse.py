@@ -26,10 +26,16 @@ _BATCH_SIZE = 64
 def parse(texts: Iterable[str], lang: str) -> list:
     """The spaCy ``Doc`` of each text, parsed in batches with the pipeline of ``lang``."""
     nlp = pipeline_for(lang)
-    weekdays = frozenset(date_rules(lang).weekdays)
-    # the label the pipeline gives a noun of time on a verb: UD's, or ClearNLP's
-    label = "obl:mod" if "obl:mod" in nlp.get_pipe("parser").labels else "npadvmod"
+    weekdays, label = _weekday_mending(lang)
     return [_mend_weekdays(doc, weekdays, label) for doc in nlp.pipe(texts, batch_size=_BATCH_SIZE)]
+
+
+@cache
+def _weekday_mending(lang: str) -> tuple[frozenset[str], str]:
+    """The weekdays of ``lang`` and the label its pipeline gives a noun of time on a verb
+    (UD's "obl:mod", or ClearNLP's "npadvmod"), asked once per language."""
+    labels = pipeline_for(lang).get_pipe("parser").labels
+    return frozenset(date_rules(lang).weekdays), "obl:mod" if "obl:mod" in labels else "npadvmod"
 
 
 def _mend_weekdays(doc, weekdays: frozenset[str], label: str):
