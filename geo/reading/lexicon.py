@@ -146,15 +146,22 @@ class Lexicon:
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
 
-    def speech_verb(self, token) -> str:
-        """The lemma of a word, or the verb of speech its form is an inflection of when the
-        tagger took it for something else ("nie" made the adjective "ni").
+    def speech_verb(self, token, verbs: frozenset[str]) -> str | None:
+        """The verb of ``verbs`` (verbs of speech: denials, a government's word) that the word
+        is, by its lemma or, when the tagger took it for something else, by its form ("nie"
+        made the adjective "ni"); or None.
 
         >>> from types import SimpleNamespace as Word
-        >>> lexicon_for("fr").speech_verb(Word(text="nie", lemma_="ni"))
+        >>> lexicon = lexicon_for("fr")
+        >>> lexicon.speech_verb(Word(text="nie", lemma_="ni"), lexicon.denials)
         'nier'
+        >>> lexicon.speech_verb(Word(text="quitte", lemma_="quitter"), lexicon.denials) is None
+        True
         """
-        return self.inflected(token.text, self.speech_stems) or token.lemma_.lower()
+        for lemma in (token.lemma_.lower(), self.inflected(token.text, self.speech_stems)):
+            if lemma in verbs:
+                return lemma
+        return None
 
     def inflected(self, word: str, stems: Mapping[str, str]) -> str | None:
         """The verb of ``stems`` that ``word`` is an inflection of, or None: "quittera" ->

@@ -73,9 +73,9 @@ def speaks(span, lexicon: Lexicon) -> bool:
     """Whether the name is the subject of what a government does in words ("Bamako
     demanded", "Banjul annonce que ...", where the tagger took "annonce" for a noun)."""
     root = span.root
-    return root.dep_.startswith("nsubj") and (
-        lemma_of(root.head) in lexicon.government_verbs
-        or lexicon.speech_verb(root.head) in lexicon.government_verbs
+    return (
+        root.dep_.startswith("nsubj")
+        and lexicon.speech_verb(root.head, lexicon.government_verbs) is not None
     )
 
 

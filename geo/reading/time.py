@@ -634,10 +634,7 @@ def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
 def _denial(token, lexicon: Lexicon) -> str | None:
     """The verb of denial the word is, if any, from its lemma or, where the tagger took it
     for something else, from its form ("nie", made the adjective "ni")."""
-    for lemma in (lemma_of(token), lexicon.speech_verb(token)):
-        if lemma in lexicon.denials:
-            return lemma
-    return None
+    return lexicon.speech_verb(token, lexicon.denials)
 
 
 def _bare_infinitive(verb) -> bool:
