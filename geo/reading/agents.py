@@ -152,9 +152,9 @@ def _cleft_focus(noun, lexicon: Lexicon):
     """Who a cleft sentence says did it: "it was *the rebels*, not the peacekeepers, who
     left", "ce ne sont pas les casques bleus qui ont quitté Gao, mais *les rebelles*"; the
     noun itself when it stands in no cleft, None when the cleft only denies it was them."""
-    if noun.dep_ in ("appos", "conj") and _denied(noun, lexicon) and _in_cleft(noun.head):
+    if noun.dep_ in ("appos", "conj") and _denied(noun, lexicon) and _in_cleft(noun.head, lexicon):
         return noun.head
-    if not (_in_cleft(noun) and _denied(noun, lexicon)):
+    if not (_in_cleft(noun, lexicon) and _denied(noun, lexicon)):
         return noun
     frame = noun.head if noun.dep_ == "attr" else noun
     return next(
@@ -162,9 +162,9 @@ def _cleft_focus(noun, lexicon: Lexicon):
     )
 
 
-def _in_cleft(noun) -> bool:
+def _in_cleft(noun, lexicon: Lexicon) -> bool:
     """Whether the noun is the focus of "it was X who ...", "c'est X qui ...": a copula's
-    complement whose subject is "it" or "ce"."""
+    complement whose subject is the language's empty one ("it", "ce")."""
     if noun.dep_ == "attr":
         frame = noun.head
     elif any(c.dep_ == "cop" for c in noun.children):
@@ -172,7 +172,7 @@ def _in_cleft(noun) -> bool:
     else:
         return False
     return any(
-        c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "ce", "c'", "c’") for c in frame.children
+        c.dep_ in ("nsubj", "expl") and c.lower_ in lexicon.cleft_subjects for c in frame.children
     )
 
 

@@ -66,6 +66,7 @@ class Lexicon:
     other_actors: frozenset[str]
     other_qualifiers: frozenset[str]
     armies: frozenset[str]
+    cleft_subjects: frozenset[str]
     ending_subjects: frozenset[str]
     presence_nouns: frozenset[str]
     presence_events: frozenset[str]
@@ -259,6 +260,7 @@ _SETS = [
     "other_actors",
     "other_qualifiers",
     "armies",
+    "cleft_subjects",
     "ending_subjects",
     "presence_nouns",
     "presence_events",
