@@ -8,7 +8,8 @@ Names are matched as whole words, longest first ("Mopti-Sévaré" before
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from geo.documents import sentences, vocabulary
 from geo.gazetteer import Gazetteer, normalise
@@ -52,27 +53,27 @@ def mentions_in_sentence(
     longest = gazetteer.longest_name if longest is None else longest
     text = document.text
     words = _words(text, sentence.start, sentence.end)
-    common, region_words, site_words, articles = _name_words(document.lang)
+    names = _name_words(document.lang)
     headline = title_case([text[a:b] for a, b in words])
     keys = [normalise(text[a:b]) for a, b in words]
     found, i = [], 0
     while i < len(words):
-        match = _longest_name_at(text, words, keys, i, gazetteer, longest, site_words, articles)
+        match = _longest_name_at(text, words, keys, i, gazetteer, longest, names)
         if match is None:
             i += 1
             continue
         last, places = match
         start, end = words[i][0], words[last][1]
         surface = text[start:end]
-        if (i == 0 or headline or surface.isupper()) and normalise(surface) in common:
+        if (i == 0 or headline or surface.isupper()) and normalise(surface) in names.common:
             i = last + 1
             continue
         following = text[slice(*words[last + 1])].lower() if last + 1 < len(words) else ""
         # "the Kidal region", "the region of Kidal", "la région de Kidal"
         before = [text[slice(*words[k])].lower() for k in range(max(0, i - 2), i)]
-        region = following in region_words or any(word in region_words for word in before)
+        region = following in names.regions or any(word in names.regions for word in before)
         place = _region_if_named(places) if region else places[0]
-        if region and not place.is_region and _names_its_region(text, start, end, region_words):
+        if region and not place.is_region and names.joined_to_region(text, start, end):
             # "la province de Kandahar" where the gazetteer knows only the town: the text
             # speaks of the province, which is no place of the map
             i = last + 1
@@ -82,36 +83,49 @@ def mentions_in_sentence(
     return found
 
 
-_OF_REGION = re.compile(r"(\w+)\s+(?:of|de|d['’]|du|des)\s*$")
+@dataclass(frozen=True)
+class _NameWords:
+    """The words of a language the name finder weighs (``geo/lexicons/<lang>.yaml``)."""
 
+    common: frozenset[str]  # no place even when capitalised ("Say", "Dire")
+    regions: frozenset[str]  # words for a region: "the Kidal *region*"
+    site_heads: frozenset[str]  # words that may begin a site's name: "le *camp* Croci"
+    links: frozenset[str]  # words that join them to the rest: "le camp *des* Étoiles"
+    articles: frozenset[str]  # never the start of a name written in lower case
 
-def _names_its_region(text: str, start: int, end: int, region_words: frozenset[str]) -> bool:
-    """Whether the name at ``text[start:end]`` is joined to a word for a region, with
-    nothing between: "Kandahar province", "la province de Kandahar" -- not "the camp of Ber
-    (région de Tombouctou)" nor "the north of the province, at Ludina"."""
-    after = re.match(r"\s+(\w+)", text[end : end + 30])
-    if after and after.group(1).lower() in region_words:
-        return True
-    before = _OF_REGION.search(text[max(0, start - 30) : start])
-    return bool(before and before.group(1).lower() in region_words)
+    @cached_property
+    def _before_a_region(self) -> re.Pattern:
+        """A word and a link right before a name: "province de ", "province d'"."""
+        links = "|".join(re.escape(link) for link in sorted(self.links, key=len, reverse=True))
+        return re.compile(rf"([^\W\d_]+)\s+(?:(?:{links or '(?!)'})\s+|[^\W\d_]{{1,5}}['’])$", re.I)
+
+    def joined_to_region(self, text: str, start: int, end: int) -> bool:
+        """Whether the name at ``text[start:end]`` is joined to a word for a region with
+        nothing between: "Kandahar province", "la province de Kandahar", "la province
+        d'Arghandab" -- not "the camp of Ber (région de Tombouctou)" nor "the north of the
+        province, at Ludina".
+
+        >>> _name_words("fr").joined_to_region("la province de Kandahar", 15, 23)
+        True
+        >>> _name_words("en").joined_to_region("the province, at Ludina", 17, 23)
+        False
+        """
+        after = re.match(r"\s+([^\W\d_]+)", text[end : end + 30])
+        if after and after.group(1).lower() in self.regions:
+            return True
+        before = self._before_a_region.search(text[max(0, start - 30) : start])
+        return bool(before and before.group(1).lower() in self.regions)
 
 
 @cache
-def _name_words(
-    lang: str,
-) -> tuple[frozenset[str], frozenset[str], tuple[frozenset, frozenset], frozenset[str]]:
-    """The words of ``lang`` the name finder weighs, gathered once: its common words, its
-    words for a region, the words that may begin a site's name with the words that may
-    link them to the rest of it ("camp", "des": "le camp des Étoiles"), and its articles."""
+def _name_words(lang: str) -> _NameWords:
+    """The words of ``lang`` the name finder weighs, gathered once."""
     words_of = vocabulary(lang)
-    return (
-        frozenset(words_of.get("common_words", ())),
-        frozenset(words_of.get("region_words", ())),
-        (
-            frozenset(words_of.get("site_words", ())),
-            frozenset(words_of.get("site_name_links", ())),
-        ),
-        frozenset(words_of.get("articles", ())),
+    return _NameWords(
+        *(
+            frozenset(words_of.get(key, ()))
+            for key in ("common_words", "region_words", "site_words", "site_name_links", "articles")
+        )
     )
 
 
@@ -162,24 +176,22 @@ def _longest_name_at(
     i: int,
     gazetteer: Gazetteer,
     longest: int,
-    site_words: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
-    articles: frozenset[str] = frozenset(),
+    names: _NameWords,
 ):
     """The last word and the places of the longest name starting at word ``i``, if any.
 
     ``keys`` are the words normalised as the gazetteer's index is. A name starts with a
-    capital, or with a word of a site (``site_words``: words, and the words that may link
-    them to the rest of the name) before a capital: "le camp Croci" names Camp Croci, "le
-    camp des Étoiles" Camp des Étoiles. A name that the gazetteer itself writes in lower case
-    but for a later word may start so too ("l'aéroport de Beyrouth"), unless its first word
-    is one of ``common`` ("la Gombe") or a word of a site.
+    capital, or with a word of a site (and the words that may link it to the rest of the
+    name) before a capital: "le camp Croci" names Camp Croci, "le camp des Étoiles" Camp des
+    Étoiles. A name of several words that the gazetteer itself writes in lower case may
+    start so too ("l'aéroport de Beyrouth", "the maritime sector office"), unless its first
+    word is an article ("la Gombe" is Gombe).
     """
-    heads, links = site_words
-    after = i + 2 if i + 1 < len(keys) and keys[i + 1] in links else i + 1
-    generic = keys[i] in heads and after < len(words) and text[words[after][0]].isupper()
+    after = i + 2 if i + 1 < len(keys) and keys[i + 1] in names.links else i + 1
+    generic = keys[i] in names.site_heads and after < len(words) and text[words[after][0]].isupper()
     # "l'aéroport de Beyrouth", "the police headquarters in Aybak": a name the gazetteer
     # itself starts in lower case, but for an article ("la Gombe": the name is Gombe)
-    lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in articles
+    lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in names.articles
     if not (text[words[i][0]].isupper() or generic or lower_case):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
