@@ -429,7 +429,7 @@ def _bare_conjunct(verb, auxiliaries) -> bool:
     return (
         verb.dep_ == "conj"
         and not auxiliaries
-        and "Inf" in verb.morph.get("VerbForm")
+        and _bare_infinitive(verb)
         and main.dep_ == "ROOT"
         and not any(c.dep_ in ("aux", "mark") for c in main.children)
     )
