@@ -481,18 +481,34 @@ def merged_parts(parts: list[Region]) -> Region:
 
 
 def check_unique_ids(rows: list[Row]) -> None:
-    """Every place must have an id of its own: the gazetteer refuses an id used twice."""
+    """Every place must have an id of its own: the gazetteer refuses an id used twice.
+
+    The error names each id with both places and where each came from.
+
+    >>> gao = Row("2457163", "Gao", (), 16.27, -0.04, "P", "PPLA", "ML")
+    >>> camp = replace(gao, name="Gao camp", source="supplements/minusma.csv")
+    >>> try:
+    ...     check_unique_ids([gao, camp])
+    ... except InputError as error:
+    ...     print(error)
+    1 id is used twice: 2457163 (Gao, from GeoNames cities500 (CC BY 4.0); Gao camp, from supplements/minusma.csv). Fix: ...
+    """
     seen: dict[str, Row] = {}
     twice = []
     for row in rows:
         if row.id in seen:
-            twice.append(f"{row.id} ({seen[row.id].name}, {row.name})")
+            first = seen[row.id]
+            twice.append(
+                f"{row.id} ({first.name}, from {first.source}; {row.name}, from {row.source})"
+            )
         seen.setdefault(row.id, row)
     if twice:
+        noun = "id is" if len(twice) == 1 else "ids are"
         raise InputError(
-            f"{len(twice)} ids are used twice: "
+            f"{len(twice)} {noun} used twice: "
             + "; ".join(twice)
-            + ". Fix: give each place its own id (a region without a GeoNames id takes its code)"
+            + ". Fix: give each place its own id in the file it came from (a Natural Earth"
+            " region without a GeoNames id takes its adm1_code)"
         )
 
 
