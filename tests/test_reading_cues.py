@@ -32,6 +32,14 @@ VERB, RECEIVING, FLAG, NOUN, PRESENCE = (
 )
 
 
+def statuses_en(text: str) -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
+
+
+def statuses_fr(text: str) -> dict[str, str]:
+    return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
+
+
 @cache
 def cues_of(text: str, lang: str = "en") -> tuple[tuple[str, str, Status, CueKind], ...]:
     """(word, lemma, status, kind) of every cue of ``text``, in text order."""
@@ -368,10 +376,6 @@ def test_a_site_left_then_taken_over_by_someone_was_handed_over():
     assert statuses_en(text) == {"Ber": "closed"}
 
 
-def statuses_fr(text: str) -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
-
-
 def test_ending_the_missions_presence_in_a_town_closes_it():
     assert statuses_en("MINUSMA ended its presence in Kidal on Tuesday.") == {"Kidal": "closed"}
     assert statuses_fr("La Minusma a mis fin à sa présence à Kidal mardi.") == {"Kidal": "closed"}
@@ -480,10 +484,6 @@ def test_posts_taken_down_are_closed():
 def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
     text = "Le poste de Gao sera le premier à être levé."
     assert statuses_fr(text) == {"Gao": "pending"}
-
-
-def statuses_en(text: str) -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
 
 
 def test_what_a_departure_leaves_standing_is_still_to_close():
