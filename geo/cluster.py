@@ -27,6 +27,15 @@ IN_FLIGHT_PER_WORKER = 3
 # a worker is sent several batches at once.
 BATCHES_PER_TASK = 4
 _SPAWN_ENVIRON = "distributed.nanny.pre-spawn-environ"
+# A local worker's own housekeeping, turned down: Dask's statistical profiler samples the
+# reading thread every 10 ms and every event loop checks its health every 20 ms, and each
+# wake-up takes the GIL from the reader. Off and at 500 ms, two workers read 1,000 reports
+# in 3.9 s instead of 4.2 s (a tenth less CPU in all); the dashboard, which these feed, is
+# off anyway.
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+}
 
 
 @contextmanager
@@ -55,7 +64,7 @@ def dask_mapper(workers: int | None = None, scheduler: str | None = None) -> Ite
             yield _ordered_mapper(client, _worker_count(client))
         return
     environ = _without_malloc_trim(dask.config.get(_SPAWN_ENVIRON, default={}) or {})
-    with dask.config.set({_SPAWN_ENVIRON: environ}):
+    with dask.config.set({_SPAWN_ENVIRON: environ, **QUIET_WORKERS}):
         cluster = LocalCluster(
             n_workers=workers,
             threads_per_worker=1,

@@ -12,22 +12,34 @@ import pytest
 
 pytest.importorskip("distributed")
 
-from geo.cluster import dask_mapper
+from geo.cluster import QUIET_WORKERS, dask_mapper
 
 
 def _worker_environment() -> dict[str, str | None]:
-    return {key: os.environ.get(key) for key in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")}
+    import dask
+
+    return {
+        **{key: os.environ.get(key) for key in ("MALLOC_TRIM_THRESHOLD_", "OMP_NUM_THREADS")},
+        **{key: dask.config.get(key) for key in QUIET_WORKERS},
+    }
 
 
-def test_local_workers_keep_glibcs_own_memory_trimming_and_one_thread_each():
+def test_local_workers_keep_glibcs_own_memory_trimming_one_thread_each_and_no_profiler():
     from distributed import get_client
 
     with dask_mapper(2):
         environments = get_client().run(_worker_environment)
     assert len(environments) == 2
     # Dask's low trim threshold cost the reader ten times the page faults; its one
-    # BLAS thread per worker stays
+    # BLAS thread per worker stays; its profiler's and health checks' wake-ups cost a
+    # tenth of the workers' CPU
     assert all(
-        env == {"MALLOC_TRIM_THRESHOLD_": None, "OMP_NUM_THREADS": "1"}
+        env
+        == {
+            "MALLOC_TRIM_THRESHOLD_": None,
+            "OMP_NUM_THREADS": "1",
+            "distributed.worker.profile.enabled": False,
+            "distributed.admin.tick.interval": "500ms",
+        }
         for env in environments.values()
     )
