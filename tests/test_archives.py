@@ -273,6 +273,29 @@ def test_an_archive_repeating_its_reports_gives_the_map_of_the_distinct_reports(
     assert f"and {repeats - 1} more reports saying the same on these days" in history.output
 
 
+def test_many_reports_of_one_day_that_disagree_make_one_conflict_line(project, monkeypatch):
+    monkeypatch.chdir(project)
+    said = [
+        "Peacekeepers vacated their camp in Ménaka on Friday.",
+        "MINUSMA handed over its camp in Ménaka to the Malian authorities on Friday.",
+        "The blue helmets left the Ménaka camp on Friday.",
+        "The mission will leave its camp in Ménaka next week.",
+        "The Ménaka camp was closed on Friday.",
+        "The Ménaka camp was handed over to the army on Friday.",
+    ]
+    lines = [jsonl_line(f"Ménaka {number}", "2023-08-28", text) for number, text in enumerate(said)]
+    Path("seeds/wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["build", "--seeds", "seeds/wire.jsonl"])
+    assert done.exit_code == 0, done.output
+    assert [line for line in done.stderr.splitlines() if "conflict" in line] == [
+        "  conflict: Ménaka: handed over (2023-08-25, seeds/wire.jsonl:2) over 3 others"
+        " (3 closed): reports of the same date disagree",
+        "  conflict: Ménaka: handed over (2023-08-25, seeds/wire.jsonl:2) over pending"
+        " (2023-08-28, seeds/wire.jsonl:4): a later report says pending after handed over;"
+        " not applied",
+    ]
+
+
 def test_a_reading_keeps_its_report_without_the_text(project):
     seeds = seeds_in(project / "wire", "jsonl")
     result = run(open_project(seeds, project / "data"), cache=False)

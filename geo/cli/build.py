@@ -20,7 +20,7 @@ from geo.cli.options import (
     reading_options,
     seeds_option,
 )
-from geo.cli.output import complain, say
+from geo.cli.output import complain, conflict_lines, say
 from geo.cli.reading import run_pipeline
 from geo.errors import DataError
 from geo.files import write_output
@@ -99,8 +99,8 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
         say(
             f"  {site.place.name:<20} {site.status.value:<12} {date:<10}  {site.confirmation.value}"
         )
-    for conflict in result.merged.conflicts:
-        say(f"  conflict: {conflict.place.name}: {conflict.reason}", err=True)
+    for line in conflict_lines(result.merged.conflicts):
+        say(f"  conflict: {line}", err=True)
     for noted in result.merged.without_status:
         complain(
             "not mapped",

@@ -14,10 +14,10 @@ from geo.cli.options import (
     reading_options,
     seeds_option,
 )
-from geo.cli.output import complain, say, say_json
+from geo.cli.output import complain, conflict_lines, say, say_json
 from geo.cli.reading import run_pipeline
 from geo.merge import Merged, merge, strongest_per_document
-from geo.model import Conflict, Evidence, Site
+from geo.model import Evidence, Site
 from geo.pipeline import Result
 from geo.project import open_project
 from geo.report import plural
@@ -48,16 +48,16 @@ def extract(seeds: str, data: str, as_json: bool, cache: bool, reading: ReadingO
     merged = merge(strongest_per_document(result.statements))
     if as_json:
         say_json(extraction_json(result, merged))
-        for conflict in merged.conflicts:
-            complain("conflict", describe_conflict(conflict))
+        for line in conflict_lines(merged.conflicts):
+            complain("conflict", line)
         return
     for line in table(merged.sites):
         say(line)
     if merged.conflicts:
         say()
         say("Conflicts (the first statement is the one kept):")
-        for conflict in merged.conflicts:
-            say(f"  {describe_conflict(conflict)}")
+        for line in conflict_lines(merged.conflicts):
+            say(f"  {line}")
     say()
     say(
         f"{plural(len(merged.sites), 'site')} from {plural(result.reports, 'document')}"
@@ -143,15 +143,6 @@ def table(sites: tuple[Site, ...]) -> list[str]:
         if number:
             lines.append(" " * (widths[0] + 2) + f"“{sites[number - 1].evidence.quote}”")
     return lines
-
-
-def describe_conflict(conflict: Conflict) -> str:
-    kept, other = conflict.kept, conflict.other
-    return (
-        f"{conflict.place.name}: {kept.status.value} ({_day(kept.date) or 'undated'},"
-        f" {kept.source}) over {other.status.value} ({_day(other.date) or 'undated'},"
-        f" {other.source}): {conflict.reason}"
-    )
 
 
 def _day(date) -> str | None:
