@@ -181,7 +181,9 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
     statements = [statement for site in sites for statement in site.history]
     stories = [replay(site.history) for site in sites]
     stages = [
-        (site.history, stage) for site, story in zip(sites, stories, strict=True) for stage in story
+        (positions(site.history), stage)
+        for site, story in zip(sites, stories, strict=True)
+        for stage in story
     ]
     return {
         "statuses": [
@@ -234,25 +236,50 @@ def page_data(sites: Sequence[Site], attribution: Sequence[Attribution]) -> dict
         "stages": columns(
             {
                 "date": [dates.index(stage.date) for _, stage in stages],
-                "statement": [history.index(stage.site.evidence) for history, stage in stages],
+                "statement": [at(stage.site.evidence) for at, stage in stages],
                 # Same-day disagreements only: the merge settled the others by date.
                 "conflicts": [
                     [
                         {
                             "reason": conflict.reason,
-                            "kept": history.index(conflict.kept),
-                            "other": history.index(conflict.other),
+                            "kept": at(conflict.kept),
+                            "other": at(conflict.other),
                         }
                         for conflict in stage.site.same_day_conflicts
                     ]
                     or None
-                    for history, stage in stages
+                    for at, stage in stages
                 ],
             }
         ),
         "dates": dates.entries,
         "sources": sources.entries,
     }
+
+
+def positions(history: Sequence[Evidence]) -> Callable[[Evidence], int]:
+    """Where a statement stands in ``history``: found by identity, as the merge hands back the
+    history's own statements, or else by equality.
+
+    A site of a big archive has hundreds of statements and each of its stages asks for a few;
+    ``history.index`` compared whole statements field by field, 30 million times for a
+    10,000-report archive (19 of a rebuild's 27 s).
+
+    >>> import datetime as dt
+    >>> from geo.model import Place, Status
+    >>> gao = Place("1", "Gao", 16.3, -0.0, "ML", "P", "PPLA")
+    >>> one, two = (Evidence(gao, Status.CLOSED, dt.date(2023, 10, d), "...", "a") for d in (1, 2))
+    >>> at = positions((one, two))
+    >>> at(two), at(Evidence(gao, Status.CLOSED, dt.date(2023, 10, 2), "...", "a"))
+    (1, 1)
+    """
+    by_identity = {id(statement): number for number, statement in enumerate(history)}
+
+    def at(statement: Evidence) -> int:
+        number = by_identity.get(id(statement))
+        return history.index(statement) if number is None else number
+
+    return at
 
 
 class Listing:
