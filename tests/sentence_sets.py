@@ -59,8 +59,10 @@ DEVELOPMENT_SETS = (
     "heldout13_fr",
     "heldout17_en",
     "heldout17_fr",
+    "heldout18_en",
+    "heldout18_fr",
 )
-BLIND_SETS = ("heldout18_en", "heldout18_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
