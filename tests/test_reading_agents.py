@@ -106,6 +106,18 @@ def test_a_two_word_alias_makes_its_qualifier_the_mission_s():
     assert agents("French soldiers left the camp.", "en", barkhane) == [MISSION]
 
 
+def test_the_state_whose_troops_the_mission_is_acts_for_it():
+    russians = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
+    assert agents("Russia turns over Batumi base", "en", russians) == [MISSION]
+    assert agents("Russia will hand over its headquarters in Tbilisi.", "en", russians) == [MISSION]
+    # ... another state does not, nor the host
+    assert agents("Armenia will hand over its headquarters in Gyumri.", "en", russians) != [MISSION]
+    assert agents("Georgia will hand over its headquarters in Tbilisi.", "en", russians) != [
+        MISSION
+    ]
+    assert agents("Mali will hand over its headquarters in Gao.") != [MISSION]
+
+
 def test_classify_reads_a_noun_phrase_on_its_own():
     doc = parse(["Malian soldiers and rebels met peacekeepers."], "en")[0]
     lexicon = lexicon_for("en")

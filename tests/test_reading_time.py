@@ -548,6 +548,21 @@ def test_a_report_said_to_be_untrue_is_no_event():
     }
 
 
+def test_a_telling_said_to_be_wrong_is_no_event():
+    text = "CORRECTION: A story on Tuesday wrongly said peacekeepers had handed over the Ber camp."
+    assert statuses(text) == {}
+    text = (
+        "Un article affirmait à tort que les casques bleus avaient remis le camp de Ber à l'armée."
+    )
+    assert statuses(text, "fr") == {}
+    text = "Une dépêche annonçait par erreur que la MINUSMA avait quitté Tessalit."
+    assert statuses(text, "fr") == {}
+    # ... what was told rightly stands
+    assert statuses("A story on Tuesday said peacekeepers had handed over the Ber camp.") == {
+        "Ber": "handed over"
+    }
+
+
 def test_a_leaving_after_something_told_in_the_past_happened():
     text = "Peacekeepers destroyed vehicles and ammunition before leaving the Tessalit camp."
     assert statuses(text) == {"Tessalit": "closed"}

@@ -45,6 +45,19 @@ class Actors:
         """Words that make people the mission's: "French" of an alias "French troops"."""
         return frozenset(name.split()[0] for name in self.mission_names if len(name.split()) == 2)
 
+    def sends(self, state: str) -> bool:
+        """Whether ``state`` is the one whose people the mission's names say it is: Russia of
+        "Russian troops", Japan of "Japanese soldiers", Italy of "Italian contingent" -- not
+        Austria of "Austrian contingent" when the state is Australia.
+
+        >>> actors = Actors.of(["Russian troops", "Japanese soldiers", "Austrian contingent"], [])
+        >>> [actors.sends(state) for state in ("Russia", "Japan", "Australia", "Georgia")]
+        [True, True, False, False]
+        """
+        words = normalise(state).split()
+        stem = words[0][:-1] if words else ""  # "russi", "japa", "ital"
+        return len(stem) >= 3 and any(qualifier.startswith(stem) for qualifier in self.qualifiers)
+
 
 def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     """``"mission"``, ``"unstated"`` or the other actor's word, for the verb at ``verb``.
@@ -98,6 +111,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     text = normalise(" ".join(t.text for t in words))
     if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
         return MISSION
+    if subject.ent_type_ == "GPE" and actors.sends(subject.text):
+        return MISSION  # "Russia turns over Batumi base", of "Russian troops" in Georgia
     lemmas = [lemma_of(t) for t in words]
     head = _joined_head(subject, lexicon)
     if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:

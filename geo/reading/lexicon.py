@@ -133,6 +133,7 @@ class Lexicon:
     inclusive_words: frozenset[str]
     process_nouns: frozenset[str]
     falsities: frozenset[str]
+    false_telling: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
     turn_nouns: frozenset[str]
@@ -336,6 +337,7 @@ _SETS = [
     "inclusive_words",
     "process_nouns",
     "falsities",
+    "false_telling",
     "ruled_out",
     "inverted_conditionals",
     "turn_nouns",

@@ -596,6 +596,8 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             return f"hearsay: {word}"
         if head.pos_ == "NOUN" and below.dep_ in _HEARSAY_LINKS and _said_false(head, lexicon):
             return f"denied claim: {word}"  # "reports that it had left Ber *are untrue*"
+        if below.dep_ == "ccomp" and (falsely := _told_falsely(head, lexicon)):
+            return f"denied claim: {falsely}"  # "a story *wrongly* said it had left Suai"
         if word in lexicon.asking_verbs and any(
             c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
         ):
@@ -612,6 +614,19 @@ def _said_false(noun, lexicon: Lexicon) -> bool:
     predicate = noun.head
     return lemma_of(predicate) in lexicon.falsities or any(
         c.dep_ in ("acomp", "attr") and lemma_of(c) in lexicon.falsities for c in predicate.children
+    )
+
+
+def _told_falsely(verb, lexicon: Lexicon) -> str | None:
+    """The word that says ``verb`` told what is not so: "*wrongly* said", "affirmait *à tort*"."""
+    return next(
+        (
+            lemma_of(c)
+            for c in verb.children
+            if c.dep_ in ("advmod", "obl:mod", "obl", "npadvmod")
+            and lemma_of(c) in lexicon.false_telling
+        ),
+        None,
     )
 
 
