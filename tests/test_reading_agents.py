@@ -106,6 +106,16 @@ def test_a_two_word_alias_makes_its_qualifier_the_mission_s():
     assert agents("French soldiers left the camp.", "en", barkhane) == [MISSION]
 
 
+def test_a_mission_s_name_given_short_is_the_mission():
+    americans = Actors.of(["US Navy", "U.S. Southern Command"], ["Panama"])
+    assert agents("The Navy vacated its listening post.", "en", americans) == [MISSION]
+    assert agents("Southern Command lowered its flag.", "en", americans) == [MISSION]
+    # ... not a navy written as any navy, nor a people named by an adjective of the names
+    assert agents("The navy vacated its listening post.", "en", americans) != [MISSION]
+    french = Actors.of(["soldats français"], ["Rwanda"])
+    assert agents("Les Français ont quitté le camp.", "fr", french) != [MISSION]
+
+
 def test_the_state_whose_troops_the_mission_is_acts_for_it():
     russians = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
     assert agents("Russia turns over Batumi base", "en", russians) == [MISSION]

@@ -32,12 +32,25 @@ class Actors:
 
     mission_names: frozenset[str]  # normalised: "minusma", "un mission in mali"
     host_names: frozenset[str]  # normalised names of the host country: "mali"
+    # What a name of the mission written as "US Navy" or "U.S. Southern Command" is called once
+    # it has been given: its capitalised words after the first ("navy", "southern command").
+    short_names: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, mission_names, host_names) -> Actors:
+        """
+        >>> sorted(Actors.of(["US Navy", "soldats français", "UN peacekeepers"], ["Mali"]).short_names)
+        ['navy']
+        """
         return cls(
             frozenset(normalise(n) for n in mission_names if n),
             frozenset(normalise(n) for n in host_names if n),
+            frozenset(
+                normalise(" ".join(words[1:]))
+                for name in mission_names
+                for words in [(name or "").split()]
+                if len(words) >= 2 and all(word[:1].isupper() for word in words[1:])
+            ),
         )
 
     @property
@@ -113,6 +126,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         return MISSION
     if subject.ent_type_ == "GPE" and actors.sends(subject.text):
         return MISSION  # "Russia turns over Batumi base", of "Russian troops" in Georgia
+    if _short_for_alias(subject, actors):
+        return MISSION  # "the Navy vacated its post", of "US Navy"
     lemmas = [lemma_of(t) for t in words]
     head = _joined_head(subject, lexicon)
     if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
@@ -213,6 +228,15 @@ def _joined_head(noun, lexicon: Lexicon) -> str:
         if joined in lexicon.force_words:
             return joined
     return head
+
+
+def _short_for_alias(subject, actors: Actors) -> bool:
+    """Whether the subject is one of the mission's names without its first word, written as a
+    name: "*the Navy* vacated its post" of "US Navy" (not "the navy" of any country)."""
+    words = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.pos_ != "DET"]
+    return all(t.text[:1].isupper() for t in words) and (
+        normalise(" ".join(t.text for t in words)) in actors.short_names
+    )
 
 
 def _foreign(noun, lexicon: Lexicon, actors: Actors) -> bool:
