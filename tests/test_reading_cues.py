@@ -161,7 +161,7 @@ def test_a_cue_word_is_found_with_its_status_and_kind(lang, table):
 def test_a_sentence_without_a_status_word_has_no_cue():
     sentences = [
         ("en", "The envoy visited Gao and met the governor."),
-        ("en", "The mission returned the camp."),  # "return" hands over only with a recipient
+        ("en", "The mission returned fire."),  # "return" gives back a place, not fire
         ("en", "Peacekeepers returned to Gao on Friday."),
         ("en", "Prices were lowered."),  # lowering, but no flag
         ("en", "The timing is an open question."),  # "open" as an attribute, not a predicate
@@ -271,6 +271,13 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
     # the "to" of the event noun is not the leaving's
     found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
     assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}
+
+
+def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():
+    assert statuses_en("The Gao camp was returned in July.") == {"Gao": "handed over"}
+    assert statuses_en("The mission returned the Gao camp in July.") == {"Gao": "handed over"}
+    assert statuses_en("Peacekeepers returned to Gao on Friday.") == {}
+    assert statuses_en("Peacekeepers returned fire near the Gao camp.") == {}
 
 
 def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():

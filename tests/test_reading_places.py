@@ -250,6 +250,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             {"Camp Marmal": "closed"},
         ),
         (
+            "Camp Marmal, the big German base in Mazar-i-Sharif, was handed to the Afghan army.",
+            "en",
+            {"Camp Marmal": "handed over"},
+        ),
+        (
             "Le camp Croci, à Abéché, restera géré par une équipe européenne jusqu'à sa fermeture.",
             "fr",
             {"Camp Croci": "pending"},

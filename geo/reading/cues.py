@@ -190,6 +190,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
+    if verbal and lemma in lexicon.returning_verbs and _gives_back(token, lexicon):
+        return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
     if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
         return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
@@ -651,6 +653,16 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
         ):
             return True
     return False
+
+
+def _gives_back(verb, lexicon: Lexicon) -> bool:
+    """Whether a verb of returning acts on a place, given back: "*returned* Clark Air Base",
+    "the camp was *returned*" -- not a trip ("the convoy returned to Gao") nor "returned fire"."""
+    return any(
+        c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+        and (c.pos_ == "PROPN" or lemma_of(c) in lexicon.presence_nouns)
+        for c in verb.children
+    )
 
 
 def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:

@@ -25,6 +25,7 @@ class Lexicon:
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
     owning_verbs: frozenset[str]
+    returning_verbs: frozenset[str]
     giving_verbs: frozenset[str]
     ceding_verbs: frozenset[str]
     presence_theme_verbs: frozenset[str]
@@ -285,6 +286,7 @@ _SETS = [
     "kept_verbs",
     "idiom_objects",
     "owning_verbs",
+    "returning_verbs",
     "seizing_verbs",
     "fixed_phrases",
     "personal_possessives",

@@ -1011,6 +1011,8 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
+    if head.dep_ == "appos" and head.head.i in named_sites:
+        head = head.head  # "John Hay Air Station, the hill resort *in Baguio*"
     return head.i in named_sites and head.i not in range(span.start, span.end)
 
 
