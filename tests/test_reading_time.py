@@ -387,6 +387,15 @@ def test_nor_opening_a_clause_negates_it():
     assert statuses(text) == {"Ber": "pending", "Goundam": "pending"}
 
 
+def test_a_french_event_noun_after_pas_de_is_negated():
+    assert statuses("Gao : pas de départ en vue pour les casques bleus", "fr") == {}
+    assert statuses("Gao : départ des casques bleus", "fr") == {"Gao": "closed"}
+    # ... "pas" with a verb still needs its "ne"
+    assert statuses("Les casques bleus ont quitté Gao pas loin de l'aube.", "fr") == {
+        "Gao": "closed"
+    }
+
+
 def test_a_condition_put_by_inversion_is_no_plan():
     table = {
         "Jihadist groups would enjoy more freedom should MINUSMA troops pull out of Ber and"

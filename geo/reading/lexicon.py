@@ -95,6 +95,7 @@ class Lexicon:
     nearby_prepositions: frozenset[str]
     near_words: frozenset[str]
     partnered_negations: frozenset[str]
+    noun_negations: frozenset[str]
     negation_partners: frozenset[str]
     transferred_powers: frozenset[str]
     of_words: frozenset[str]
@@ -297,6 +298,7 @@ _SETS = [
     "nearby_prepositions",
     "near_words",
     "partnered_negations",
+    "noun_negations",
     "negation_partners",
     "transferred_powers",
     "of_words",

@@ -796,6 +796,13 @@ def _negated(token, lexicon: Lexicon) -> bool:
         ):
             return True  # "no longer"
         if (
+            token.pos_ == "NOUN"
+            and child.dep_ == "advmod"
+            and child.lower_ in lexicon.noun_negations
+            and any(c.dep_ == "case" and c.i == child.i + 1 for c in token.children)
+        ):
+            return True  # "*pas de* départ en vue"
+        if (
             child.dep_ == "cc"
             and child.i == token.left_edge.i
             and _negates(child.text.lower(), partnered, lexicon)
