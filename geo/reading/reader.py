@@ -548,6 +548,8 @@ class _Job:
         time = self._time_of(doc, piece, cue)
         if time.unsaid:
             return True
+        if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], self.lexicon):
+            return True  # "une patrouille partie de Bouar": a trip, of nobody's leaving
         if cue.kind is CueKind.RECEIVING or time.happened is Happened.NOTHING:
             return False
         agent = self._agent(doc, cue, time.verb, span)
@@ -1273,15 +1275,19 @@ def _a_trip(verb, lexicon: Lexicon) -> bool:
     """ "The convoy left Gao for Timbuktu": a vehicle's trip somewhere, not the mission
     leaving for good -- unless it is the last one."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    describing = subject is None and verb.dep_ == "acl"  # "convoys *leaving* the camp"
+    # "convoys *leaving* the camp"; a participle the tagger took for a noun hangs as "nmod"
+    # or "appos"
+    describing = subject is None and verb.dep_ in ("acl", "nmod", "appos")
     if describing:
         subject = verb.head
     if subject is None or lemma_of(subject) not in lexicon.movers:
         return False
     if any(lemma_of(c) in lexicon.ordinals for c in subject.children):
         return False
-    if describing and "Pres" in verb.morph.get("Tense"):
-        return True  # "convoys leaving the Timbuktu camp use the highway": coming and going
+    if describing:
+        # "convoys leaving the Timbuktu camp use the highway", "une patrouille partie de
+        # Bouar est arrivée sur les lieux": coming and going
+        return True
     destinations = lexicon.passing_prepositions
     return any(
         (c.dep_ == "prep" or c.dep_.startswith("obl"))
