@@ -254,6 +254,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "en",
             {"Camp Marmal": "handed over"},
         ),
+        (  # a word of distance in a name is no landmark
+            "La force a cédé à l'armée ses positions du Kilomètre 5 et du camp des Étoiles.",
+            "fr",
+            {"Kilomètre 5": "handed over", "Camp des Étoiles": "handed over"},
+        ),
         (
             "Le camp Croci, à Abéché, restera géré par une équipe européenne jusqu'à sa fermeture.",
             "fr",

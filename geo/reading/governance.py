@@ -202,8 +202,8 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     """
     token = path[k]
     lemma = lemma_of(token)
-    if lemma in lexicon.landmarks:
-        return False
+    if lemma in lexicon.landmarks and token.pos_ != "PROPN":
+        return False  # ... but a name is none: "ses positions du *Kilomètre* 5 et de l'aéroport"
     if token.pos_ not in _VERBAL:
         return True
     if token.dep_ in ("aux", "auxpass", "cop"):
