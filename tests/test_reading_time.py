@@ -387,6 +387,18 @@ def test_nor_opening_a_clause_negates_it():
     assert statuses(text) == {"Ber": "pending", "Goundam": "pending"}
 
 
+def test_a_chronology_s_items_without_a_verb_happened():
+    text = "La MINUSMA en quelques dates :\nMars 2023 - Retrait de Ber.\nAoût 2023 - Départ des casques bleus de Tessalit."
+    assert statuses(text, "fr") == {"Ber": "closed", "Tessalit": "closed"}
+    # ... but a lead-in to a list tells no event of its own
+    text = (
+        "Le retrait de la MINUSMA en deux dates :\n- octobre : évacuation de Ber ;\n"
+        "- 22 octobre : rétrocession aux FAMa du camp de Tessalit."
+    )
+    found = statuses(text, "fr")
+    assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
+
+
 def test_a_french_event_noun_after_pas_de_is_negated():
     assert statuses("Gao : pas de départ en vue pour les casques bleus", "fr") == {}
     assert statuses("Gao : départ des casques bleus", "fr") == {"Gao": "closed"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from geo.gazetteer import normalise
 from geo.model import Place
-from geo.reading.cues import lemma_of, opens_with_remaining
+from geo.reading.cues import cue_at, lemma_of, opens_with_remaining
 from geo.reading.lexicon import Lexicon
 
 _PERSON = frozenset({"PERSON", "PER"})
@@ -121,6 +121,8 @@ def _in_person_name(span, lexicon: Lexicon, place_words: set[int]) -> bool:
             if t.i not in place_words
             and t.i not in range(span.start, span.end)
             and not opens_with_remaining(t, lexicon)
+            # "Mars 1964 - *Retrait* de Bukavu": a capitalised event is no first name
+            and cue_at(t, lexicon) is None
         ]
         if any(t.is_alpha and t.text[:1].isupper() for t in others):
             return True

@@ -960,6 +960,14 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.NOTHING, f"noun under {word}")
     if headline and (noun.dep_ == "ROOT" or _after_kicker(noun)):
         return Time(Happened.DONE, "headline noun")
+    if (
+        noun.dep_ == "ROOT"
+        and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+        and noun.sent[-1].text != ":"
+    ):
+        # a chronology's item reads as a headline does: "Mars 1964 - Retrait de Bukavu." --
+        # not a list's lead-in: "Le retrait français du Niger en quatre dates :"
+        return Time(Happened.DONE, "noun without a verb")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
