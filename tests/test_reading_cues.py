@@ -568,6 +568,11 @@ def test_people_left_behind_somewhere_stay_there():
     assert statuses_en(text) == {"Kidal": "closed"}
 
 
+def test_where_troops_set_out_from_is_no_site_they_leave():
+    assert statuses_en("Most of the peacekeepers leave from Gao this week.") == {}
+    assert statuses_en("Most of the peacekeepers left Gao last week.") == {"Gao": "closed"}
+
+
 def test_vehicles_coming_and_going_from_a_camp_do_not_close_it():
     assert statuses_en("Convoys leaving the Gao camp use the Gao-Ansongo highway.") == {}
     # ... a patrol that set out from a camp, whatever the tagger makes of its participle, and

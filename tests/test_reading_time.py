@@ -578,6 +578,11 @@ def test_a_telling_said_to_be_wrong_is_no_event():
     assert statuses(text, "fr") == {}
     text = "Une dépêche annonçait par erreur que la MINUSMA avait quitté Tessalit."
     assert statuses(text, "fr") == {}
+    # ... and so is what a correction takes back
+    text = "An earlier version of this report said peacekeepers had handed over the Ber camp."
+    assert statuses(text) == {}
+    text = "Une précédente version de cet article indiquait que la MINUSMA avait quitté Ber."
+    assert statuses(text, "fr") == {}
     # ... what was told rightly stands
     assert statuses("A story on Tuesday said peacekeepers had handed over the Ber camp.") == {
         "Ber": "handed over"

@@ -156,6 +156,8 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
             if not farewell:  # "bade farewell *to* Goundam" is leaving it
                 return False
         onto = lexicon.falls_back_onto.get(cue.lemma)
+        if token.pos_ == "ADP" and token.head.i == cue_token.i and token.text.lower() == onto:
+            return False  # English hangs the place under its preposition: "leave *from* Larnaca"
         if any(
             _passing_case(c, lexicon) or (c.dep_ == "case" and c.text.lower() == onto)
             for c in token.children

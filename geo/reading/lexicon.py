@@ -118,7 +118,9 @@ class Lexicon:
     lacking_verbs: frozenset[str]
     never: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
-    falls_back_onto: Mapping[str, str]  # "se replier *sur* Bissau": verb -> preposition
+    falls_back_onto: Mapping[
+        str, str
+    ]  # "se replier *sur* Bissau", "leave *from*": verb -> preposition
     ending_verbs: frozenset[str]
     turn_verbs: frozenset[str]
     absence_words: frozenset[str]
@@ -136,6 +138,7 @@ class Lexicon:
     process_nouns: frozenset[str]
     falsities: frozenset[str]
     false_telling: frozenset[str]
+    corrected_tellers: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
     turn_nouns: frozenset[str]
@@ -342,6 +345,7 @@ _SETS = [
     "process_nouns",
     "falsities",
     "false_telling",
+    "corrected_tellers",
     "ruled_out",
     "inverted_conditionals",
     "turn_nouns",

@@ -596,7 +596,9 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             return f"hearsay: {word}"
         if head.pos_ == "NOUN" and below.dep_ in _HEARSAY_LINKS and _said_false(head, lexicon):
             return f"denied claim: {word}"  # "reports that it had left Ber *are untrue*"
-        if below.dep_ == "ccomp" and (falsely := _told_falsely(head, lexicon)):
+        if below.dep_ == "ccomp" and (
+            falsely := _told_falsely(head, lexicon) or _corrected(head, lexicon)
+        ):
             return f"denied claim: {falsely}"  # "a story *wrongly* said it had left Suai"
         if word in lexicon.asking_verbs and any(
             c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
@@ -614,6 +616,18 @@ def _said_false(noun, lexicon: Lexicon) -> bool:
     predicate = noun.head
     return lemma_of(predicate) in lexicon.falsities or any(
         c.dep_ in ("acomp", "attr") and lemma_of(c) in lexicon.falsities for c in predicate.children
+    )
+
+
+def _corrected(verb, lexicon: Lexicon) -> str | None:
+    """The teller a correction takes back: "an earlier *version* of this report said"."""
+    return next(
+        (
+            lemma_of(c)
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubj:pass") and lemma_of(c) in lexicon.corrected_tellers
+        ),
+        None,
     )
 
 
