@@ -116,6 +116,19 @@ def test_a_mission_s_name_given_short_is_the_mission():
     assert agents("Les Français ont quitté le camp.", "fr", french) != [MISSION]
 
 
+def test_another_people_s_troops_are_not_a_mission_named_by_its_peoples():
+    australians = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan"])
+    assert agents("Dutch troops lowered their flag over the camp.", "en", australians) == [
+        "dutch troop"
+    ]
+    assert agents("Australian soldiers left the camp.", "en", australians) == [MISSION]
+    assert agents("Kenyan soldiers left the camp.", "en", australians) == [MISSION]
+    # ... while a mission that names no people is made of every contingent
+    assert agents("Chadian troops left the camp.") == [MISSION]
+    un = Actors.of(["UN troops", "UN peacekeepers"], ["Mali"])
+    assert agents("Chadian troops left the camp.", "en", un) == [MISSION]
+
+
 def test_the_state_whose_troops_the_mission_is_acts_for_it():
     russians = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
     assert agents("Russia turns over Batumi base", "en", russians) == [MISSION]

@@ -132,6 +132,10 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     head = _joined_head(subject, lexicon)
     if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
         return MISSION
+    if head in lexicon.armies | lexicon.force_words and (
+        other := _another_nation(subject, lexicon, actors)
+    ):
+        return f"{other} {head}"  # "Dutch troops" where the mission is "Australian troops"
     if head in lexicon.armies and _foreign(subject, lexicon, actors):
         return MISSION  # "the US Army lowered its flag", "l'armée française a quitté": a contingent
     if head in lexicon.other_actors:
@@ -236,6 +240,41 @@ def _short_for_alias(subject, actors: Actors) -> bool:
     words = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.pos_ != "DET"]
     return all(t.text[:1].isupper() for t in words) and (
         normalise(" ".join(t.text for t in words)) in actors.short_names
+    )
+
+
+def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
+    """The people qualifying the noun when the mission is named by its own peoples and this
+    is none of them: "*Dutch* troops" where the mission is "Australian troops", "*South
+    African* soldiers" where it is UNTAG with its "Kenyan battalion" -- never where the mission
+    names no people ("Chadian peacekeepers" of MINUSMA are its contingent)."""
+    peoples = _peoples(actors, lexicon)
+    if not peoples:
+        return None
+    return next(
+        (
+            normalise(c.text)
+            for c in noun.children
+            if c.dep_ in ("amod", "compound")
+            and c.ent_type_ == "NORP"
+            and normalise(c.text) not in peoples
+            and not is_host_word(c.text, actors)
+        ),
+        None,
+    )
+
+
+def _peoples(actors: Actors, lexicon: Lexicon) -> frozenset[str]:
+    """The peoples the mission's names say it is made of: "australian" of "Australian troops",
+    "kenyan" of "Kenyan battalion" -- not "un" of "UN troops"."""
+    return frozenset(
+        words[0]
+        for name in actors.mission_names
+        for words in [name.split()]
+        if len(words) == 2
+        and words[1] in lexicon.national_forces
+        and words[0].isalpha()
+        and words[0] not in lexicon.mission_words
     )
 
 

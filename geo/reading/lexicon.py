@@ -139,6 +139,7 @@ class Lexicon:
     falsities: frozenset[str]
     false_telling: frozenset[str]
     corrected_tellers: frozenset[str]
+    national_forces: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
     turn_nouns: frozenset[str]
@@ -346,6 +347,7 @@ _SETS = [
     "falsities",
     "false_telling",
     "corrected_tellers",
+    "national_forces",
     "ruled_out",
     "inverted_conditionals",
     "turn_nouns",
