@@ -399,6 +399,13 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
+def test_a_french_headline_s_pas_encore_is_not_yet():
+    assert statuses("La MINUSMA quitte Gao, Ber pas encore évacuée", "fr") == {
+        "Gao": "closed",
+        "Ber": "pending",
+    }
+
+
 def test_a_french_event_noun_after_pas_de_is_negated():
     assert statuses("Gao : pas de départ en vue pour les casques bleus", "fr") == {}
     assert statuses("Gao : départ des casques bleus", "fr") == {"Gao": "closed"}

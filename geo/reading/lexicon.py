@@ -96,6 +96,7 @@ class Lexicon:
     near_words: frozenset[str]
     partnered_negations: frozenset[str]
     noun_negations: frozenset[str]
+    yet_words: frozenset[str]
     negation_partners: frozenset[str]
     transferred_powers: frozenset[str]
     of_words: frozenset[str]
@@ -303,6 +304,7 @@ _SETS = [
     "near_words",
     "partnered_negations",
     "noun_negations",
+    "yet_words",
     "negation_partners",
     "transferred_powers",
     "of_words",

@@ -806,9 +806,10 @@ def _negated(token, lexicon: Lexicon) -> bool:
         ):
             return True
         if child.dep_ == "advmod" and any(
-            _negates(c.text.lower(), partnered, lexicon) for c in child.children
+            _negates(c.text.lower(), partnered or child.lower_ in lexicon.yet_words, lexicon)
+            for c in child.children
         ):
-            return True  # "no longer"
+            return True  # "no longer", "pas encore évacuée"
         if (
             token.pos_ == "NOUN"
             and child.dep_ == "advmod"
