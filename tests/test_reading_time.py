@@ -399,6 +399,14 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
+def test_not_before_a_day_is_still_to_come():
+    assert statuses("The Gao camp will not close before June.") == {"Gao": "pending"}
+    assert statuses("Le camp de Gao ne fermera pas avant juin.", "fr") == {"Gao": "pending"}
+    # ... but not at all is nothing
+    assert statuses("The Gao camp will not close.") == {}
+    assert statuses("Le camp de Gao ne fermera pas.", "fr") == {}
+
+
 def test_a_french_headline_s_pas_encore_is_not_yet():
     assert statuses("La MINUSMA quitte Gao, Ber pas encore évacuée", "fr") == {
         "Gao": "closed",

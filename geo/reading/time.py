@@ -210,6 +210,14 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         timed += [
             m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
         ]
+        # French hangs the preposition under its noun: "ne fermera pas *avant* juin"
+        timed += [
+            m
+            for c in verb.children
+            if c.dep_.startswith("obl")
+            for m in c.children
+            if m.dep_ in ("case", "fixed")
+        ]
         if any(c.text.lower() in lexicon.timing_words for c in timed):
             # "will not take place before 31 December": later, still to come
             return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
