@@ -568,6 +568,18 @@ def test_people_left_behind_somewhere_stay_there():
     assert statuses_en(text) == {"Kidal": "closed"}
 
 
+def test_posts_that_came_down_and_sites_driven_away_from_are_closed():
+    text = "The posts at Ber and Gao came down at the start of October."
+    assert statuses_en(text) == {"Ber": "closed", "Gao": "closed"}
+    text = "The final peacekeepers drove away from Ber's team site on Tuesday."
+    assert statuses_en(text) == {"Ber": "closed"}
+    # ... not what comes down in a town, and a flag that came down is still a flag lowered
+    assert statuses_en("Prices came down in Gao last week.") == {}
+    assert cues_of("The UN flag came down over the Gao camp.") == (
+        ("came", "come down", CLOSED, FLAG),
+    )
+
+
 def test_where_troops_set_out_from_is_no_site_they_leave():
     assert statuses_en("Most of the peacekeepers leave from Gao this week.") == {}
     assert statuses_en("Most of the peacekeepers left Gao last week.") == {"Gao": "closed"}

@@ -153,7 +153,10 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         for phrase in phrases:
             if phrase in lexicon.receiving and not _placing_participle(token, lexicon):
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
-            if phrase in lexicon.verbs:
+            if phrase in lexicon.verbs and not (
+                # "the flag *came down* over Camp Bastion" is a flag lowered
+                phrase in lexicon.flag_verbs and _has_object(token, lexicon.flag_nouns)
+            ):
                 return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
     if verbal:
         for phrase in phrases:
