@@ -120,6 +120,7 @@ def cues_of(text: str, lang: str = "en") -> tuple[tuple[str, str, Status, CueKin
                 "La MINUSMA quittera Gao.": ("quittera", "quitter", CLOSED, VERB),
                 "Les casques bleus quittaient la ville.": ("quittaient", "quitter", CLOSED, VERB),
                 "Le camp a été remis aux autorités.": ("remis", "remettre", HANDED_OVER, VERB),
+                "Le camp a été lâché par les casques bleus.": ("lâché", "lâcher", CLOSED, VERB),
             },
             id="fr-verbs",
         ),
