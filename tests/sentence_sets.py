@@ -62,7 +62,7 @@ DEVELOPMENT_SETS = (
     "heldout18_en",
     "heldout18_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout19_en", "heldout19_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
