@@ -515,6 +515,16 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
         "Timbuktu": "handed over",
         "Kidal": "handed over",
     }
+    # ... and so do sites that went before, named after "following"
+    text = (
+        "MINUSMA handed its Timbuktu camp over to the authorities on Wednesday, the third"
+        " site to go since September, following Gao and Kidal."
+    )
+    assert statuses_en(text) == {
+        "Timbuktu": "handed over",
+        "Gao": "handed over",
+        "Kidal": "handed over",
+    }
     # troops following a road take no site's turn
     assert statuses_en("The convoy followed the road to Gao.") == {}
     # "the following site" is a word of order, not a site's turn

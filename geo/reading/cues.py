@@ -169,6 +169,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.turn_verbs and _site_takes_its_turn(token, lexicon):
         # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event
         before = cue_at(token.head, lexicon) if token.dep_ == "conj" else None
+        # "... handed the Juba sites over, the third to go, *following* Bor and Wau": the
+        # event its sentence tells before it
+        before = before or _event_before(token, lexicon)
         status = before.status if before is not None else Status.CLOSED
         return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
@@ -458,6 +461,17 @@ def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
     holders = [c for c in noun.children if c.dep_ == "nmod"]
     holders += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
     return any(lemma_of(h) in lexicon.recipients for h in holders)
+
+
+def _event_before(token, lexicon: Lexicon) -> Cue | None:
+    """The nearest event its sentence tells before the word, a turn aside."""
+    for word in reversed(token.doc[token.sent.start : token.i]):
+        if lemma_of(word) in lexicon.turn_verbs:
+            continue
+        found = cue_at(word, lexicon)
+        if found is not None and found.kind in (CueKind.VERB, CueKind.NOUN, CueKind.FLAG):
+            return found
+    return None
 
 
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
