@@ -591,6 +591,16 @@ def test_posts_that_came_down_and_sites_driven_away_from_are_closed():
     )
 
 
+def test_a_site_left_in_doubt_is_not_left():
+    text = "Veto stops extension of UN observers; Gao and Ber posts left in doubt"
+    assert statuses_en(text) == {}
+    assert statuses_fr("Le sort du poste de Gao est laissé dans l'incertitude.") == {}
+    assert statuses_en("The Gao and Ber posts were left last week.") == {
+        "Gao": "closed",
+        "Ber": "closed",
+    }
+
+
 def test_where_troops_set_out_from_is_no_site_they_leave():
     assert statuses_en("Most of the peacekeepers leave from Gao this week.") == {}
     assert statuses_en("Most of the peacekeepers left Gao last week.") == {"Gao": "closed"}

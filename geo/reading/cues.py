@@ -266,6 +266,12 @@ def _idiom(verb, lexicon: Lexicon) -> bool:
     for child in verb.children:
         if child.dep_ in _IDIOM_OBJECTS and lemma_of(child) in lexicon.idiom_objects:
             return True
+        if any(
+            lemma_of(g) in lexicon.idiom_states
+            for g in (child, *child.children)
+            if child.dep_ in ("prep", "obl", "obl:mod") and g.pos_ == "NOUN"
+        ):
+            return True  # "Gali and Zugdidi posts *left in doubt*"
         if (
             child.dep_ in ("obj", "dobj")
             and lemma_of(child) in lexicon.presence_nouns

@@ -140,6 +140,7 @@ class Lexicon:
     falsities: frozenset[str]
     false_telling: frozenset[str]
     corrected_tellers: frozenset[str]
+    idiom_states: frozenset[str]
     national_forces: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
@@ -349,6 +350,7 @@ _SETS = [
     "falsities",
     "false_telling",
     "corrected_tellers",
+    "idiom_states",
     "national_forces",
     "ruled_out",
     "inverted_conditionals",
