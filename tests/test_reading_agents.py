@@ -116,29 +116,31 @@ def test_a_mission_s_name_given_short_is_the_mission():
     assert agents("Les Français ont quitté le camp.", "fr", french) != [MISSION]
 
 
-def test_another_people_s_troops_are_not_a_mission_named_by_its_peoples():
-    australians = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan"])
-    assert agents("Dutch troops lowered their flag over the camp.", "en", australians) == [
-        "dutch troop"
-    ]
-    assert agents("Australian soldiers left the camp.", "en", australians) == [MISSION]
-    assert agents("Kenyan soldiers left the camp.", "en", australians) == [MISSION]
-    # ... while a mission that names no people is made of every contingent
-    assert agents("Chadian troops left the camp.") == [MISSION]
-    un = Actors.of(["UN troops", "UN peacekeepers"], ["Mali"])
-    assert agents("Chadian troops left the camp.", "en", un) == [MISSION]
+RUSSIANS = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
+AUSTRALIANS = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan"])
 
 
-def test_the_state_whose_troops_the_mission_is_acts_for_it():
-    russians = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
-    assert agents("Russia turns over Batumi base", "en", russians) == [MISSION]
-    assert agents("Russia will hand over its headquarters in Tbilisi.", "en", russians) == [MISSION]
-    # ... another state does not, nor the host
-    assert agents("Armenia will hand over its headquarters in Gyumri.", "en", russians) != [MISSION]
-    assert agents("Georgia will hand over its headquarters in Tbilisi.", "en", russians) != [
-        MISSION
-    ]
-    assert agents("Mali will hand over its headquarters in Gao.") != [MISSION]
+@pytest.mark.parametrize(
+    ("text", "actors", "agent"),
+    [
+        # the state whose troops the mission is acts for it ...
+        ("Russia turns over Batumi base", RUSSIANS, MISSION),
+        ("Russia will hand over its headquarters in Tbilisi.", RUSSIANS, MISSION),
+        # ... another state does not, nor the host
+        ("Armenia will hand over its headquarters in Gyumri.", RUSSIANS, "armenia"),
+        ("Georgia will hand over its headquarters in Tbilisi.", RUSSIANS, "georgia"),
+        ("Mali will hand over its headquarters in Gao.", MINUSMA, "mali"),
+        # another people's troops are not a mission named by its peoples ...
+        ("Dutch troops lowered their flag over the camp.", AUSTRALIANS, "dutch troop"),
+        ("Australian soldiers left the camp.", AUSTRALIANS, MISSION),
+        ("Kenyan soldiers left the camp.", AUSTRALIANS, MISSION),
+        # ... while a mission that names no people is made of every contingent
+        ("Chadian troops left the camp.", MINUSMA, MISSION),
+        ("Chadian troops left the camp.", Actors.of(["UN troops", "UN peacekeepers"], []), MISSION),
+    ],
+)
+def test_peoples_and_states_of_a_mission_named_by_them(text, actors, agent):
+    assert agents(text, "en", actors) == [agent]
 
 
 def test_classify_reads_a_noun_phrase_on_its_own():

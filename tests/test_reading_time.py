@@ -573,35 +573,44 @@ def test_a_claim_met_with_a_denial_is_no_event():
     }
 
 
-def test_a_report_said_to_be_untrue_is_no_event():
-    text = "Reports that MINUSMA had deserted its Ber camp are untrue, a spokesperson said."
-    assert statuses(text) == {}
-    text = "Les informations selon lesquelles la MINUSMA a quitté Ber sont fausses."
-    assert statuses(text, "fr") == {}
-    # ... but a report confirmed is an event
-    assert statuses("Reports that MINUSMA had left Ber were confirmed by the mission.") == {
-        "Ber": "closed"
-    }
-
-
-def test_a_telling_said_to_be_wrong_is_no_event():
-    text = "CORRECTION: A story on Tuesday wrongly said peacekeepers had handed over the Ber camp."
-    assert statuses(text) == {}
-    text = (
-        "Un article affirmait à tort que les casques bleus avaient remis le camp de Ber à l'armée."
-    )
-    assert statuses(text, "fr") == {}
-    text = "Une dépêche annonçait par erreur que la MINUSMA avait quitté Tessalit."
-    assert statuses(text, "fr") == {}
-    # ... and so is what a correction takes back
-    text = "An earlier version of this report said peacekeepers had handed over the Ber camp."
-    assert statuses(text) == {}
-    text = "Une précédente version de cet article indiquait que la MINUSMA avait quitté Ber."
-    assert statuses(text, "fr") == {}
-    # ... what was told rightly stands
-    assert statuses("A story on Tuesday said peacekeepers had handed over the Ber camp.") == {
-        "Ber": "handed over"
-    }
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Reports that MINUSMA had deserted its Ber camp are untrue, a spokesperson said.",
+            "en",
+            {},
+        ),
+        ("Les informations selon lesquelles la MINUSMA a quitté Ber sont fausses.", "fr", {}),
+        ("A story on Tuesday wrongly said peacekeepers had handed over the Ber camp.", "en", {}),
+        (
+            "Un article affirmait à tort que les casques bleus avaient remis le camp de Ber.",
+            "fr",
+            {},
+        ),
+        ("Une dépêche annonçait par erreur que la MINUSMA avait quitté Tessalit.", "fr", {}),
+        # what a correction takes back
+        ("An earlier version of this report said MINUSMA had handed over the Ber camp.", "en", {}),
+        (
+            "Une précédente version de cet article indiquait que la MINUSMA avait quitté Ber.",
+            "fr",
+            {},
+        ),
+        # ... but a report confirmed, or told rightly, is an event
+        (
+            "Reports that MINUSMA had left Ber were confirmed by the mission.",
+            "en",
+            {"Ber": "closed"},
+        ),
+        (
+            "A story on Tuesday said peacekeepers had handed over the Ber camp.",
+            "en",
+            {"Ber": "handed over"},
+        ),
+    ],
+)
+def test_what_is_said_to_be_untrue_or_told_wrongly_is_no_event(text, lang, expected):
+    assert statuses(text, lang) == expected
 
 
 def test_a_leaving_after_something_told_in_the_past_happened():
