@@ -139,7 +139,9 @@ def test_a_manual_step_back_is_applied_reported_and_flagged_as_a_conflict(run_cl
     result = build_after(run_cli, project, lambda: set_status(run_cli, project, *entry))
     assert change_lines(result.stdout) == ["Mopti: handed over → pending (2023-12-20, manual)"]
     assert (
-        "conflict: Mopti: manual entry moves it back from handed over to pending" in result.stderr
+        "conflict: Mopti: pending (2023-12-20, manual) over handed over (2023-12-11,"
+        " seeds/2023-12-11_withdrawal.txt): manual entry moves it back from handed over to pending"
+        in result.stderr
     )
 
 
