@@ -307,6 +307,7 @@ def test_a_plan_that_did_not_come_about_is_still_to_come():
 def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
     text = "The Gao camp is expected to be the last to be handed over, possibly in July."
     assert statuses(text) == {"Gao": "pending"}
+    assert statuses("Gao is to be the last camp to be handed over.") == {"Gao": "pending"}
     assert statuses("Gao was the last camp to be handed over.") == {"Gao": "handed over"}
     # the tense is the copula's, however far above the count it stands
     text = "Gao will probably be one of the final bases to shut."

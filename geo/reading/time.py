@@ -286,8 +286,11 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
             verbs.append(token)
             break
     for verb in verbs:
-        if verb.dep_ == "xcomp" and lemma_of(verb.head) in lexicon.plan_words:
-            return True  # "is expected to be the last to be handed over"
+        if verb.dep_ == "xcomp" and (
+            lemma_of(verb.head) in lexicon.plan_words or lemma_of(verb.head) in ("be", "être")
+        ):
+            # "is expected to be the last to be handed over", "is to be the last camp to go"
+            return True
         forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
         for form in forms:
             word = form.text.lower()
