@@ -525,8 +525,16 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
         "Gao": "handed over",
         "Kidal": "handed over",
     }
-    # troops following a road take no site's turn
+    # ... and so does a site that comes next, or after
+    text = "Goundam, where the mission also keeps troops, will come soon after."
+    assert statuses_en(text) == {"Goundam": "pending"}
+    assert statuses_fr("Le camp de Ber a été fermé. Gao vient ensuite.") == {
+        "Ber": "closed",
+        "Gao": "pending",
+    }
+    # troops following a road, or coming somewhere, take no site's turn
     assert statuses_en("The convoy followed the road to Gao.") == {}
+    assert statuses_en("Peacekeepers came to Gao on Friday.") == {}
     # "the following site" is a word of order, not a site's turn
     text = "Staff began an inventory at Ber, the following site due for closure."
     assert statuses_en(text) == {"Ber": "pending"}

@@ -166,7 +166,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
                 return Cue(
                     token.i, Status.CLOSED, phrase, CueKind.NOUN if nominal else CueKind.FLAG
                 )
-    if verbal and lemma in lexicon.turn_verbs and _site_takes_its_turn(token, lexicon):
+    if verbal and _turn_verb(token, lemma, lexicon) and _site_takes_its_turn(token, lexicon):
         # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event
         before = cue_at(token.head, lexicon) if token.dep_ == "conj" else None
         # "... handed the Juba sites over, the third to go, *following* Bor and Wau": the
@@ -469,10 +469,22 @@ def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
     return any(lemma_of(h) in lexicon.recipients for h in holders)
 
 
+def _turn_verb(token, lemma: str, lexicon: Lexicon) -> bool:
+    """Whether the verb tells a site's turn: "Bentiu *followed*", "Ber *comes next*"."""
+    return lemma in lexicon.turn_verbs or (
+        lemma in lexicon.ordered_turn_verbs
+        and any(
+            c.dep_ == "advmod"
+            and (c.lower_ in lexicon.order_words or lemma_of(c) in lexicon.order_words)
+            for c in token.children
+        )
+    )
+
+
 def _event_before(token, lexicon: Lexicon) -> Cue | None:
     """The nearest event its sentence tells before the word, a turn aside."""
     for word in reversed(token.doc[token.sent.start : token.i]):
-        if lemma_of(word) in lexicon.turn_verbs:
+        if _turn_verb(word, lemma_of(word), lexicon):
             continue
         found = cue_at(word, lexicon)
         if found is not None and found.kind in (CueKind.VERB, CueKind.NOUN, CueKind.FLAG):

@@ -124,6 +124,8 @@ class Lexicon:
     ]  # "se replier *sur* Bissau", "leave *from*": verb -> preposition
     ending_verbs: frozenset[str]
     turn_verbs: frozenset[str]
+    ordered_turn_verbs: frozenset[str]
+    order_words: frozenset[str]
     absence_words: frozenset[str]
     farewells: frozenset[str]
     quantities: frozenset[str]
@@ -327,6 +329,8 @@ _SETS = [
     "never",
     "ending_verbs",
     "turn_verbs",
+    "ordered_turn_verbs",
+    "order_words",
     "absence_words",
     "source_prepositions",
     "giving_verbs",

@@ -78,7 +78,8 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
         # "*neither* the army *nor* the rebels took over the camp": no one did, and no one
         # is said to be about to ("no force has taken it over *yet*" is)
         return Time(Happened.NOTHING, "no one received it", True, token.i)
-    if cue.lemma in lexicon.turn_verbs and not headline and _simple_present(token):
+    turn = cue.lemma in lexicon.turn_verbs | lexicon.ordered_turn_verbs
+    if turn and not headline and _simple_present(token):
         # "Ricketts base at Moqur *follows* in the spring": a turn told in the present is
         # the schedule's
         return Time(Happened.PLAN, "turn: present", verb=token.i)
