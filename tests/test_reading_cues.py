@@ -633,6 +633,17 @@ def test_a_capitalised_cue_before_a_colon_heads_its_list():
     assert statuses_en(text) == {"Ber": "closed", "Ansongo": "closed"}
 
 
+def test_a_people_named_as_recipient_receives():
+    assert statuses_fr("Gao, elle, est passée fin septembre aux Américains.") == {
+        "Gao": "handed over"
+    }
+    assert statuses_en("The Gao camp passed to the Americans in September.") == {
+        "Gao": "handed over"
+    }
+    # ... a town passed through is no recipient
+    assert statuses_fr("Le convoi est passé à Gao.") == {}
+
+
 def test_a_recipient_after_an_aside_still_receives():
     # the parser joins "to Afghan security forces" to the aside's "in"
     text = (

@@ -727,7 +727,13 @@ def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
     for child in token.subtree:
         if child.i == token.i:
             continue
-        if lemma_of(child) not in lexicon.recipients and child.ent_type_ not in named:
+        # a people the French model tags a place: "est passée *aux Américains*"
+        people = bool(named) and child.pos_ == "NOUN" and child.text[:1].isupper()
+        if (
+            lemma_of(child) not in lexicon.recipients
+            and child.ent_type_ not in named
+            and not people
+        ):
             continue
         cases = {c.text.lower() for c in child.children if c.dep_ == "case"}
         head = child.head
