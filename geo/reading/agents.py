@@ -11,6 +11,7 @@ a passive without "by" or a headline leave it unstated.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from geo.gazetteer import normalise
 from geo.reading.cues import lemma_of
@@ -132,7 +133,7 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     head = _joined_head(subject, lexicon)
     if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
         return MISSION
-    if head in lexicon.armies | lexicon.force_words and (
+    if (head in lexicon.armies or head in lexicon.force_words) and (
         other := _another_nation(subject, lexicon, actors)
     ):
         return f"{other} {head}"  # "Dutch troops" where the mission is "Australian troops"
@@ -248,7 +249,7 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
     is none of them: "*Dutch* troops" where the mission is "Australian troops", "*South
     African* soldiers" where it is UNTAG with its "Kenyan battalion" -- never where the mission
     names no people ("Chadian peacekeepers" of MINUSMA are its contingent)."""
-    peoples = _peoples(actors, lexicon)
+    peoples = _peoples(actors.mission_names, lexicon.national_forces, lexicon.mission_words)
     if not peoples:
         return None
     return next(
@@ -264,17 +265,21 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
     )
 
 
-def _peoples(actors: Actors, lexicon: Lexicon) -> frozenset[str]:
+@cache
+def _peoples(
+    mission_names: frozenset[str], national_forces: frozenset[str], mission_words: frozenset[str]
+) -> frozenset[str]:
     """The peoples the mission's names say it is made of: "australian" of "Australian troops",
-    "kenyan" of "Kenyan battalion" -- not "un" of "UN troops"."""
+    "kenyan" of "Kenyan battalion" -- not "un" of "UN troops". Asked for every subject of a
+    force word, so worked out once per mission and language."""
     return frozenset(
         words[0]
-        for name in actors.mission_names
+        for name in mission_names
         for words in [name.split()]
         if len(words) == 2
-        and words[1] in lexicon.national_forces
+        and words[1] in national_forces
         and words[0].isalpha()
-        and words[0] not in lexicon.mission_words
+        and words[0] not in mission_words
     )
 
 

@@ -728,7 +728,9 @@ def _has_recipient(token, lemma: str, lexicon: Lexicon) -> bool:
         if child.i == token.i:
             continue
         # a people the French model tags a place: "est passée *aux Américains*"
-        people = bool(named) and child.pos_ == "NOUN" and child.text[:1].isupper()
+        people = (
+            lemma not in lexicon.owning_verbs and child.pos_ == "NOUN" and child.text[:1].isupper()
+        )
         if (
             lemma_of(child) not in lexicon.recipients
             and child.ent_type_ not in named

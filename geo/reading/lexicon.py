@@ -119,9 +119,8 @@ class Lexicon:
     lacking_verbs: frozenset[str]
     never: frozenset[str]
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
-    falls_back_onto: Mapping[
-        str, str
-    ]  # "se replier *sur* Bissau", "leave *from*": verb -> preposition
+    # "se replier *sur* Bissau", "leave *from* Larnaca": verb -> preposition
+    falls_back_onto: Mapping[str, str]
     ending_verbs: frozenset[str]
     turn_verbs: frozenset[str]
     ordered_turn_verbs: frozenset[str]

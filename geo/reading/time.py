@@ -78,7 +78,7 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
         # "*neither* the army *nor* the rebels took over the camp": no one did, and no one
         # is said to be about to ("no force has taken it over *yet*" is)
         return Time(Happened.NOTHING, "no one received it", True, token.i)
-    turn = cue.lemma in lexicon.turn_verbs | lexicon.ordered_turn_verbs
+    turn = cue.lemma in lexicon.turn_verbs or cue.lemma in lexicon.ordered_turn_verbs
     if turn and not headline and _simple_present(token):
         # "Ricketts base at Moqur *follows* in the spring": a turn told in the present is
         # the schedule's
@@ -608,10 +608,9 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             return f"hearsay: {word}"
         if head.pos_ == "NOUN" and below.dep_ in _HEARSAY_LINKS and _said_false(head, lexicon):
             return f"denied claim: {word}"  # "reports that it had left Ber *are untrue*"
-        if below.dep_ == "ccomp" and (
-            falsely := _told_falsely(head, lexicon) or _corrected(head, lexicon)
-        ):
-            return f"denied claim: {falsely}"  # "a story *wrongly* said it had left Suai"
+        if below.dep_ == "ccomp" and (taken_back := _taken_back(head, lexicon)):
+            # "a story *wrongly* said it had left Suai", "an earlier *version* said"
+            return f"denied claim: {taken_back}"
         if word in lexicon.asking_verbs and any(
             c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
         ):
@@ -631,26 +630,19 @@ def _said_false(noun, lexicon: Lexicon) -> bool:
     )
 
 
-def _corrected(verb, lexicon: Lexicon) -> str | None:
-    """The teller a correction takes back: "an earlier *version* of this report said"."""
+def _taken_back(verb, lexicon: Lexicon) -> str | None:
+    """The word that takes back what ``verb`` told: how it was told ("*wrongly* said",
+    "affirmait *à tort*") or who told it, in a correction ("an earlier *version* of this
+    report said")."""
     return next(
         (
             lemma_of(c)
             for c in verb.children
-            if c.dep_ in ("nsubj", "nsubj:pass") and lemma_of(c) in lexicon.corrected_tellers
-        ),
-        None,
-    )
-
-
-def _told_falsely(verb, lexicon: Lexicon) -> str | None:
-    """The word that says ``verb`` told what is not so: "*wrongly* said", "affirmait *à tort*"."""
-    return next(
-        (
-            lemma_of(c)
-            for c in verb.children
-            if c.dep_ in ("advmod", "obl:mod", "obl", "npadvmod")
-            and lemma_of(c) in lexicon.false_telling
+            if (
+                c.dep_ in ("advmod", "obl:mod", "obl", "npadvmod")
+                and lemma_of(c) in lexicon.false_telling
+            )
+            or (c.dep_ in ("nsubj", "nsubj:pass") and lemma_of(c) in lexicon.corrected_tellers)
         ),
         None,
     )
