@@ -16,7 +16,7 @@ from contextlib import contextmanager
 
 import click
 
-from geo.model import Conflict
+from geo.model import Conflict, Evidence
 from geo.terminal import safe_json_text, shorten, visible
 
 # An error, a warning or a note is one line: long enough for a path, a value and a fix.
@@ -102,6 +102,6 @@ def conflict_lines(conflicts: Iterable[Conflict]) -> list[str]:
     return lines
 
 
-def _statement(evidence) -> str:
+def _statement(evidence: Evidence) -> str:
     day = evidence.date.isoformat() if evidence.date else "undated"
     return f"{evidence.status.value} ({day}, {evidence.source})"
