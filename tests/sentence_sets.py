@@ -61,8 +61,10 @@ DEVELOPMENT_SETS = (
     "heldout17_fr",
     "heldout18_en",
     "heldout18_fr",
+    "heldout19_en",
+    "heldout19_fr",
 )
-BLIND_SETS = ("heldout19_en", "heldout19_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 

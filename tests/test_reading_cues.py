@@ -279,6 +279,10 @@ def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():
     assert statuses_en("The mission returned the Gao camp in July.") == {"Gao": "handed over"}
     assert statuses_en("Peacekeepers returned to Gao on Friday.") == {}
     assert statuses_en("Peacekeepers returned fire near the Gao camp.") == {}
+    # an office or a directorate receives, as an agency does
+    text = "Sites:\n- Ber camp: returned to the regional property office on June 1."
+    assert statuses_en(text) == {"Ber": "handed over"}
+    assert statuses_fr("Le camp de Ber est passé à la mairie en juin.") == {"Ber": "handed over"}
 
 
 def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():

@@ -669,3 +669,17 @@ def test_a_bare_infinitive_seen_happened_when_it_was_seen():
         "Ber": "handed over"
     }
     assert statuses("The army wants the peacekeepers to leave Ber.") == {"Ber": "pending"}
+
+
+def test_a_headline_s_word_of_timing_makes_its_noun_a_plan():
+    # the tagger makes "set" the headline's noun, not the participle it is
+    assert statuses("Ber pull-out set for mid-December") == {"Ber": "pending"}
+    assert statuses("Ber handover set for Friday") == {"Ber": "pending"}
+    assert statuses("Ber handover ends a decade of UN presence") == {"Ber": "handed over"}
+
+
+def test_a_closure_pencilled_in_is_still_to_come():
+    assert statuses(
+        "Only Ber, the isolated camp in the north, is still manned, and its closure is "
+        "pencilled in for the end of the month."
+    ) == {"Ber": "pending"}

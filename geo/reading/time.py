@@ -978,6 +978,9 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             )
         return Time(Happened.NOTHING, f"noun under {word}")
     if headline and (noun.dep_ == "ROOT" or _after_kicker(noun)):
+        if lemma_of(noun) in lexicon.timing_words:
+            # the tagger's noun is a participle of timing: "Mannar pull-out *set* for May"
+            return Time(Happened.PLAN, f"headline: {lemma_of(noun)}")
         return Time(Happened.DONE, "headline noun")
     if (
         noun.dep_ == "ROOT"
