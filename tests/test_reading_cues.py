@@ -536,7 +536,14 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
         "Ber": "closed",
         "Gao": "pending",
     }
-    # troops following a road, or coming somewhere, take no site's turn
+    # ... and so do the people of a site, and a turn said with its season
+    text = "MINUSMA shut its Gao office in February. The team in Ber followed two weeks later."
+    assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
+    text = "MINUSMA left Gao on Monday. The helicopter unit at Ber is scheduled to follow in the autumn."
+    assert statuses_en(text) == {"Gao": "closed", "Ber": "pending"}
+    # troops following a road, or coming somewhere, or going on with their work, take no
+    # site's turn
+    assert statuses_en("The team in Ber will go on advising the police.") == {}
     assert statuses_en("The convoy followed the road to Gao.") == {}
     assert statuses_en("Peacekeepers came to Gao on Friday.") == {}
     # "the following site" is a word of order, not a site's turn

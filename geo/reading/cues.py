@@ -511,6 +511,13 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     return (
         subject is None
         or (subject.pos_ in ("PROPN", "NOUN") and lemma_of(subject) not in lexicon.people)
+        # "the team *in* Ivano-Frankivsk followed": the people of a place take its turn --
+        # not when they "go on" doing something
+        or (
+            subject.pos_ == "NOUN"
+            and any(c.dep_ == "prep" for c in subject.children)
+            and not any(c.dep_ in ("prt", "compound:prt", "advcl", "xcomp") for c in token.children)
+        )
         # "*Celui* de Carnot suivra début août"
         or (subject.pos_ == "PRON" and "Dem" in subject.morph.get("PronType"))
     )
