@@ -395,6 +395,19 @@ def test_ending_the_missions_presence_in_a_town_closes_it():
     assert statuses_fr(text) == {"Kidal": "pending"}
 
 
+def test_the_mission_s_people_gone_from_a_town_close_it():
+    assert statuses_en("There are no longer any peacekeepers in Kidal.") == {"Kidal": "closed"}
+    assert statuses_en("Not a single peacekeeper is left in Kidal.") == {"Kidal": "closed"}
+    assert statuses_en("The handover leaves no peacekeepers in Kidal.") == {"Kidal": "closed"}
+    assert statuses_fr("Il n'y a plus de soldats de l'ONU à Kidal.") == {"Kidal": "closed"}
+    # ... and offices of the mission gone, whoever is the subject
+    text = "Ber et Gao n'abritent plus de bureaux de la MINUSMA : la mission les a fermés."
+    assert statuses_fr(text) == {"Ber": "closed", "Gao": "closed"}
+    # someone else's people gone close nothing
+    assert statuses_en("There are no longer any rebels in Kidal.") == {}
+    assert statuses_en("There are no casualties in Kidal.") == {}
+
+
 def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr("Les soldats ont rendu hommage lundi à leurs camarades à Tessalit.") == {}
     assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}

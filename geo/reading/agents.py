@@ -90,6 +90,19 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     return classify(subject, lexicon, actors)
 
 
+def named_as_mission(noun, lexicon: Lexicon, actors: Actors) -> bool:
+    """Whether the noun phrase names the mission in so many words: by one of its names ("the
+    Italian troops", "la MINUSMA") or a word of peacekeeping ("peacekeepers", "UN troops") --
+    not a bare "troops", which is the mission's only for want of anyone else."""
+    words = [t for t in noun.subtree][:_SUBJECT_WORDS]
+    text = normalise(" ".join(t.text for t in words))
+    if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
+        return True
+    return any(lemma_of(t) in lexicon.mission_words for t in words) and (
+        _joined_head(noun, lexicon) not in lexicon.other_actors
+    )
+
+
 def _day_of_month(token, lexicon: Lexicon) -> bool:
     """Whether the word is the day of a date: "avoir fermé *le 1er décembre* son poste"."""
     following = token.nbor() if token.i + 1 < len(token.doc) else None
@@ -121,18 +134,13 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         if not inner:
             return UNSTATED  # "around 1,000 more remain": counted, not named
         subject = inner[0]
-    words = [t for t in subject.subtree][:_SUBJECT_WORDS]
-    text = normalise(" ".join(t.text for t in words))
-    if any(name and f" {name} " in f" {text} " for name in actors.mission_names):
+    if named_as_mission(subject, lexicon, actors):
         return MISSION
     if subject.ent_type_ == "GPE" and actors.sends(subject.text):
         return MISSION  # "Russia turns over Batumi base", of "Russian troops" in Georgia
     if _short_for_alias(subject, actors):
         return MISSION  # "the Navy vacated its post", of "US Navy"
-    lemmas = [lemma_of(t) for t in words]
     head = _joined_head(subject, lexicon)
-    if any(word in lexicon.mission_words for word in lemmas) and head not in lexicon.other_actors:
-        return MISSION
     if (head in lexicon.armies or head in lexicon.force_words) and (
         other := _another_nation(subject, lexicon, actors)
     ):

@@ -192,7 +192,11 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         (lemma in lexicon.presence_verbs or lemma in lexicon.holding_verbs)
         and token.pos_ != "NOUN"
         and _states_presence(token, lexicon)
-    ) or (lemma in lexicon.lacking_verbs and verbal and _lacks_people(token, lexicon)):
+    ) or (
+        (lemma in lexicon.lacking_verbs or _existential(token))
+        and verbal
+        and _lacks_people(token, lexicon)
+    ):
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
     if verbal and lemma in lexicon.recipient_verbs and _has_recipient(token, lemma, lexicon):
         return Cue(token.i, Status.HANDED_OVER, lemma, CueKind.VERB)
@@ -606,10 +610,37 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
 
 
 def _objects(verb) -> list:
-    """What a verb acts on -- with the parser's "hosted *one*" (an npadvmod) among them."""
-    return [
-        c for c in verb.children if c.dep_ in _OBJECTS or (c.dep_ == "npadvmod" and c.pos_ == "NUM")
+    """What a verb acts on -- with the parser's "hosted *one*" (an npadvmod) among them, the
+    people of "there are no *peacekeepers*" and of French "il n'y a plus de *soldats*", which
+    the parser hangs on "plus"."""
+    found = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECTS
+        or (c.dep_ == "npadvmod" and c.pos_ == "NUM")
+        or (c.dep_ == "attr" and _existential(verb))
     ]
+    return found + [
+        g
+        for c in verb.children
+        if c.dep_ == "advmod" and c.lower_ == "plus"
+        for g in c.children
+        if g.dep_ in ("obl:arg", "obl", "nmod") and g.pos_ == "NOUN"
+    ]
+
+
+def _existential(verb) -> bool:
+    """ "*There are* no longer any peacekeepers in Ber"."""
+    return any(c.dep_ == "expl" for c in verb.children)
+
+
+def people_gone(verb, lexicon: Lexicon) -> list:
+    """The people or camps a verb of presence says are gone: "leaves no *peacekeepers* in
+    Ber", "il ne reste plus aucun *soldat* de la MINUSMA", "n'abritent plus de *bureaux* de la
+    Minurcat"."""
+    if not _lacks_people(verb, lexicon):
+        return []
+    return [o for o in _objects(verb) if lemma_of(o) in lexicon.people | lexicon.presence_nouns]
 
 
 def _lacks_people(verb, lexicon: Lexicon) -> bool:

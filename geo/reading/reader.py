@@ -31,9 +31,25 @@ from geo.documents import lead_ins, sentences
 from geo.extract import title_case
 from geo.gazetteer import normalise
 from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
-from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify, is_host_word
+from geo.reading.agents import (
+    MISSION,
+    UNSTATED,
+    Actors,
+    agent_of,
+    classify,
+    is_host_word,
+    named_as_mission,
+)
 from geo.reading.confidence import confidence
-from geo.reading.cues import Cue, CueKind, controlling_subjects, cue_at, find_cues, lemma_of
+from geo.reading.cues import (
+    Cue,
+    CueKind,
+    controlling_subjects,
+    cue_at,
+    find_cues,
+    lemma_of,
+    people_gone,
+)
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
 from geo.reading.learned import LEARNED, guess, site_features
@@ -827,6 +843,14 @@ class _Job:
                     return UNSTATED  # "the withdrawal ... is under way": the noun is the subject
                 return agent_of(subject, self.lexicon, self.context.actors)
             return UNSTATED
+        if cue.kind is CueKind.PRESENCE and any(
+            named_as_mission(p, self.lexicon, self.context.actors)
+            for p in people_gone(token, self.lexicon)
+        ):
+            # "there are no longer any peacekeepers in Ber", "their departure leaves no
+            # Italian troops in Nasiriyah": the mission's people are gone, whoever is the
+            # subject -- not "the army no longer has troops there", whose troops they are
+            return MISSION
         return agent_of(token, self.lexicon, self.context.actors, span)
 
     def _open_cues(

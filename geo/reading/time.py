@@ -845,10 +845,14 @@ def _subject_negated(verb, lexicon: Lexicon) -> bool:
 
 
 def negating_determiner(noun, lexicon: Lexicon) -> bool:
-    """Whether a noun is negated by its determiner: "*neither* Ansongo *nor* Bourem"."""
+    """Whether a noun is negated by its determiner: "*neither* Ansongo *nor* Bourem", "*not*
+    a single soldier"."""
     return any(
-        c.dep_ in ("preconj", "cc:preconj", "det")
-        and c.text.lower() in lexicon.negating_determiners
+        (
+            c.dep_ in ("preconj", "cc:preconj", "det")
+            and c.text.lower() in lexicon.negating_determiners
+        )
+        or (c.dep_ == "neg" and noun.pos_ == "NOUN")
         for c in noun.children
     )
 
