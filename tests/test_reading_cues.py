@@ -408,6 +408,14 @@ def test_the_mission_s_people_gone_from_a_town_close_it():
     assert statuses_en("There are no casualties in Kidal.") == {}
 
 
+def test_a_flag_that_no_longer_flies_over_a_site_was_lowered():
+    assert statuses_en("The UN flag no longer flies over Kidal.") == {"Kidal": "closed"}
+    assert statuses_fr("Le drapeau de l'ONU ne flotte plus sur Kidal.") == {"Kidal": "closed"}
+    # one that still flies says the mission is there yet
+    assert statuses_en("The UN flag still flies over Kidal.") == {"Kidal": "pending"}
+    assert statuses_fr("Le drapeau de l'ONU flotte encore sur Kidal.") == {"Kidal": "pending"}
+
+
 def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr("Les soldats ont rendu hommage lundi à leurs camarades à Tessalit.") == {}
     assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}

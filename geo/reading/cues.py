@@ -174,6 +174,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         before = before or _event_before(token, lexicon)
         status = before.status if before is not None else Status.CLOSED
         return Cue(token.i, status, lemma, CueKind.VERB)
+    if verbal and lemma in lexicon.flying_verbs and _has_object(token, lexicon.flag_nouns):
+        # "the UN flag still *flies* over Gao", "le drapeau de l'ONU ne *flotte* plus sur Ber"
+        return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     held = _in_hands(token, lexicon)

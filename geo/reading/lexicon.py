@@ -40,6 +40,7 @@ class Lexicon:
     seizing_verbs: frozenset[str]
     flag_verbs: frozenset[str]
     flag_nouns: frozenset[str]
+    flying_verbs: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -245,6 +246,7 @@ _SETS = [
     "recipients",
     "flag_verbs",
     "flag_nouns",
+    "flying_verbs",
     "completed_by",
     "performed_by",
     "ongoing_by",

@@ -809,6 +809,8 @@ def _negated(token, lexicon: Lexicon) -> bool:
             child.text.lower(), partnered, lexicon
         ):
             return True
+        if child.dep_ == "obj" and partnered and _negates(child.text.lower(), partnered, lexicon):
+            return True  # the parser's object: "ne flotte *plus*"
         if child.dep_ == "advmod" and any(
             _negates(c.text.lower(), partnered or child.lower_ in lexicon.yet_words, lexicon)
             for c in child.children
