@@ -283,6 +283,11 @@ def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():
     text = "Sites:\n- Ber camp: returned to the regional property office on June 1."
     assert statuses_en(text) == {"Ber": "handed over"}
     assert statuses_fr("Le camp de Ber est passé à la mairie en juin.") == {"Ber": "handed over"}
+    # ... and a site passed under the host's flag was handed over
+    text = "Le camp de Ber est passé vendredi sous pavillon malien."
+    assert statuses_fr(text) == {"Ber": "handed over"}
+    text = "Le camp de Ber passera en juillet sous drapeau malien."
+    assert statuses_fr(text) == {"Ber": "pending"}
 
 
 def test_a_post_struck_in_french_is_closed_but_a_raised_flag_is_nothing():
