@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 import yaml
 
@@ -411,7 +411,21 @@ def lexicon_source(lang: str) -> str:
 
 # The lexicons ship with the package: libyaml's loader reads them ten times faster than
 # PyYAML's own, which weighed on every build's start.
-_BUNDLED_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+class _WordsLoader(_FAST_LOADER):
+    """A lexicon is lists of words: YAML 1.1 would read the words "no", "on", "yes" and
+    "false" as booleans, so none is read as one."""
+
+    yaml_implicit_resolvers: ClassVar = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != _BOOL]
+        for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()
+    }
+
+
+_BUNDLED_YAML_LOADER = _WordsLoader
 
 
 @cache

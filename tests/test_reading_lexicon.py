@@ -32,6 +32,17 @@ def test_both_bundled_languages_load_with_every_status(lang):
     assert lexicon.presence_nouns and lexicon.mission_words and lexicon.negations
 
 
+def test_words_yaml_would_take_for_booleans_stay_words():
+    # YAML 1.1 reads a bare no, on, yes or false as a boolean; in a list of words each is a word
+    english = lexicon_for("en")
+    assert "on" in english.location_prepositions
+    assert "false" in english.falsities
+    assert "yes" in english.affirmatives
+    assert {"no", "on"} <= set(geo.documents.vocabulary("en")["common_words"])
+    assert "on" in geo.documents.vocabulary("fr")["common_words"]
+    assert "no" in geo.documents.vocabulary("fr")["abbreviations"]
+
+
 def test_cue_verbs_are_lemmas_with_their_status():
     table = {
         ("en", "hand over"): Status.HANDED_OVER,

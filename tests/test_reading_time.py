@@ -683,3 +683,14 @@ def test_a_closure_pencilled_in_is_still_to_come():
         "Only Ber, the isolated camp in the north, is still manned, and its closure is "
         "pencilled in for the end of the month."
     ) == {"Ber": "pending"}
+
+
+def test_a_question_the_report_answers_yes_tells_what_it_asks():
+    assert statuses("Have the peacekeepers left Ber? Yes. They flew out on Monday.") == {
+        "Ber": "closed"
+    }
+    assert statuses("Q: Will the UN leave Gao?\nA: Yes, by June.") == {"Gao": "pending"}
+    assert statuses("Les casques bleus ont-ils quitté Ber ? Oui.", "fr") == {"Ber": "closed"}
+    # not answered, or answered no, it tells nothing
+    assert statuses("Have the peacekeepers left Ber? No.") == {}
+    assert statuses("Have the peacekeepers left Ber? Nobody would say.") == {}

@@ -41,6 +41,7 @@ class Lexicon:
     flag_verbs: frozenset[str]
     flag_nouns: frozenset[str]
     flying_verbs: frozenset[str]
+    affirmatives: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -247,6 +248,7 @@ _SETS = [
     "flag_verbs",
     "flag_nouns",
     "flying_verbs",
+    "affirmatives",
     "completed_by",
     "performed_by",
     "ongoing_by",

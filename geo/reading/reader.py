@@ -578,8 +578,20 @@ class _Job:
         times = doc.user_data.setdefault("times", {})
         key = (cue.head, cue.kind)
         if key not in times:
-            times[key] = time_of(doc, cue, self.lexicon, piece.headline)
+            times[key] = time_of(doc, cue, self.lexicon, piece.headline, self._answered(piece))
         return times[key]
+
+    def _answered(self, piece: _Piece) -> bool:
+        """Whether the sentence after the piece's answers it yes: "Q: Have the Syrians left
+        Anjar? A: Yes."."""
+        following = piece.index + 1
+        if following >= len(self.sentences):
+            return False
+        words = re.findall(r"\w+", self.sentences[following].text.lower())[:2]
+        return bool(words) and (
+            words[0] in self.lexicon.affirmatives
+            or (len(words) == 2 and len(words[0]) == 1 and words[1] in self.lexicon.affirmatives)
+        )
 
     def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
         """What the learned model is told of a site the rules leave unread, named in ``span``

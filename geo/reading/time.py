@@ -61,10 +61,12 @@ class Time:
         return self.happened is Happened.NOTHING and self.why.startswith(_UNSAID)
 
 
-def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool) -> Time:
-    """When the event of ``cue`` happens, and whether it does at all."""
+def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = False) -> Time:
+    """When the event of ``cue`` happens, and whether it does at all. A question tells
+    nothing -- unless the report ``answered`` it yes: "Have they left Anjar? Yes." tells
+    what the question asks."""
     token = doc[cue.head]
-    if _is_question(doc, token):
+    if _is_question(doc, token) and not answered:
         return Time(Happened.NOTHING, "question")
     if cue.kind is CueKind.NOUN:
         return _noun_time(token, lexicon, headline)
