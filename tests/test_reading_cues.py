@@ -413,6 +413,15 @@ def test_the_mission_s_people_gone_from_a_town_close_it():
     assert statuses_en("There are no casualties in Kidal.") == {}
 
 
+def test_staff_still_working_from_a_site_are_still_there():
+    text = "UN staff will still be working from the Gao headquarters."
+    assert statuses_en(text) == {"Gao": "pending"}
+    text = "Le personnel de l'ONU travaille toujours depuis le siège de Gao."
+    assert statuses_fr(text) == {"Gao": "pending"}
+    # work done there once says nothing
+    assert statuses_en("UN staff worked in Gao for ten years.") == {}
+
+
 def test_a_flag_that_no_longer_flies_over_a_site_was_lowered():
     assert statuses_en("The UN flag no longer flies over Kidal.") == {"Kidal": "closed"}
     assert statuses_fr("Le drapeau de l'ONU ne flotte plus sur Kidal.") == {"Kidal": "closed"}

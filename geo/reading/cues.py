@@ -234,9 +234,15 @@ def still_said(token, lexicon: Lexicon) -> bool:
 
 def _still_there(token, lemma: str, lexicon: Lexicon) -> bool:
     """ "Peacekeepers are *still* in Kidal", "les casques bleus sont *toujours* à Kidal", "MINUSMA
-    *still has* troops in Kidal": a plain "be" or "have" that says the mission is there yet."""
+    *still has* troops in Kidal", "staff *still* work from Gao": a plain "be", "have" or
+    "work" that says the mission is there yet."""
     if lemma in lexicon.lacking_verbs:
         return still_said(token, lexicon) and _holds_people(token, lexicon)
+    if lemma in lexicon.working_verbs:
+        # "UN staff will *still* be working from the Bamako headquarters"
+        return still_said(token, lexicon) and any(
+            c.dep_ in ("prep", "obl", "obl:arg", "obl:mod") for c in token.children
+        )
     if lemma not in lexicon.copulas:
         return False
     if token.dep_ == "cop":

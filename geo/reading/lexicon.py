@@ -42,6 +42,7 @@ class Lexicon:
     flag_nouns: frozenset[str]
     flying_verbs: frozenset[str]
     affirmatives: frozenset[str]
+    working_verbs: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -249,6 +250,7 @@ _SETS = [
     "flag_nouns",
     "flying_verbs",
     "affirmatives",
+    "working_verbs",
     "completed_by",
     "performed_by",
     "ongoing_by",
