@@ -279,6 +279,9 @@ def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():
     assert statuses_en("The mission returned the Gao camp in July.") == {"Gao": "handed over"}
     assert statuses_en("Peacekeepers returned to Gao on Friday.") == {}
     assert statuses_en("Peacekeepers returned fire near the Gao camp.") == {}
+    # ... and one given back, with or without a recipient
+    text = "The Gao camp, in the north, was given back last year and is being cleared."
+    assert statuses_en(text) == {"Gao": "handed over"}
     # an office or a directorate receives, as an agency does
     text = "Sites:\n- Ber camp: returned to the regional property office on June 1."
     assert statuses_en(text) == {"Ber": "handed over"}

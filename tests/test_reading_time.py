@@ -694,3 +694,30 @@ def test_a_question_the_report_answers_yes_tells_what_it_asks():
     # not answered, or answered no, it tells nothing
     assert statuses("Have the peacekeepers left Ber? No.") == {}
     assert statuses("Have the peacekeepers left Ber? Nobody would say.") == {}
+
+
+def test_a_completion_said_with_would_or_will_is_still_to_come():
+    text = "The closure of the Gao headquarters would be complete by the end of October."
+    assert statuses(text) == {"Gao": "pending"}
+    assert statuses("La fermeture du camp de Gao sera achevée en octobre.", "fr") == {
+        "Gao": "pending"
+    }
+    assert statuses("The closure of the Gao headquarters is complete.") == {"Gao": "closed"}
+
+
+def test_an_event_told_again_and_again_is_no_site_s_turn():
+    text = "The town of Gao changed hands several times during the 2012 rebellion."
+    assert statuses(text) == {}
+    text = "La ville de Gao a changé de mains à plusieurs reprises pendant la rébellion."
+    assert statuses(text, "fr") == {}
+    # "this time" is one time
+    assert statuses("This time the peacekeepers left Gao quietly.") == {"Gao": "closed"}
+    assert statuses("The Gao camp changed hands on Monday.") == {"Gao": "handed over"}
+
+
+def test_a_verb_that_leaves_out_is_to_be_takes_its_plan():
+    text = "The lease on the Gao premises is to be ended and the building returned to its owner."
+    assert statuses(text) == {"Gao": "pending"}
+    assert statuses("The lease ended and the Gao building returned to its owner.") == {
+        "Gao": "handed over"
+    }

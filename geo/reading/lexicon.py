@@ -43,6 +43,7 @@ class Lexicon:
     flying_verbs: frozenset[str]
     affirmatives: frozenset[str]
     working_verbs: frozenset[str]
+    repeated_words: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -251,6 +252,7 @@ _SETS = [
     "flying_verbs",
     "affirmatives",
     "working_verbs",
+    "repeated_words",
     "completed_by",
     "performed_by",
     "ongoing_by",

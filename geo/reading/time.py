@@ -72,6 +72,12 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
         return _noun_time(token, lexicon, headline)
     if cue.kind is CueKind.PRESENCE:
         return _presence_time(token, lexicon, headline)
+    if any(
+        c.dep_ in ("advmod", "npadvmod", "obl:mod") and c.lower_ in lexicon.repeated_words
+        for c in token.children
+    ):
+        # "the town changed hands several *times*": fighting over it, not the mission's turn
+        return Time(Happened.NOTHING, "repeated", verb=token.i)
     if (
         cue.kind is CueKind.RECEIVING
         and _subject_negated(token, lexicon)
@@ -181,6 +187,10 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         # serve the second -- but not its negation: "was not abandoned but *handed* over"
         head = _verb_time(verb.head, lexicon, headline)
         return Time(head.happened, f"shared: {head.why}", False, verb.i)
+    gapped = _gapped_from(verb)
+    if gapped is not None:
+        head = _verb_time(gapped, lexicon, headline)
+        return Time(head.happened, f"gapped: {head.why}", head.negated, verb.i)
     negated = _negated(verb, lexicon)
     base = _tense(verb, lexicon, headline)
     governor = _governing_word(verb, lexicon)
@@ -247,6 +257,23 @@ def _shares_auxiliaries(verb) -> bool:
         and participle
         and not any(c.dep_.startswith(("aux", "cop")) for c in verb.children)
         and any(c.dep_.startswith("aux") for c in verb.head.children)
+    )
+
+
+def _gapped_from(verb):
+    """The participle whose "is to be" a bare verb joined to it leaves out: "the lease is to
+    be ended and the building *returned* to its owner" (tagged a past of its own)."""
+    if verb.dep_ != "conj" or any(c.dep_.startswith(("aux", "cop")) for c in verb.children):
+        return None
+    if verb.head.pos_ != "AUX":
+        return None
+    return next(
+        (
+            c
+            for c in verb.head.children
+            if c.dep_ == "xcomp" and c.tag_ == "VBN" and any(a.lower_ == "to" for a in c.children)
+        ),
+        None,
     )
 
 
@@ -1011,7 +1038,11 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
 
 
 def _copula_time(verb, lexicon: Lexicon) -> Time:
-    """ "The withdrawal is complete" happened; "is under way", "is due" are to come."""
+    """ "The withdrawal is complete" happened; "is under way", "is due", "would be complete by
+    October" are to come."""
+    coming = "Fut" in verb.morph.get("Tense") or any(
+        c.dep_ == "aux" and c.lower_ in lexicon.future_auxiliaries for c in verb.children
+    )
     for child in verb.children:
         word = lemma_of(child)
         if child.dep_ in ("acomp", "attr", "advmod", "prep") and word in lexicon.completed_by | {
@@ -1021,6 +1052,8 @@ def _copula_time(verb, lexicon: Lexicon) -> Time:
             "achevé",
             "terminé",
         }:
+            if coming:
+                return Time(Happened.PLAN, f"will be {word}", verb=verb.i)
             return Time(Happened.DONE, f"be {word}", verb=verb.i)
         if word in lexicon.plan_words or word in (
             "under",
