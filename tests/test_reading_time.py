@@ -721,3 +721,13 @@ def test_a_verb_that_leaves_out_is_to_be_takes_its_plan():
     assert statuses("The lease ended and the Gao building returned to its owner.") == {
         "Gao": "handed over"
     }
+
+
+def test_a_present_dated_to_a_day_still_to_come_is_a_plan():
+    assert statuses("The UN flag comes down over Ber at midnight.") == {"Ber": "pending"}
+    assert statuses("MINUSMA hands Ber to army tomorrow") == {"Ber": "pending"}
+    assert statuses("MINUSMA leaves Ber next week.") == {"Ber": "pending"}
+    text = "La MINUSMA rétrocède demain son camp de Ber à l'armée malienne."
+    assert statuses(text, "fr") == {"Ber": "pending"}
+    # undated, the present of a report tells what happened
+    assert statuses("MINUSMA hands Ber over to the army.") == {"Ber": "handed over"}

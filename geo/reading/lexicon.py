@@ -44,6 +44,7 @@ class Lexicon:
     affirmatives: frozenset[str]
     working_verbs: frozenset[str]
     repeated_words: frozenset[str]
+    coming_days: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -253,6 +254,7 @@ _SETS = [
     "affirmatives",
     "working_verbs",
     "repeated_words",
+    "coming_days",
     "completed_by",
     "performed_by",
     "ongoing_by",

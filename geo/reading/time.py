@@ -458,9 +458,26 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.DONE if headline else Happened.PLAN, "base form")
     if "Inf" in morph.get("VerbForm"):
         return Time(Happened.PLAN, "infinitive")
-    if "Pres" in morph.get("Tense") and not headline and "Part" not in morph.get("VerbForm"):
+    present = "Pres" in morph.get("Tense") and "Part" not in morph.get("VerbForm")
+    ahead = _dated_ahead(verb, lexicon) if present or verb.tag_ == "VBZ" else None
+    if ahead is not None:
+        # "the flag comes down at midnight", "MINUSMA hands Ber over tomorrow"
+        return Time(Happened.PLAN, f"present: {ahead}")
+    if present and not headline:
         return Time(Happened.DONE, "present")
     return Time(Happened.DONE, "headline" if headline else "past")
+
+
+def _dated_ahead(verb, lexicon: Lexicon) -> str | None:
+    """The word that dates a verb in the present to a day still to come: "*tomorrow*", "next
+    *week*", "at *midnight*", "*demain*"."""
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "advmod", "prep", "obl", "obl:mod", "tmod"):
+            continue
+        for word in (child, *child.children):
+            if word.lower_ in lexicon.coming_days:
+                return word.lower_
+    return None
 
 
 def _bare_conjunct(verb, auxiliaries) -> bool:
