@@ -500,3 +500,11 @@ def test_what_the_site_s_apposition_says_of_it_counts():
         " the government."
     )
     assert statuses(text) == {"Gao": "handed over"}
+
+
+def test_a_town_that_names_who_receives_another_site_is_not_given():
+    assert statuses("La MINUSMA a rendu Ber aux autorités de Gao.", "fr") == {"Ber": "handed over"}
+    # ... but a camp given to a town's authorities is the town's camp
+    assert statuses("La MINUSMA a remis son camp aux autorités de Gao.", "fr") == {
+        "Gao": "handed over"
+    }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from geo.model import Status
 from geo.reading.cues import Cue, CueKind, lemma_of
 from geo.reading.lexicon import Lexicon
 from geo.reading.time import negating_determiner
@@ -165,12 +166,44 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
             return False  # "vers Gao", and "repliés *sur* Bissau"
     if any(_dated_by_another_event(token, lexicon) for token in path[1:-1]):
         return False
+    if cue.status is Status.HANDED_OVER and _names_the_recipient(path, lexicon):
+        return False
     words = set(cue.lemma.split())
     return all(
         _may_pass(path, k, cue, lexicon)
         or (path[k].head.i == cue_token.i and lemma_of(path[k]) in words)  # "plié *bagage* à Ber"
         for k in range(1, len(path) - 1)
     )
+
+
+def _names_the_recipient(path: list, lexicon: Lexicon) -> bool:
+    """Whether the site only names who receives something else: "handed its hospital to the
+    *Erbil* health directorate", "a rendu Siem Reap aux forces de *Phnom Penh*" -- not "remis
+    son camp aux autorités de Kidal", where the camp given is the town's."""
+    cue = path[-1]
+    for k in range(1, len(path) - 1):
+        if not all(t.dep_ in ("compound", "nmod", "flat:name", "pobj") for t in path[:k]):
+            return False
+        receiver = path[k]
+        if lemma_of(receiver) not in lexicon.recipients:
+            continue
+        marker = receiver.head if receiver.dep_ == "pobj" else receiver
+        to = marker.text.lower() if marker is not receiver else None
+        cases = {c.text.lower() for c in receiver.children if c.dep_ == "case"}
+        if not (
+            (to in lexicon.recipient_prepositions and marker.head.i == cue.i)
+            or (cases & lexicon.recipient_prepositions and receiver.head.i == cue.i)
+        ):
+            return False
+        given = [
+            c
+            for c in cue.children
+            if c.dep_ in ("dobj", "obj", "obl:arg", "nsubjpass", "nsubj:pass")
+            and c.i != receiver.i
+            and c.i != marker.i
+        ]
+        return any(g.pos_ == "PROPN" or lemma_of(g) not in lexicon.presence_nouns for g in given)
+    return False
 
 
 def _dated_by_another_event(token, lexicon: Lexicon) -> bool:
