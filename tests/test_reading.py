@@ -91,6 +91,17 @@ def test_a_handover_in_the_next_sentence_says_more_than_a_flag_lowered():
         " handed the base to the Malian army."
     )
     assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "handed over"
+    # ... and so does one that befell "it"
+    text = "The Ber camp was vacated on Monday. It was handed over to the army on Friday."
+    assert read_text(text, dt.date(2023, 12, 11))["Ber"][0] == "handed over"
+    text = "Le camp de Ber a été évacué lundi. Il a été rétrocédé à l'armée malienne vendredi."
+    assert read_text(text, dt.date(2023, 12, 11), "fr")["Ber"][0] == "handed over"
+    # not "it" of a site the next sentence names
+    text = (
+        "The Ber camp was vacated on Monday. Gao, the larger camp, has been with the army"
+        " since it was transferred in March."
+    )
+    assert read_text(text, dt.date(2023, 12, 11)).get("Ber", ("",))[0] == "closed"
     # not a handover of something else, after "they" left
     text = (
         "The peacekeepers closed the Ber camp on Tuesday. Their trucks were given to the"

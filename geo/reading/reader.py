@@ -871,8 +871,8 @@ class _Job:
         """What the cues that governed no site of their sentence would say of one: for the
         items of a list it introduces, or for the site of the sentence before. Each comes
         with how it refers to a site, if it does: "locality" ("left the town"), "pronoun"
-        ("handed it over"), "site" ("the base was handed over"), "subject" ("after they left"),
-        or None."""
+        ("handed it over"), "site" ("the base was handed over"), "passive" ("it was handed
+        over"), "subject" ("after they left"), or None."""
         found = []
         for cue in cues:
             if cue.head in used:
@@ -897,12 +897,16 @@ class _Job:
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
+                    else "passive"  # the site the event befell: "*it* was handed over"
+                    if t.pos_ == "PRON" and t.dep_ in ("nsubjpass", "nsubj:pass")
                     else "subject"
                     if t.pos_ == "PRON"
                     else "site"
                     for t in referring
                 }
-                refers = next(k for k in ("locality", "pronoun", "site", "subject") if k in kinds)
+                refers = next(
+                    k for k in ("locality", "pronoun", "site", "passive", "subject") if k in kinds
+                )
                 if all(t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") for t in referring):
                     refers = "sites"  # "the two bases were handed over", "les deux camps"
             reading = self._reading(
@@ -1015,7 +1019,9 @@ class _Job:
                     kept[1].status is Status.CLOSED
                     and reading.status is Status.HANDED_OVER
                     and reading.reason.kind != CueKind.RECEIVING.value
-                    and refers in ("pronoun", "site")
+                    and refers in ("pronoun", "site", "passive")
+                    # "Jaffna Fort ... since *it* was transferred": a site of its own
+                    and not self._candidates(index + 1)
                 ):
                     quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
