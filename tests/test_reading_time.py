@@ -731,3 +731,13 @@ def test_a_present_dated_to_a_day_still_to_come_is_a_plan():
     assert statuses(text, "fr") == {"Ber": "pending"}
     # undated, the present of a report tells what happened
     assert statuses("MINUSMA hands Ber over to the army.") == {"Ber": "handed over"}
+
+
+def test_an_imperfect_said_with_still_is_under_way():
+    text = "La MINUSMA évacuait encore mardi soir les derniers équipements de son camp de Ber."
+    assert statuses(text, "fr") == {"Ber": "pending"}
+    text = "À Ber, les casques bleus démontaient toujours le camp mardi soir."
+    assert statuses(text, "fr") == {"Ber": "pending"}
+    # without "encore", the imperfect tells what was done
+    text = "La MINUSMA évacuait mardi soir les derniers équipements de son camp de Ber."
+    assert statuses(text, "fr") == {"Ber": "closed"}

@@ -161,6 +161,7 @@ class Lexicon:
     inflections: frozenset[str]
     future_endings: tuple[str, ...]
     conditional_endings: tuple[str, ...]
+    imperfect_endings: tuple[str, ...]
 
     def speech_verb(self, token, verbs: frozenset[str]) -> str | None:
         """The verb of ``verbs`` (verbs of speech: denials, a government's word) that the word
@@ -415,6 +416,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         inflections=frozenset(fold(e) for e in raw["inflections"]),
         future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]),
+        imperfect_endings=tuple(raw["imperfect_endings"]),
         **sets,
     )
 

@@ -260,6 +260,13 @@ def _shares_auxiliaries(verb) -> bool:
     )
 
 
+def _imperfect(verb, lexicon: Lexicon) -> bool:
+    """A verb in the imperfect, by its tense or, where the small French model gives none, by
+    its ending: "évacu*ait*"."""
+    tense = verb.morph.get("Tense")
+    return "Imp" in tense or (not tense and verb.lower_.endswith(lexicon.imperfect_endings))
+
+
 def _gapped_from(verb):
     """The participle whose "is to be" a bare verb joined to it leaves out: "the lease is to
     be ended and the building *returned* to its owner" (tagged a past of its own)."""
@@ -447,6 +454,13 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             # "the second base to be handed over", "la dernière emprise à être rétrocédée"
             return Time(Happened.DONE, "ordinal")
         return Time(Happened.PLAN, "infinitive")
+    if _imperfect(verb, lexicon) and any(
+        still_said(t, lexicon)
+        for t in (verb, *(c for c in verb.children if c.dep_ in ("obl:mod", "npadvmod")))
+    ):
+        # "Tsahal *évacuait encore* mardi soir ses équipements" (the parser may hang "encore"
+        # on the day): still under way then
+        return Time(Happened.PLAN, "under way: still")
     if verb.tag_ == "VBG" or "Prog" in morph.get("Aspect"):
         if any(lemma_of(a) == "be" for a in auxiliaries):
             return Time(Happened.PLAN, "under way")
