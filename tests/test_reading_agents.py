@@ -133,6 +133,7 @@ AUSTRALIANS = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan
         # another people's troops are not a mission named by its peoples ...
         ("Dutch troops lowered their flag over the camp.", AUSTRALIANS, "dutch troop"),
         ("Australian soldiers left the camp.", AUSTRALIANS, MISSION),
+        ("Russian tank crews left the camp.", RUSSIANS, MISSION),  # crews are troops too
         ("Kenyan soldiers left the camp.", AUSTRALIANS, MISSION),
         # ... while a mission that names no people is made of every contingent
         ("Chadian troops left the camp.", MINUSMA, MISSION),
