@@ -64,7 +64,7 @@ DEVELOPMENT_SETS = (
     "heldout19_en",
     "heldout19_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout20_en", "heldout20_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
