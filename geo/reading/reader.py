@@ -588,10 +588,9 @@ class _Job:
         if following >= len(self.sentences):
             return False
         words = re.findall(r"\w+", self.sentences[following].text.lower())[:2]
-        return bool(words) and (
-            words[0] in self.lexicon.affirmatives
-            or (len(words) == 2 and len(words[0]) == 1 and words[1] in self.lexicon.affirmatives)
-        )
+        if len(words) == 2 and len(words[0]) == 1:
+            words = words[1:]  # the answer's label: "A: Yes", "R : Oui"
+        return bool(words) and words[0] in self.lexicon.affirmatives
 
     def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
         """What the learned model is told of a site the rules leave unread, named in ``span``
