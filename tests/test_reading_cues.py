@@ -416,6 +416,21 @@ def test_the_mission_s_people_gone_from_a_town_close_it():
     assert statuses_en("There are no casualties in Kidal.") == {}
 
 
+def test_troops_out_of_a_site_have_left_it():
+    assert statuses_en("The peacekeepers were out of Ber by Friday.") == {"Ber": "closed"}
+    text = "The peacekeepers are due to be out of Ber by December 15."
+    assert statuses_en(text) == {"Ber": "pending"}
+    text = "Those soldiers, who are posted at Ber, must be out by 7 January."
+    assert statuses_en(text) == {"Ber": "pending"}
+    assert statuses_en("The air detachment at Ber will be the last UN unit out.") == {
+        "Ber": "pending"
+    }
+    # out on an errand, or a month that is out, is no one gone
+    assert statuses_en("Peacekeepers from Ber were out on patrol.") == {}
+    text = "The battalion in Ber is due to leave before November is out."
+    assert statuses_en(text) == {"Ber": "pending"}
+
+
 def test_staff_still_working_from_a_site_are_still_there():
     text = "UN staff will still be working from the Gao headquarters."
     assert statuses_en(text) == {"Gao": "pending"}

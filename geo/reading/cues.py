@@ -155,7 +155,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
             if phrase in lexicon.verbs and not (
                 # "the flag *came down* over Camp Bastion" is a flag lowered
-                phrase in lexicon.flag_verbs and _has_object(token, lexicon.flag_nouns)
+                (phrase in lexicon.flag_verbs and _has_object(token, lexicon.flag_nouns))
+                or _out_but_not_gone(token, phrase, lexicon)
             ):
                 return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
     if verbal:
@@ -208,6 +209,28 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if token.pos_ in ("VERB", "AUX") and _still_there(token, lemma, lexicon):
         return Cue(token.i, Status.PENDING, f"still {lemma}", CueKind.PRESENCE)
     return None
+
+
+def _out_but_not_gone(token, phrase: str, lexicon: Lexicon) -> bool:
+    """Whether a copula's particle says people are out doing something, or time is out, not
+    that anyone is gone: "were *out on* patrol", "before November *is out*" -- unlike "are
+    due to be *out of* Ber", "must be *out* by January"."""
+    if lemma_of(token) not in lexicon.copulas or " " not in phrase:
+        return False
+    before = token.doc[token.i - 1] if token.i else token
+    if any(
+        (c.dep_.startswith("nsubj") or c.i == before.i)
+        and (c.ent_type_ in ("DATE", "TIME") or lemma_of(c) in lexicon.deadline_words)
+        for c in (*token.children, before)
+    ):
+        return True  # the parser may leave the month without its verb
+    particle = phrase.split()[-1]
+    return any(
+        c.dep_ == "prep" and c.lower_ not in lexicon.origin_prepositions | {"of", "by"}
+        for word in token.children
+        if word.lower_ == particle
+        for c in word.children
+    )
 
 
 def _with_article(token) -> bool:
