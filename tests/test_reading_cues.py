@@ -438,6 +438,11 @@ def test_staff_still_working_from_a_site_are_still_there():
     assert statuses_fr(text) == {"Gao": "pending"}
     # work done there once says nothing
     assert statuses_en("UN staff worked in Gao for ten years.") == {}
+    # ... and troops still based at a site, or still holding it, are there yet -- not moving in
+    assert statuses_en("The peacekeepers are still based at Gao.") == {"Gao": "pending"}
+    assert statuses_fr("Les soldats de la MINUSMA occupent toujours Gao.") == {"Gao": "pending"}
+    assert statuses_fr("La MINUSMA occupe toujours le camp de Gao.") == {"Gao": "pending"}
+    assert statuses_fr("Les rebelles occupent toujours le camp de Gao.") == {}
 
 
 def test_a_flag_that_no_longer_flies_over_a_site_was_lowered():

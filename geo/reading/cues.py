@@ -150,6 +150,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         and not _with_article(token)
         and any(p in lexicon.action_verbs for p in phrases)
     ):
+        if lemma in lexicon.holding_verbs and still_said(token, lexicon):
+            # "les soldats de la MINUSMA *occupent toujours* Ber": still there, not moving in
+            return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
         for phrase in phrases:
             if phrase in lexicon.receiving and not _placing_participle(token, lexicon):
                 return Cue(token.i, lexicon.receiving[phrase], phrase, CueKind.RECEIVING)
