@@ -599,6 +599,11 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
     text = "MINUSMA left Gao on Monday. The helicopter unit at Ber is scheduled to follow in the autumn."
     assert statuses_en(text) == {"Gao": "closed", "Ber": "pending"}
+    # ... and so does a site whose turn it was, or will be
+    text = "La MINUSMA a fermé le camp de Ber lundi. Mardi, c'était au tour de Gao."
+    assert statuses_fr(text) == {"Ber": "closed", "Gao": "closed"}
+    text = "La MINUSMA a déjà fermé Ber. Ce sera au tour de Gao au début du mois d'août."
+    assert statuses_fr(text) == {"Ber": "closed", "Gao": "pending"}
     # troops following a road, or coming somewhere, or going on with their work, take no
     # site's turn
     assert statuses_en("The team in Ber will go on advising the police.") == {}

@@ -181,6 +181,12 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.flying_verbs and _has_object(token, lexicon.flag_nouns):
         # "the UN flag still *flies* over Gao", "le drapeau de l'ONU ne *flotte* plus sur Ber"
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
+    if _turn_of_a_site(token, lemma, lexicon):
+        # "Mardi, c'était au *tour* de Gao", "it will be Ber's *turn* in August": the turn of
+        # the event its sentence tells before, or of the leaving
+        before = _event_before(token, lexicon)
+        status = before.status if before is not None else Status.CLOSED
+        return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     held = _in_hands(token, lexicon)
@@ -529,6 +535,19 @@ def _event_before(token, lexicon: Lexicon) -> Cue | None:
         if found is not None and found.kind in (CueKind.VERB, CueKind.NOUN, CueKind.FLAG):
             return found
     return None
+
+
+def _turn_of_a_site(token, lemma: str, lexicon: Lexicon) -> bool:
+    """A turn noun with its copula and no event of its own: "c'était au *tour* de Gao" -- not
+    "au tour de Pont-Sondé *d'être fermé*", whose infinitive is the cue."""
+    return (
+        lemma in lexicon.turn_nouns
+        and token.pos_ == "NOUN"
+        and any(c.dep_ == "cop" for c in token.children)
+        and not any(
+            c.dep_ in ("acl", "xcomp") and c.pos_ in ("VERB", "AUX") for c in token.children
+        )
+    )
 
 
 def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:

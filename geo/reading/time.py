@@ -370,6 +370,13 @@ def _perfect(verb) -> bool:
 
 def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     """Done or planned from the verb's own form and auxiliaries."""
+    if lemma_of(verb) in lexicon.turn_nouns and verb.pos_ == "NOUN":
+        # "c'*était* au tour de Gao" came; "ce *sera* au tour de Ber" is to come
+        copula = next(c for c in verb.children if c.dep_ == "cop")
+        told = copula.morph.get("Tense")
+        if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
+            return Time(Happened.DONE, "turn: past")
+        return Time(Happened.PLAN, "turn")
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
     ]
