@@ -508,3 +508,12 @@ def test_a_town_that_names_who_receives_another_site_is_not_given():
     assert statuses("La MINUSMA a remis son camp aux autorités de Gao.", "fr") == {
         "Gao": "handed over"
     }
+
+
+def test_every_name_of_a_long_list_is_as_near_its_verb_as_the_first():
+    text = (
+        "Since August the mission has pulled out of Goundam, Ber, Tessalit, Ménaka, Douentza,"
+        " Aguelhok, Ansongo and Kidal."
+    )
+    names = ["Goundam", "Ber", "Tessalit", "Ménaka", "Douentza", "Aguelhok", "Ansongo", "Kidal"]
+    assert statuses(text) == dict.fromkeys(names, "closed")
