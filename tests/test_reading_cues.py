@@ -599,6 +599,10 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
     text = "MINUSMA left Gao on Monday. The helicopter unit at Ber is scheduled to follow in the autumn."
     assert statuses_en(text) == {"Gao": "closed", "Ber": "pending"}
+    text = "In June MINUSMA shut its Gao office, following Ber and Kidal."
+    assert statuses_en(text) == {"Gao": "closed", "Ber": "closed", "Kidal": "closed"}
+    # ... not a place named in what the event followed
+    assert statuses_en("Peacekeepers left Ber, following talks in Gao.") == {"Ber": "closed"}
     # ... and so does a site whose turn it was, or will be
     text = "La MINUSMA a fermé le camp de Ber lundi. Mardi, c'était au tour de Gao."
     assert statuses_fr(text) == {"Ber": "closed", "Gao": "closed"}

@@ -555,6 +555,11 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     a site's turn in a withdrawal, not people going somewhere or following something."""
     if token.dep_ == "amod" and "Fin" not in token.morph.get("VerbForm"):
         return False  # "Kabkabiya, the *following* site due for closure": a word of order
+    if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "prep"):
+        # "shut its Duhok office, *following* Mosul and Kirkuk": the names that went before,
+        # not "following talks in Bamako"
+        named = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "pobj"]
+        return bool(named) and all(c.pos_ == "PROPN" for c in named)
     if any(
         c.dep_ in _OBJECTS or (c.dep_ in ("prep", "obl", "dative") and not _when(c, lexicon))
         for c in token.children
