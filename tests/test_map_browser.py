@@ -68,6 +68,19 @@ def screen_point(page, lat: float, lon: float) -> tuple[float, float]:
     )
 
 
+def click_marker(page, lat: float, lon: float) -> None:
+    """Click the marker at a position once the last popup is closed (it may cover the marker)
+    and the map has stopped moving (opening a popup pans the map, and every marker with it)."""
+    page.evaluate("missionmap.map.closePopup()")
+    point = screen_point(page, lat, lon)
+    for _ in range(40):  # a pan lasts a quarter of a second
+        page.wait_for_timeout(50)
+        point, previous = screen_point(page, lat, lon), point
+        if point == previous:
+            break
+    page.mouse.click(*point)
+
+
 def pixels(page, x: float, y: float, half: int) -> np.ndarray:
     """The RGB pixels of the square of side ``2 * half`` centred on (x, y), as 0-255 integers."""
     png = page.screenshot(

@@ -14,7 +14,15 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from test_map_browser import COLOURS, open_map, page_errors, pixels, screen_point, share_of
+from test_map_browser import (
+    COLOURS,
+    click_marker,
+    open_map,
+    page_errors,
+    pixels,
+    screen_point,
+    share_of,
+)
 from test_render import AS_OF, BOUNDARIES, CREDITS, MISSION, sample_sites, town
 
 from geo.boundaries import load_boundaries
@@ -107,7 +115,7 @@ def test_the_popup_says_what_kind_of_statement_a_status_rests_on(marked_map):
         DELTA: "Unconfirmed — read by machine, confidence 0.37; not checked by a person",
     }
     for position, words in expected.items():
-        marked_map.mouse.click(*screen_point(marked_map, *position))
+        click_marker(marked_map, *position)
         popup = marked_map.locator(".leaflet-popup-content")
         assert popup.locator(".mm-confirmation").inner_text() == words
     assert page_errors(marked_map) == []
