@@ -425,14 +425,11 @@ class _WordsLoader(_FAST_LOADER):
     }
 
 
-_BUNDLED_YAML_LOADER = _WordsLoader
-
-
 @cache
 def _lexicon_file(lang: str) -> Mapping:
     source = _lexicon_path(lang)
     try:
-        rules = yaml.load(source.read_text(encoding="utf-8"), Loader=_BUNDLED_YAML_LOADER)
+        rules = yaml.load(source.read_text(encoding="utf-8"), Loader=_WordsLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError(

@@ -170,23 +170,20 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
                 return Cue(
                     token.i, Status.CLOSED, phrase, CueKind.NOUN if nominal else CueKind.FLAG
                 )
-    if verbal and _turn_verb(token, lemma, lexicon) and _site_takes_its_turn(token, lexicon):
-        # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event
-        before = cue_at(token.head, lexicon) if token.dep_ == "conj" else None
-        # "... handed the Juba sites over, the third to go, *following* Bor and Wau": the
-        # event its sentence tells before it
+    turn_verb = verbal and _turn_verb(token, lemma, lexicon)
+    if (turn_verb and _site_takes_its_turn(token, lexicon)) or _turn_of_a_site(
+        token, lemma, lexicon
+    ):
+        # "Bor and Wau were handed over, and Bentiu *followed*": the turn of the same event;
+        # "... the third to go, *following* Bor and Wau", "mardi, c'était au *tour* de Gao":
+        # of the event its sentence tells before, or of the leaving
+        before = cue_at(token.head, lexicon) if turn_verb and token.dep_ == "conj" else None
         before = before or _event_before(token, lexicon)
         status = before.status if before is not None else Status.CLOSED
         return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and lemma in lexicon.flying_verbs and _has_object(token, lexicon.flag_nouns):
         # "the UN flag still *flies* over Gao", "le drapeau de l'ONU ne *flotte* plus sur Ber"
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
-    if _turn_of_a_site(token, lemma, lexicon):
-        # "Mardi, c'était au *tour* de Gao", "it will be Ber's *turn* in August": the turn of
-        # the event its sentence tells before, or of the leaving
-        before = _event_before(token, lexicon)
-        status = before.status if before is not None else Status.CLOSED
-        return Cue(token.i, status, lemma, CueKind.VERB)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     held = _in_hands(token, lexicon)
@@ -235,7 +232,9 @@ def _out_but_not_gone(token, phrase: str, lexicon: Lexicon) -> bool:
         return True  # the parser may leave the month without its verb
     particle = phrase.split()[-1]
     return any(
-        c.dep_ == "prep" and c.lower_ not in lexicon.origin_prepositions | {"of", "by"}
+        c.dep_ == "prep"
+        and c.lower_ not in lexicon.origin_prepositions
+        and c.lower_ not in ("of", "by")
         for word in token.children
         if word.lower_ == particle
         for c in word.children
@@ -655,7 +654,7 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
     if token.dep_ == "amod":
         # "its last *remaining* base"
         return lemma_of(token.head) in lexicon.presence_nouns
-    objects = _objects(token)
+    objects = _objects(token, lexicon)
     if not objects:
         held = token.dep_ in ("acl", "relcl") and token.tag_ == "VBN"  # "camps still manned by"
         return token.dep_ != "amod" and (held or lemma_of(token) not in lexicon.holding_verbs)
@@ -668,10 +667,10 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
     return kept_open or _holds_people(token, lexicon)
 
 
-def _objects(verb) -> list:
+def _objects(verb, lexicon: Lexicon) -> list:
     """What a verb acts on -- with the parser's "hosted *one*" (an npadvmod) among them, the
     people of "there are no *peacekeepers*" and of French "il n'y a plus de *soldats*", which
-    the parser hangs on "plus"."""
+    the parser hangs on the negation's "plus"."""
     found = [
         c
         for c in verb.children
@@ -682,7 +681,7 @@ def _objects(verb) -> list:
     return found + [
         g
         for c in verb.children
-        if c.dep_ == "advmod" and c.lower_ == "plus"
+        if c.dep_ == "advmod" and c.lower_ in lexicon.partnered_negations
         for g in c.children
         if g.dep_ in ("obl:arg", "obl", "nmod") and g.pos_ == "NOUN"
     ]
@@ -699,7 +698,11 @@ def people_gone(verb, lexicon: Lexicon) -> list:
     Minurcat"."""
     if not _lacks_people(verb, lexicon):
         return []
-    return [o for o in _objects(verb) if lemma_of(o) in lexicon.people | lexicon.presence_nouns]
+    return [
+        o
+        for o in _objects(verb, lexicon)
+        if lemma_of(o) in lexicon.people or lemma_of(o) in lexicon.presence_nouns
+    ]
 
 
 def _lacks_people(verb, lexicon: Lexicon) -> bool:
@@ -708,7 +711,7 @@ def _lacks_people(verb, lexicon: Lexicon) -> bool:
     holds is the time's to say)."""
     words = {
         t.text.lower()
-        for word in (verb, *_objects(verb))
+        for word in (verb, *_objects(verb, lexicon))
         for c in word.children
         for t in (c, *c.children)
     }
@@ -720,7 +723,7 @@ def _holds_people(verb, lexicon: Lexicon) -> bool:
     *troops* in Tessalit", "has not hosted *one*"."""
     return any(
         lemma_of(o) in lexicon.presence_nouns | lexicon.people or o.pos_ in ("PRON", "NUM")
-        for o in _objects(verb)
+        for o in _objects(verb, lexicon)
     )
 
 

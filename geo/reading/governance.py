@@ -56,7 +56,7 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
             # "the remaining bases ... were handed over": an attribute of presence yields to
             # any event said of the site.
             attribute = cue.kind is CueKind.PRESENCE and path[-1].dep_ == "amod"
-            distance = arcs(path) + (MAX_DISTANCE if attribute else 0)
+            distance = _arcs(path) + (MAX_DISTANCE if attribute else 0)
             paths.append((path, Governed(cue, distance, presence, passive)))
     if not paths:
         return [], []
@@ -124,7 +124,7 @@ def tree_path(start, end) -> list | None:
     return up[: index[down[-1].i]] + list(reversed(down))
 
 
-def arcs(path: list) -> int:
+def _arcs(path: list) -> int:
     """How far apart a path's ends stand: its arcs, but for those that only climb the site's
     own coordination -- "pulled out of Goundam, Ber, Tessalit, ... and *Kidal*": the eighth
     name is as near the verb as the first."""
@@ -151,7 +151,7 @@ def _roots(doc) -> list[int]:
 
 
 def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
-    if arcs(path) > MAX_DISTANCE:
+    if _arcs(path) > MAX_DISTANCE:
         return False
     cue_token = path[-1]
     for token in path[:-1]:

@@ -75,6 +75,8 @@ LEAST_CONFIDENCE = 0.5
 # How many words apart a site and the cue of its sentence may stand when the parse joins
 # them by no path.
 _LOOSE_REACH = 12
+# The first word of a sentence, after the one-letter label of an answer: "A: Yes", "R : Oui".
+_ANSWER = re.compile(r"\W*(?:\w\W+)?(\w+)")
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 _LABEL = re.compile(r"([^\W\d_]+) ?:")
@@ -578,19 +580,20 @@ class _Job:
         times = doc.user_data.setdefault("times", {})
         key = (cue.head, cue.kind)
         if key not in times:
-            times[key] = time_of(doc, cue, self.lexicon, piece.headline, self._answered(piece))
+            if "answered" not in doc.user_data:
+                doc.user_data["answered"] = self._answered(piece)
+            answered = doc.user_data["answered"]
+            times[key] = time_of(doc, cue, self.lexicon, piece.headline, answered)
         return times[key]
 
     def _answered(self, piece: _Piece) -> bool:
         """Whether the sentence after the piece's answers it yes: "Q: Have the Syrians left
-        Anjar? A: Yes."."""
+        Anjar? A: Yes." (its first word, after a one-letter label)."""
         following = piece.index + 1
         if following >= len(self.sentences):
             return False
-        words = re.findall(r"\w+", self.sentences[following].text.lower())[:2]
-        if len(words) == 2 and len(words[0]) == 1:
-            words = words[1:]  # the answer's label: "A: Yes", "R : Oui"
-        return bool(words) and words[0] in self.lexicon.affirmatives
+        answer = _ANSWER.match(self.sentences[following].text)
+        return answer is not None and answer[1].lower() in self.lexicon.affirmatives
 
     def _describe(self, doc, piece, span, place, cues, spans, in_passing) -> _Described:
         """What the learned model is told of a site the rules leave unread, named in ``span``

@@ -372,11 +372,9 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     """Done or planned from the verb's own form and auxiliaries."""
     if lemma_of(verb) in lexicon.turn_nouns and verb.pos_ == "NOUN":
         # "c'*était* au tour de Gao" came; "ce *sera* au tour de Ber" is to come
-        copula = next(c for c in verb.children if c.dep_ == "cop")
-        told = copula.morph.get("Tense")
-        if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
-            return Time(Happened.DONE, "turn: past")
-        return Time(Happened.PLAN, "turn")
+        copula = next((c for c in verb.children if c.dep_ == "cop"), None)
+        if copula is not None:
+            return _turn_time(copula)
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
     ]
@@ -435,10 +433,7 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         infinitive or any("Inf" in a.morph.get("VerbForm") for a in [verb, *auxiliaries])
     ):
         # "c'était au tour de Pont-Sondé d'être fermé": the turn came when its copula says
-        told = copula.morph.get("Tense")
-        if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
-            return Time(Happened.DONE, "turn: past")
-        return Time(Happened.PLAN, "turn")
+        return _turn_time(copula)
     if headline and _bare_conjunct(verb, auxiliaries):
         # "Bersaglieri hand COP Columbus to Afghan authorities and *leave* Bala Murghab"
         return Time(Happened.DONE, "headline")
@@ -521,6 +516,15 @@ def _still_before(verb, lexicon: Lexicon) -> bool:
     return still_said(verb, lexicon) or (
         edge > 0 and verb.doc[edge - 1].lower_ in lexicon.still_words
     )
+
+
+def _turn_time(copula) -> Time:
+    """A site's turn came when its copula is in the past ("it *was* Bor's turn", "c'*était* au
+    tour de Gao"), and is to come otherwise."""
+    told = copula.morph.get("Tense")
+    if copula.tag_ == "VBD" or "Past" in told or "Imp" in told:
+        return Time(Happened.DONE, "turn: past")
+    return Time(Happened.PLAN, "turn")
 
 
 def _turn_told(verb, lexicon: Lexicon):
