@@ -63,8 +63,10 @@ DEVELOPMENT_SETS = (
     "heldout18_fr",
     "heldout19_en",
     "heldout19_fr",
+    "heldout20_en",
+    "heldout20_fr",
 )
-BLIND_SETS = ("heldout20_en", "heldout20_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
@@ -110,7 +112,7 @@ def _group(raw_places: list, country: str | list, mission: dict) -> Group:
     hosts = [n for p in host_countries for n in (p.name, *p.alternate_names)]
     names = [mission["name"], *mission.get("aliases", ())]
     return Group(
-        Gazetteer.from_places(places, countries[0]), Context(countries, Actors.of(names, hosts))
+        Gazetteer.from_places(places, *countries), Context(countries, Actors.of(names, hosts))
     )
 
 

@@ -116,6 +116,24 @@ def test_a_mission_s_name_given_short_is_the_mission():
     assert agents("Les Français ont quitté le camp.", "fr", french) != [MISSION]
 
 
+def test_people_qualified_by_a_mission_s_name_are_the_mission_s():
+    americans = Actors.of(["US Air Force", "US Army"], ["Vietnam"])
+    text = "The final Air Force detachment handed its facilities to the Vietnamese air force."
+    assert agents(text, "en", americans)[0] == MISSION
+    # ... not people qualified by a name that is no name of the mission
+    assert agents(text.replace("Air Force", "Marine Corps"), "en", americans)[0] != MISSION
+
+
+def test_airmen_and_servicemen_act_for_the_mission():
+    assert agents("The last airmen at Gao went home.") == [MISSION]
+    assert agents("The last servicemen left the camp on Sunday.") == [MISSION]
+
+
+def test_a_flag_lowered_or_a_barracks_returned_in_a_headline_is_no_one_who_acts():
+    assert agents("Maple Leaf lowered over Gao after 27 years") == [UNSTATED]
+    assert agents("Army's last Paderborn barracks returned to Germany") == [UNSTATED]
+
+
 RUSSIANS = Actors.of(["Russian troops", "Russian forces"], ["Georgia"])
 AUSTRALIANS = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan"])
 

@@ -453,6 +453,27 @@ def test_a_flag_that_no_longer_flies_over_a_site_was_lowered():
     assert statuses_fr("Le drapeau de l'ONU flotte encore sur Kidal.") == {"Kidal": "pending"}
 
 
+def test_any_flag_hauled_down_over_a_site_closes_it():
+    assert statuses_en("The UN ensign was hauled down at Kidal this morning.") == {
+        "Kidal": "closed"
+    }
+    assert statuses_en("The tricolour was lowered over Tessalit on Sunday.") == {
+        "Tessalit": "closed"
+    }
+
+
+def test_units_that_sailed_from_a_site_and_a_redeployment_completed_close_it():
+    assert statuses_en("The naval units at Gao had already sailed for Niamey in July.") == {
+        "Gao": "closed"
+    }
+    assert statuses_en("The redeployment of the units from Kidal has been completed.") == {
+        "Kidal": "closed"
+    }
+    # ... not a fleet that sailed to a site, nor a redeployment towards one
+    assert statuses_en("The fleet sailed to Gao in July.") == {}
+    assert statuses_en("The redeployment of the units to Kidal has been completed.") == {}
+
+
 def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr("Les soldats ont rendu hommage lundi à leurs camarades à Tessalit.") == {}
     assert statuses_fr("La veille, le général s'était rendu à Gao.") == {}

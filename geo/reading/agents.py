@@ -87,6 +87,8 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
         or _day_of_month(subject, lexicon)
     ):
         return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
+    if lemma_of(subject) in lexicon.flag_nouns and lemma_of(verb) in lexicon.flag_verbs:
+        return UNSTATED  # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"
     return classify(subject, lexicon, actors)
 
 
@@ -156,8 +158,10 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             # "des militaires soudanais ont quitté Golo": the parser may hang the adjective
             # after the noun on the verb
             modifiers.append(following)
-        if any(normalise(t.text) in actors.qualifiers for t in modifiers):
-            return MISSION
+        if any(normalise(t.text) in actors.qualifiers for t in modifiers) or any(
+            _names_the_mission(t, actors) for t in modifiers
+        ):
+            return MISSION  # "French troops", "the final Air Force detachment" of "US Air Force"
         owners = [  # whose they are: "of the Malian army", "des FACA" -- not where: "at Gao"
             g
             for c in subject.children
@@ -241,6 +245,14 @@ def _joined_head(noun, lexicon: Lexicon) -> str:
         if joined in lexicon.force_words:
             return joined
     return head
+
+
+def _names_the_mission(modifier, actors: Actors) -> bool:
+    """Whether a name that qualifies a noun is one of the mission's, in full or short:
+    "the *Air Force* detachment" of "US Air Force"."""
+    words = [t for t in modifier.subtree if t.pos_ != "DET"]
+    name = normalise(" ".join(t.text for t in words))
+    return modifier.pos_ == "PROPN" and (name in actors.short_names or name in actors.mission_names)
 
 
 def _short_for_alias(subject, actors: Actors) -> bool:
