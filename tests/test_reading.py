@@ -20,6 +20,7 @@ import geo.language
 import geo.reading.confidence
 import geo.reading.dates
 import geo.reading.lexicon
+import geo.reading.reader
 from geo.extract import find_mentions
 from geo.model import Document, Status
 from geo.reading import read_statements
@@ -83,6 +84,28 @@ def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
     text = "The Timbuktu camp had hosted 1,200 peacekeepers. It was handed over on Friday."
     found = read_text(text, dt.date(2023, 12, 11))
     assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
+
+
+def test_a_french_headline_in_capitals_is_read_as_a_sentence():
+    def statuses(text):
+        return {
+            site: found[0] for site, found in read_text(text, dt.date(2023, 12, 11), "fr").items()
+        }
+
+    assert statuses("LES CASQUES BLEUS ONT QUITTÉ TESSALIT ET AGUELHOK") == {
+        "Tessalit": "closed",
+        "Aguelhok": "closed",
+    }
+    assert statuses("LE CAMP DE GAO SERA REMIS AUX FAMA") == {"Gao": "pending"}
+    assert statuses("LA MINUSMA ACCEPTE DE CÉDER GAO ET KIDAL AUX FAMA") == {
+        "Gao": "pending",
+        "Kidal": "pending",
+    }
+
+
+def test_a_capital_the_mission_still_has_to_leave_is_a_site():
+    text = "La MINUSMA a quitté Gao. Il reste désormais à évacuer Bamako."
+    assert read_text(text, dt.date(2023, 12, 11), "fr")["Bamako"][0] == "pending"
 
 
 def test_a_handover_in_the_next_sentence_says_more_than_a_flag_lowered():
@@ -179,7 +202,14 @@ def test_a_sentence_of_absurd_length_is_read_in_windows_around_its_names():
 
 
 @pytest.mark.parametrize(
-    "module", [geo.language, geo.reading.confidence, geo.reading.dates, geo.reading.lexicon]
+    "module",
+    [
+        geo.language,
+        geo.reading.confidence,
+        geo.reading.dates,
+        geo.reading.lexicon,
+        geo.reading.reader,
+    ],
 )
 def test_the_examples_in_docstrings_run(module):
     assert doctest.testmod(module).failed == 0

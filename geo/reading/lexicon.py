@@ -22,6 +22,7 @@ class Lexicon:
 
     lang: str
     models: tuple[str, ...]
+    recase_capitals: bool  # parse a headline in capitals in sentence case
     verbs: Mapping[str, Status]  # "hand over" -> handed over
     recipient_verbs: frozenset[str]
     owning_verbs: frozenset[str]
@@ -394,6 +395,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
     return Lexicon(
         lang=lang,
         models=tuple(raw["models"]),
+        recase_capitals=_flag(raw["recase_capitals"]),
         verbs=_by_status(raw["verbs"]),
         receiving=_by_status(raw["receiving"]),
         nouns=_by_status(raw["nouns"]),
@@ -440,6 +442,13 @@ def fold(word: str) -> str:
     """Lower case without accents: "rétrocède" -> "retrocede"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _flag(value) -> bool:
+    """A yes-or-no setting, written ``true`` or ``false`` (the words loader keeps them words)."""
+    if str(value).lower() not in ("true", "false"):
+        raise ValueError(f"{value!r} is neither true nor false")
+    return str(value).lower() == "true"
 
 
 def _lower(values) -> list[str]:

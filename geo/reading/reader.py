@@ -318,11 +318,17 @@ class _Job:
             text = text[0].lower() + text[1:]
         if not piece.headline:
             return text
-        keep = [
+        names = [
             (m.start - piece.start, m.end - piece.start)
             for m in self.mentions_of.get(piece.index, ())
         ]
-        keep += [(m.start(), m.end()) for m in _ACRONYM.finditer(text)]
+        if self.lexicon.recase_capitals and _in_capitals(text):
+            # "BRUXELLES ACCEPTE DE CÉDER KAMINA À L'ONU": every word looks like an acronym;
+            # the places are names, the mission's names stay as written
+            return _sentence_case(
+                text, names, [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
+            )
+        keep = names + [(m.start(), m.end()) for m in _ACRONYM.finditer(text)]
         keep += [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
         # Whether the headline is in title case is asked of its ordinary words: "Ituri : la
         # Monusco remet aux FARDC sa base de Bule" is a sentence with names in it.
@@ -766,7 +772,14 @@ class _Job:
             # "Bamako demanded that MINUSMA leave", "left Gao in agreement with Bamako": the
             # government speaks or agrees
             return None
-        said_of_it = agent == MISSION and link.distance <= 2  # "MINUSMA left Bamako"
+        # "MINUSMA left Bamako", "il reste à évacuer Usumbura": what the mission leaves
+        said_of_it = (agent == MISSION and link.distance <= 2) or (
+            agent == UNSTATED
+            and self.mission_named
+            and cue.kind is CueKind.VERB
+            and span.root.dep_ in ("dobj", "obj")
+            and span.root.head.i == cue.head
+        )
         if (
             capital
             and not said_of_it
@@ -1373,6 +1386,35 @@ def _of_a_site(noun, lexicon: Lexicon) -> bool:
     nouns = [c for c in noun.children if c.dep_ == "nmod"]
     nouns += [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(lemma_of(n) in lexicon.presence_nouns for n in nouns)
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether a headline is written all in capitals (three words or more).
+
+    >>> _in_capitals("BRUXELLES ACCEPTE DE CÉDER KAMINA"), _in_capitals("MINUSMA leaves Gao")
+    (True, False)
+    """
+    words = re.findall(r"[^\W\d_]+", text)
+    return len(words) >= 3 and all(word.isupper() for word in words)
+
+
+def _sentence_case(text: str, names: list, kept: list) -> str:
+    """``text`` in lower case but for its first letter, the names at ``names`` (each word
+    capitalised) and the words at ``kept`` (as written); unchanged where a letter would
+    change length in another case ("ß").
+
+    >>> _sentence_case("BRUXELLES CÈDE KAMINA À L'ONU", [(15, 21)], [(26, 29)])
+    "Bruxelles cède Kamina à l'ONU"
+    """
+    chars = list(text.lower())
+    for start, end in names:
+        chars[max(start, 0) : end] = text[max(start, 0) : end].title()
+    for start, end in kept:
+        chars[start:end] = text[start:end]
+    cased = "".join(chars)
+    if len(cased) != len(text):
+        return text
+    return cased[:1].upper() + cased[1:]
 
 
 def _is_headline(sentence: Sentence, is_item: bool) -> bool:
