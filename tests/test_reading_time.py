@@ -324,6 +324,17 @@ def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
         "People asked what would happen to the Ansongo base Chad's MINUSMA troops left on 5 April."
     )
     assert statuses(text) == {"Ansongo": "closed"}
+    # ... and a relative clause in the present tells a turn to come
+    text = "The port of Gao will be among the last places the peacekeepers leave."
+    assert statuses(text) == {"Gao": "pending"}
+    text = "Gao is expected to be the last place the mission gives up."
+    assert statuses(text) == {"Gao": "pending"}
+    assert statuses("Gao was the last place the peacekeepers left.") == {"Gao": "closed"}
+
+
+def test_a_handover_in_preparation_is_still_to_come():
+    text = "La remise du camp de Gao à la police est en préparation."
+    assert statuses(text, "fr") == {"Gao": "pending"}
 
 
 def test_only_one_thing_left_to_do_is_still_to_come():

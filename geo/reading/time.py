@@ -470,6 +470,14 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
         # "Ouakam and the airfield will be the last sites handed over"
         return Time(Happened.PLAN, "future clause")
+    if (
+        not auxiliaries
+        and verb.dep_ in ("relcl", "acl:relcl")
+        and "Pres" in morph.get("Tense")
+        and _future_clause(verb.head, lexicon)
+    ):
+        # "Lobito will be among the last places the Cubans leave"
+        return Time(Happened.PLAN, "future clause")
     if verb.tag_ == "VB" and not auxiliaries:
         return Time(Happened.DONE if headline else Happened.PLAN, "base form")
     if "Inf" in morph.get("VerbForm"):
