@@ -407,6 +407,8 @@ def test_the_mission_s_people_gone_from_a_town_close_it():
     assert statuses_en("There are no longer any peacekeepers in Kidal.") == {"Kidal": "closed"}
     assert statuses_en("Not a single peacekeeper is left in Kidal.") == {"Kidal": "closed"}
     assert statuses_en("The handover leaves no peacekeepers in Kidal.") == {"Kidal": "closed"}
+    assert statuses_en("The port of Kidal has no peacekeepers left.") == {"Kidal": "closed"}
+    assert statuses_en("Nobody is left at the Kidal camp.") == {"Kidal": "closed"}
     assert statuses_fr("Il n'y a plus de soldats de l'ONU à Kidal.") == {"Kidal": "closed"}
     # ... and offices of the mission gone, whoever is the subject
     text = "Ber et Gao n'abritent plus de bureaux de la MINUSMA : la mission les a fermés."

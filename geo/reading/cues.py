@@ -431,6 +431,13 @@ def _left_over(token, lexicon: Lexicon) -> bool:
         # "the biggest presence *left*", "the only camp still left", "the only foothold *left*
         # in the north-east"
         return True
+    if (
+        token.tag_ == "VBN"
+        and token.dep_ in ("ccomp", "xcomp", "oprd")
+        and lemma_of(token.head) in lexicon.lacking_verbs
+        and token.i > token.head.i
+    ):
+        return True  # "Lobito has no Cuban troops *left*"
     passive = [c for c in token.children if c.dep_ in ("auxpass", "aux:pass")]
     return (
         token.tag_ == "VBN"

@@ -109,6 +109,7 @@ class Lexicon:
     planned_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
+    negating_pronouns: frozenset[str]
     restrictive_negators: frozenset[str]
     restrictive_only: frozenset[str]
     restrictive_breakers: frozenset[str]
@@ -325,6 +326,7 @@ _SETS = [
     "planned_adjectives",
     "hypothetical_adjectives",
     "negating_determiners",
+    "negating_pronouns",
     "restrictive_negators",
     "restrictive_only",
     "restrictive_breakers",

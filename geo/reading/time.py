@@ -918,9 +918,11 @@ def _negates(word: str, partnered: bool, lexicon: Lexicon) -> bool:
 
 
 def _subject_negated(verb, lexicon: Lexicon) -> bool:
-    """Whether the verb's subject is negated: "*neither* the army *nor* the rebels"."""
+    """Whether the verb's subject is negated: "*neither* the army *nor* the rebels",
+    "*nobody* left"."""
     return any(
-        child.dep_ in _NOUN_SUBJECTS and negating_determiner(child, lexicon)
+        child.dep_ in _NOUN_SUBJECTS
+        and (negating_determiner(child, lexicon) or child.lower_ in lexicon.negating_pronouns)
         for child in verb.children
     )
 
