@@ -455,6 +455,16 @@ def test_a_flag_that_no_longer_flies_over_a_site_was_lowered():
     assert statuses_fr("Le drapeau de l'ONU flotte encore sur Kidal.") == {"Kidal": "pending"}
 
 
+def test_a_transfer_towards_a_town_is_a_move_but_towards_a_time_a_handover():
+    text = "Le transfert du quartier général de la MINUSMA de Gao vers Bamako a eu lieu lundi."
+    assert statuses_fr(text) == {}
+    text = (
+        "L'aéroport de Gao sera remis aux FAMA au début de décembre, puis le port de Kidal"
+        " vers la mi-décembre."
+    )
+    assert statuses_fr(text) == {"Gao": "pending", "Kidal": "pending"}
+
+
 def test_any_flag_hauled_down_over_a_site_closes_it():
     assert statuses_en("The UN ensign was hauled down at Kidal this morning.") == {
         "Kidal": "closed"

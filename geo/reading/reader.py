@@ -1194,7 +1194,9 @@ def _a_move(cue, span, lexicon: Lexicon) -> bool:
     """A transfer from one town to another is a move, not a handover: "le transfert du
     quartier général de Bamako vers Niamey", "the transfer of the HQ from Gao to Bamako"."""
     words = [t for t in cue.subtree if not span.start <= t.i < span.end]
-    towards = any(t.text.lower() in lexicon.moving_prepositions for t in words)
+    towards = any(
+        t.text.lower() in lexicon.moving_prepositions and not _of_time(t, lexicon) for t in words
+    )
     to_a_town = any(
         t.text.lower() in lexicon.passing_prepositions
         and any(
@@ -1207,6 +1209,19 @@ def _a_move(cue, span, lexicon: Lexicon) -> bool:
     )
     from_the_site = span.root.head.text.lower() in lexicon.origin_prepositions
     return towards or (to_a_town and from_the_site)
+
+
+def _of_time(preposition, lexicon: Lexicon) -> bool:
+    """Whether a preposition introduces a time, not a place: "vers *la mi-décembre*",
+    "towards *the end of the month*" (French hangs the preposition under its noun)."""
+    nouns = [preposition.head] if preposition.dep_ == "case" else list(preposition.children)
+    months = date_rules(lexicon.lang).months
+    return any(
+        noun.ent_type_ in ("DATE", "TIME")
+        or lemma_of(noun) in lexicon.deadline_words
+        or any(part in months for part in noun.text.lower().split("-"))  # "mi-décembre"
+        for noun in nouns
+    )
 
 
 def _camp_between(span, cue, lexicon: Lexicon) -> bool:
