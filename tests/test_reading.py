@@ -86,6 +86,14 @@ def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
     assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
 
 
+def test_a_site_received_in_the_next_sentence_was_handed_over_after_its_flag_came_down():
+    text = (
+        "Mardi, au QG de la MINUSMA à Gao, on a descendu le drapeau de l'ONU. Le jour même,"
+        " les autorités maliennes ont reçu le bâtiment."
+    )
+    assert read_text(text, dt.date(2023, 12, 11), "fr")["Gao"][0] == "handed over"
+
+
 def test_a_french_headline_in_capitals_is_read_as_a_sentence():
     def statuses(text):
         return {

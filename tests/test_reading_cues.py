@@ -411,6 +411,7 @@ def test_the_mission_s_people_gone_from_a_town_close_it():
     assert statuses_en("Nobody is left at the Kidal camp.") == {"Kidal": "closed"}
     assert statuses_fr("Il n'y a plus de soldats de l'ONU à Kidal.") == {"Kidal": "closed"}
     # ... and offices of the mission gone, whoever is the subject
+    assert statuses_fr("Bamako n'abrite plus de garnison de la MINUSMA.") == {"Bamako": "closed"}
     text = "Ber et Gao n'abritent plus de bureaux de la MINUSMA : la mission les a fermés."
     assert statuses_fr(text) == {"Ber": "closed", "Gao": "closed"}
     # someone else's people gone close nothing
@@ -472,6 +473,8 @@ def test_any_flag_hauled_down_over_a_site_closes_it():
     assert statuses_en("The tricolour was lowered over Tessalit on Sunday.") == {
         "Tessalit": "closed"
     }
+    text = "Les casques bleus ont amené vendredi l'unifolié sur la base de Gao."
+    assert statuses_fr(text) == {"Gao": "closed"}
 
 
 def test_units_that_sailed_from_a_site_and_a_redeployment_completed_close_it():
@@ -632,6 +635,8 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
     text = "MINUSMA left Gao on Monday. The helicopter unit at Ber is scheduled to follow in the autumn."
     assert statuses_en(text) == {"Gao": "closed", "Ber": "pending"}
+    text = "La MINUSMA a quitté Ber. Les détachements de Gao et de Kidal suivront d'ici la fin du mois."
+    assert statuses_fr(text) == {"Ber": "closed", "Gao": "pending", "Kidal": "pending"}
     text = "In June MINUSMA shut its Gao office, following Ber and Kidal."
     assert statuses_en(text) == {"Gao": "closed", "Ber": "closed", "Kidal": "closed"}
     # ... not a place named in what the event followed

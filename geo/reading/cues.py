@@ -567,10 +567,10 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
         named = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "pobj"]
         return bool(named) and all(c.pos_ == "PROPN" for c in named)
     if any(
-        c.dep_ in _OBJECTS or (c.dep_ in ("prep", "obl", "dative") and not _when(c, lexicon))
+        c.dep_ in (*_OBJECTS, "prep", "obl", "obl:arg", "dative") and not _when(c, lexicon)
         for c in token.children
     ):
-        return False
+        return False  # "followed the convoy", not "suivra d'ici la fin du mois"
     governor = token
     while governor.dep_ in ("xcomp", "acl", "relcl") and governor.head.i != governor.i:
         governor = governor.head
@@ -580,11 +580,15 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     return (
         subject is None
         or (subject.pos_ in ("PROPN", "NOUN") and lemma_of(subject) not in lexicon.people)
-        # "the team *in* Ivano-Frankivsk followed": the people of a place take its turn --
-        # not when they "go on" doing something
+        # "the team *in* Ivano-Frankivsk followed", "les détachements *de Kitega* suivront": the
+        # people of a place take its turn -- not when they "go on" doing something
         or (
             subject.pos_ == "NOUN"
-            and any(c.dep_ == "prep" for c in subject.children)
+            and any(
+                c.dep_ == "prep"
+                or (c.dep_ == "nmod" and (c.pos_ == "PROPN" or c.ent_type_ in ("LOC", "GPE")))
+                for c in subject.children
+            )
             and not any(c.dep_ in ("prt", "compound:prt", "advcl", "xcomp") for c in token.children)
         )
         # "*Celui* de Carnot suivra début août"
@@ -688,7 +692,8 @@ def _objects(verb, lexicon: Lexicon) -> list:
     return found + [
         g
         for c in verb.children
-        if c.dep_ == "advmod" and c.lower_ in lexicon.partnered_negations
+        # the parser may take "plus" for the object itself: "Bamako n'abrite *plus* de garnison"
+        if (c.dep_ == "advmod" or c.dep_ in _OBJECTS) and c.lower_ in lexicon.partnered_negations
         for g in c.children
         if g.dep_ in ("obl:arg", "obl", "nmod") and g.pos_ == "NOUN"
     ]

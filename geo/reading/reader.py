@@ -1033,7 +1033,11 @@ class _Job:
                 if kept is None or (
                     kept[1].status is Status.CLOSED
                     and reading.status is Status.HANDED_OVER
-                    and reading.reason.kind != CueKind.RECEIVING.value
+                    and (
+                        reading.reason.kind != CueKind.RECEIVING.value
+                        # "les Nations unies ont reçu le bâtiment"
+                        or self.lexicon.receiving.get(reading.reason.cue) is Status.HANDED_OVER
+                    )
                     and refers in ("pronoun", "site", "passive")
                     # "Jaffna Fort ... since *it* was transferred": a site of its own
                     and not self._candidates(index + 1)
