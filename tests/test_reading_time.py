@@ -455,6 +455,8 @@ def test_an_event_ruled_out_is_no_plan():
 def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
     # "nie" is tagged an adjective with the lemma "ni"
     assert statuses("Gao : la MINUSMA nie vouloir partir avant l'hiver", "fr") == {}
+    # ... and one the parser cuts from the plan it denies
+    assert statuses("La MINUSMA a démenti vouloir fermer son camp de Gao.", "fr") == {}
 
 
 def test_a_french_imperfect_presence_says_the_mission_was_there_before():

@@ -306,7 +306,8 @@ def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
 
 
 def _idiom(verb, lexicon: Lexicon) -> bool:
-    """ "rendre *hommage*", "il s'est rendu à Gao": the verb in a sense that moves no site."""
+    """ "rendre *hommage*", "il s'est rendu à Gao", "will *go on* using the barracks": the verb
+    in a sense that moves no site."""
     for child in verb.children:
         if child.dep_ in _IDIOM_OBJECTS and lemma_of(child) in lexicon.idiom_objects:
             return True
@@ -327,7 +328,10 @@ def _idiom(verb, lexicon: Lexicon) -> bool:
             return True  # "the envoy quit *his* post": a person's job, not a site
         if child.dep_.startswith("expl") and lemma_of(verb) in lexicon.reflexive_moves:
             return True
-    return False
+    return any(
+        c.dep_ in ("prt", "compound:prt") and c.lower_ in lexicon.continuing_particles
+        for c in verb.children
+    ) and any(c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" for c in verb.children)
 
 
 def _placing_participle(token, lexicon: Lexicon) -> bool:

@@ -93,6 +93,7 @@ class Lexicon:
     kept_verbs: frozenset[str]
     idiom_objects: frozenset[str]
     fixed_phrases: frozenset[str]
+    continuing_particles: frozenset[str]
     personal_possessives: frozenset[str]
     care_words: frozenset[str]
     brought_forward: frozenset[str]
@@ -310,6 +311,7 @@ _SETS = [
     "returning_verbs",
     "seizing_verbs",
     "fixed_phrases",
+    "continuing_particles",
     "personal_possessives",
     "care_words",
     "brought_forward",

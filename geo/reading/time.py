@@ -618,7 +618,10 @@ def _governing_word(verb, lexicon: Lexicon):
         if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan is not None:
-                denial = _denial_above(head, lexicon)
+                denial = _denial_above(head, lexicon) or (
+                    # "a démenti | vouloir fermer", cut in two at the plan
+                    _denial_before_split(head, lexicon) if head.head.i == head.i else None
+                )
                 if denial is not None:
                     # "a démenti tout projet de retrait de Goma": no plan at all
                     return ("nothing", f"denied: {denial}", False)
