@@ -242,8 +242,9 @@ def _out_but_not_gone(token, phrase: str, lexicon: Lexicon) -> bool:
 
 
 def _with_article(token) -> bool:
-    """A noun with its article, which no verb the tagger missed has: "the Anbar *desert*"."""
-    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+    """A noun with its article or its owner, which no verb the tagger missed has: "the
+    Anbar *desert*", "an hour's *drive* away"."""
+    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _clause_head(token) -> bool:
