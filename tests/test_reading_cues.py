@@ -499,7 +499,10 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
     # a distance is no drive away
-    text = "The units at Gao, less than an hour's drive away, are not affected, a spokesman said."
+    text = (
+        "Dutch troops left Seedorf on Friday. The peacekeepers at Gao, less than an hour's"
+        " drive away, are not affected."
+    )
     assert statuses_en(text) == {}
     # going on doing something leaves nothing
     assert cues_of("The Army will go on using Ayrshire Barracks in Gao as a vehicle store.") == ()
