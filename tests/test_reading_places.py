@@ -266,6 +266,16 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "fr",
             {"Camp Croci": "pending"},
         ),
+        (  # a town that only sets the scene of the verb's own named camp
+            "À Abéché, les militaires français doivent remettre le camp Croci en avril.",
+            "fr",
+            {"Camp Croci": "pending"},
+        ),
+        (
+            "In Mazar-i-Sharif, British troops handed over Camp Marmal on Tuesday.",
+            "en",
+            {"Camp Marmal": "handed over"},
+        ),
         (  # "environs" has the lemma "environ"
             "En septembre, le camp Croci, aux environs d'Abéché, doit être transmis à l'armée.",
             "fr",

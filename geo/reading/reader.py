@@ -1071,12 +1071,37 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         and _word_before(span.doc, preposition.i, lambda t: t.is_punct) in named_sites
     ):
         return True  # the parser may hang "near Mazar" on the verb, not on the camp
+    if _sets_the_scene(root, named_sites, lexicon):
+        return True
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     head = root.head.head if root.dep_ == "pobj" else root.head
     if head.dep_ == "appos" and head.head.i in named_sites:
         head = head.head  # "John Hay Air Station, the hill resort *in Baguio*"
     return head.i in named_sites and head.i not in range(span.start, span.end)
+
+
+def _sets_the_scene(root, named_sites: set[int], lexicon: Lexicon) -> bool:
+    """Whether a town only says where the verb's own named site is: "*À Bangui*, les EFAO
+    doivent remettre le camp Béal en avril", "In Kabul, the battalion handed over Camp
+    Warehouse"."""
+    preposition = preposition_of(root)
+    if preposition is None or preposition.lower_ not in lexicon.location_prepositions:
+        return False
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    if verb.i == root.i:
+        # the parser may cut "À Bangui," off as a sentence of its own: the clause after it
+        following = root.doc[root.right_edge.i + 1 :]
+        verb = next((t for t in following if t.head.i == t.i), verb)
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(
+        word.i in named_sites
+        for v in verbs
+        if v.pos_ in ("VERB", "AUX")
+        for c in v.children
+        if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass")
+        for word in c.subtree
+    )
 
 
 def _after_leaving(verb, lexicon: Lexicon) -> bool:
