@@ -635,6 +635,10 @@ def test_a_site_that_follows_takes_its_turn_in_the_same_event():
     # ... and so does a site that comes next, or after
     text = "Goundam, where the mission also keeps troops, will come soon after."
     assert statuses_en(text) == {"Goundam": "pending"}
+    assert statuses_en("Ber was handed over in May. Kidal is to come last.") == {
+        "Ber": "handed over",
+        "Kidal": "pending",
+    }
     assert statuses_fr("Le camp de Ber a été fermé. Gao vient ensuite.") == {
         "Ber": "closed",
         "Gao": "pending",

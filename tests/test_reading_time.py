@@ -335,6 +335,11 @@ def test_the_last_to_be_handed_over_is_a_turn_to_come_when_it_is_expected():
 def test_a_handover_in_preparation_is_still_to_come():
     text = "La remise du camp de Gao à la police est en préparation."
     assert statuses(text, "fr") == {"Gao": "pending"}
+    # ... and an event noun under way in a list's item, also one the tagger takes for a verb
+    assert statuses("- Kidal: evacuation under way; two vehicles still on site.") == {
+        "Kidal": "pending"
+    }
+    assert statuses("Kidal : remise en cours.", "fr") == {"Kidal": "pending"}
 
 
 def test_only_one_thing_left_to_do_is_still_to_come():

@@ -213,7 +213,10 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         ) and base.why == "infinitive"
         if kind == "done" and (base.happened is not Happened.PLAN or implied):
             base = Time(Happened.DONE, word, verb=verb.i)
-    if _in_plan_phrase(verb, lexicon):
+    if _in_plan_phrase(verb, lexicon) or (
+        # an event noun the tagger took for a verb: "Kidal : remise en cours"
+        verb.lower_ in lexicon.nouns and _plan_phrase_after(verb, lexicon)
+    ):
         return Time(Happened.PLAN, "under way", negated, verb.i)
     if negated:
         if base.happened is Happened.DONE or _perfect(verb):
@@ -962,6 +965,12 @@ def _in_plan_phrase(verb, lexicon: Lexicon) -> bool:
     return any(" ".join(p) and text.endswith(" ".join(p)) for p in lexicon.plan_phrases)
 
 
+def _plan_phrase_after(noun, lexicon: Lexicon) -> bool:
+    """ "evacuation *under way*", "remise *en cours*": a phrase of progress right after the noun."""
+    words = [t.text.lower() for t in noun.doc[noun.i + 1 : noun.i + 5]]
+    return any(tuple(words[: len(p)]) == p for p in lexicon.plan_phrases)
+
+
 def _phrasal_forms(verb) -> list[str]:
     """The verb with each of its particles: "bring forward", "push back"."""
     word = lemma_of(verb)
@@ -1025,8 +1034,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return _verb_time(noun, lexicon, headline)
         if child.dep_ == "poss" and lemma_of(child) in lexicon.past_days:
             return Time(Happened.DONE, f"after: {lemma_of(child)}")  # "Yesterday's handover"
-    if _in_plan_phrase(noun, lexicon):
-        return Time(Happened.PLAN, "under way")
+    if _in_plan_phrase(noun, lexicon) or _plan_phrase_after(noun, lexicon):
+        return Time(Happened.PLAN, "under way")  # "Kidal: evacuation under way"
     head = noun.head
     word = lemma_of(head)
     if noun.dep_ in ("compound", "amod"):
