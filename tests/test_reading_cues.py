@@ -350,12 +350,17 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
             "Ber": "handed over"
         },
         "The Ber camp is now under the control of the Malian army.": {"Ber": "handed over"},
+        "The Gao camp passed under Malian command on Thursday.": {"Gao": "handed over"},
         # rebels holding it received nothing
         "Ber is now in the hands of the rebels.": {},
     }
     assert {text: statuses_en(text) for text in table} == table
     table = {
         "Le camp de Ber est désormais entre les mains de l'armée malienne.": {"Ber": "handed over"},
+        "Les camps de Gao et de Kidal étaient passés sous commandement malien.": {
+            "Gao": "handed over",
+            "Kidal": "handed over",
+        },
         "Ber est aux mains des rebelles.": {},
     }
     assert {text: statuses_fr(text) for text in table} == table

@@ -519,10 +519,13 @@ def _in_hands(token, lexicon: Lexicon) -> str | None:
 
 
 def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
-    """ "the hands *of the army*", "les mains *de l'armée*"."""
+    """ "the hands *of the army*", "les mains *de l'armée*", "under *Malian* command"."""
     holders = [c for c in noun.children if c.dep_ == "nmod"]
     holders += [g for c in noun.children if c.dep_ == "prep" for g in c.children]
-    return any(lemma_of(h) in lexicon.recipients for h in holders)
+    return any(lemma_of(h) in lexicon.recipients for h in holders) or (
+        lemma_of(noun) in lexicon.transferred_powers
+        and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in noun.children)
+    )
 
 
 def _turn_verb(token, lemma: str, lexicon: Lexicon) -> bool:
