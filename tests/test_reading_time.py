@@ -578,6 +578,14 @@ def test_a_claim_met_with_a_denial_is_no_event():
     assert statuses(text, "fr") == {}
     # the small French model may cut "a nié | avoir abandonné" in two, or hang "nié" below
     assert statuses("La MINUSMA a nié avoir abandonné Gao.", "fr") == {}
+    # ... and one denied in a relative clause after it
+    text = (
+        "Des internautes ont affirmé que le camp de Gao allait fermer, ce que les responsables"
+        " ont catégoriquement démenti."
+    )
+    assert statuses(text, "fr") == {}
+    text = "The Gao camp will close in June, which will leave Kidal as the last base."
+    assert statuses(text) == {"Gao": "pending", "Kidal": "pending"}
     assert (
         statuses("Vendredi, la MINUSMA a nié avoir abandonné Gao, où elle tient un poste.", "fr")
         == {}

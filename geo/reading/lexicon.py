@@ -61,6 +61,7 @@ class Lexicon:
     plan_phrases: tuple[tuple[str, ...], ...]  # as lower-case word sequences
     negations: frozenset[str]
     denials: frozenset[str]
+    denied_relatives: frozenset[str]
     denial_nouns: frozenset[str]
     fears: frozenset[str]
     hearsay_nouns: frozenset[str]
@@ -272,6 +273,7 @@ _SETS = [
     "implicatives",
     "negations",
     "denials",
+    "denied_relatives",
     "denial_nouns",
     "fears",
     "hearsay_nouns",

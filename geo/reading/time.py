@@ -669,6 +669,8 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
     """Why the clause or phrase of ``token`` is asked or rumoured rather than said: "asked
     *whether* the mission was preparing to leave", "rumours *that* it had left", "les
     rumeurs *d'un départ*"."""
+    if _denied_after(token, lexicon):
+        return "denied claim: which"
     below = token
     claimed = False  # whether the path has come up from what someone said
     for head in [token, *islice(token.ancestors, reach)]:
@@ -702,6 +704,21 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             return f"question: {word}"
         below = head
     return None
+
+
+def _denied_after(token, lexicon: Lexicon) -> bool:
+    """Whether what the sentence says up to the word is then denied: "the Gao camp would close,
+    *which officials denied*", "le camp allait fermer, *ce que les responsables ont démenti*"."""
+    doc = token.doc
+    end = token.sent.end
+    for comma in (t for t in doc[token.i + 1 : end] if t.text == ","):
+        words = doc[comma.i + 1 : min(comma.i + 14, end)]
+        if not words or words[0].lower_ not in lexicon.denied_relatives:
+            continue
+        clause = next((w for w in words[1:] if w.is_punct), None)
+        if any(_denial(t, lexicon) for t in words[1 : clause.i - words.start if clause else None]):
+            return True
+    return False
 
 
 def _said_false(noun, lexicon: Lexicon) -> bool:
