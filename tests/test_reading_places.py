@@ -266,6 +266,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "fr",
             {"Camp Croci": "pending"},
         ),
+        (  # the named camp after the town, in apposition to what it names
+            "The force's headquarters in Abéché, the old Camp Croci, is to be handed over.",
+            "en",
+            {"Camp Croci": "pending"},
+        ),
         (  # a town that only sets the scene of the verb's own named camp
             "À Abéché, les militaires français doivent remettre le camp Croci en avril.",
             "fr",

@@ -578,6 +578,11 @@ def test_a_claim_met_with_a_denial_is_no_event():
     assert statuses(text, "fr") == {}
     # the small French model may cut "a nié | avoir abandonné" in two, or hang "nié" below
     assert statuses("La MINUSMA a nié avoir abandonné Gao.", "fr") == {}
+    # ... and reports that something happened, rejected
+    text = (
+        "The mission rejected reports in the press that its soldiers had given up the Gao airport."
+    )
+    assert statuses(text) == {}
     # ... and one denied in a relative clause after it
     text = (
         "Des internautes ont affirmé que le camp de Gao allait fermer, ce que les responsables"

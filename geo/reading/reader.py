@@ -1079,6 +1079,12 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     head = root.head.head if root.dep_ == "pobj" else root.head
     if head.dep_ == "appos" and head.head.i in named_sites:
         head = head.head  # "John Hay Air Station, the hill resort *in Baguio*"
+    named = next(
+        (c for t in (head, root) for c in t.children if c.dep_ == "appos" and c.i in named_sites),
+        None,
+    )
+    if named is not None:
+        head = named  # "the contingent's headquarters *in Nicosia*, the old Ledra Palace Hotel"
     return head.i in named_sites and head.i not in range(span.start, span.end)
 
 

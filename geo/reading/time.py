@@ -680,7 +680,16 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
         if head is token:
             continue
         word = lemma_of(head)
-        claimed = claimed or below.dep_ == "ccomp"
+        # what someone said, or a report of it: "reports *that* soldiers had given up ..."
+        claimed = (
+            claimed
+            or below.dep_ == "ccomp"
+            or (
+                below.dep_ in ("acl", "relcl", "acl:relcl")
+                and head.pos_ == "NOUN"
+                and any(c.dep_ == "mark" for c in below.children)
+            )
+        )
         if claimed and (
             _denial(head, lexicon)
             or any(
