@@ -66,7 +66,7 @@ DEVELOPMENT_SETS = (
     "heldout20_en",
     "heldout20_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout21_en", "heldout21_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
