@@ -104,8 +104,8 @@ def place_of(entry: list) -> Place:
 
 
 def _group(raw_places: list, country: str | list, mission: dict) -> Group:
-    """A set's mission; ``country`` is its host country, or a list of them (the first is
-    the gazetteer's home country)."""
+    """A set's mission; ``country`` is its host country, or a list of them (all of them the
+    gazetteer's home, as a project's gazetteer is for its mission's countries)."""
     countries = (country,) if isinstance(country, str) else tuple(country)
     places = [place_of(entry) for entry in raw_places]
     host_countries = [p for p in places if p.feature_code == "PCLI" and p.country in countries]

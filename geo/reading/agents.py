@@ -158,8 +158,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             # "des militaires soudanais ont quitté Golo": the parser may hang the adjective
             # after the noun on the verb
             modifiers.append(following)
-        if any(normalise(t.text) in actors.qualifiers for t in modifiers) or any(
-            _names_the_mission(t, actors) for t in modifiers
+        if any(
+            normalise(t.text) in actors.qualifiers or _short_for_alias(t, actors) for t in modifiers
         ):
             return MISSION  # "French troops", "the final Air Force detachment" of "US Air Force"
         owners = [  # whose they are: "of the Malian army", "des FACA" -- not where: "at Gao"
@@ -247,17 +247,10 @@ def _joined_head(noun, lexicon: Lexicon) -> str:
     return head
 
 
-def _names_the_mission(modifier, actors: Actors) -> bool:
-    """Whether a name that qualifies a noun is one of the mission's, in full or short:
-    "the *Air Force* detachment" of "US Air Force"."""
-    words = [t for t in modifier.subtree if t.pos_ != "DET"]
-    name = normalise(" ".join(t.text for t in words))
-    return modifier.pos_ == "PROPN" and (name in actors.short_names or name in actors.mission_names)
-
-
 def _short_for_alias(subject, actors: Actors) -> bool:
-    """Whether the subject is one of the mission's names without its first word, written as a
-    name: "*the Navy* vacated its post" of "US Navy" (not "the navy" of any country)."""
+    """Whether the noun (a subject, or a name that qualifies one) is one of the mission's names
+    without its first word, written as a name: "*the Navy* vacated its post", "the *Air Force*
+    detachment" of "US Navy" and "US Air Force" (not "the navy" of any country)."""
     words = [t for t in subject.doc[subject.left_edge.i : subject.i + 1] if t.pos_ != "DET"]
     return all(t.text[:1].isupper() for t in words) and (
         normalise(" ".join(t.text for t in words)) in actors.short_names

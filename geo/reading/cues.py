@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from geo.model import Status
+from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
@@ -575,7 +576,7 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
         named = [c for c in token.children if c.dep_ in _OBJECTS or c.dep_ == "pobj"]
         return bool(named) and all(c.pos_ == "PROPN" for c in named)
     if any(
-        c.dep_ in (*_OBJECTS, "prep", "obl", "obl:arg", "dative") and not _when(c, lexicon)
+        c.dep_ in (*_OBJECTS, "prep", "obl", "obl:arg", "dative") and not says_when(c, lexicon)
         for c in token.children
     ):
         return False  # "followed the convoy", not "suivra d'ici la fin du mois"
@@ -604,11 +605,15 @@ def _site_takes_its_turn(token, lexicon: Lexicon) -> bool:
     )
 
 
-def _when(phrase, lexicon: Lexicon) -> bool:
+def says_when(phrase, lexicon: Lexicon) -> bool:
     """Whether a prepositional phrase only says when: "*before the end of the month*",
-    "*in October*", "*début août*"."""
+    "*in October*", "*début août*", "*vers la mi-décembre*" (French hangs the preposition
+    under its noun: ask the noun)."""
+    months = date_rules(lexicon.lang).months
     return phrase.text.lower() in lexicon.timing_words or any(
-        t.ent_type_ in ("DATE", "TIME") or lemma_of(t) in lexicon.deadline_words
+        t.ent_type_ in ("DATE", "TIME")
+        or lemma_of(t) in lexicon.deadline_words
+        or any(part in months for part in t.lower_.split("-"))  # "mi-décembre"
         for t in phrase.subtree
     )
 
@@ -716,35 +721,28 @@ def people_gone(verb, lexicon: Lexicon) -> list:
     """The people or camps a verb of presence says are gone: "leaves no *peacekeepers* in
     Ber", "il ne reste plus aucun *soldat* de la MINUSMA", "n'abritent plus de *bureaux* de la
     Minurcat"."""
-    if not _lacks_people(verb, lexicon):
+    objects = _objects(verb, lexicon)
+    if not _lacks_people(verb, lexicon, objects):
         return []
-    return [
-        o
-        for o in _objects(verb, lexicon)
-        if lemma_of(o) in lexicon.people or lemma_of(o) in lexicon.presence_nouns
-    ]
+    return [o for o in objects if lemma_of(o) in lexicon.people_or_camps]
 
 
-def _lacks_people(verb, lexicon: Lexicon) -> bool:
+def _lacks_people(verb, lexicon: Lexicon, objects: list | None = None) -> bool:
     """Whether a verb of having says, with a negation, that a camp or troops are not there:
     "no longer *has* troops", "has *no* camp", "*n'a plus* de soldats" (whether the negation
-    holds is the time's to say)."""
+    holds is the time's to say). ``objects``: the verb's, when already found."""
+    objects = _objects(verb, lexicon) if objects is None else objects
     words = {
-        t.text.lower()
-        for word in (verb, *_objects(verb, lexicon))
-        for c in word.children
-        for t in (c, *c.children)
+        t.text.lower() for word in (verb, *objects) for c in word.children for t in (c, *c.children)
     }
-    return _holds_people(verb, lexicon) and bool(words & lexicon.negations)
+    return _holds_people(verb, lexicon, objects) and bool(words & lexicon.negations)
 
 
-def _holds_people(verb, lexicon: Lexicon) -> bool:
+def _holds_people(verb, lexicon: Lexicon, objects: list | None = None) -> bool:
     """Whether what the verb acts on is a camp or troops: "hosts a UN *camp*", "has no
     *troops* in Tessalit", "has not hosted *one*"."""
-    return any(
-        lemma_of(o) in lexicon.presence_nouns | lexicon.people or o.pos_ in ("PRON", "NUM")
-        for o in _objects(verb, lexicon)
-    )
+    objects = _objects(verb, lexicon) if objects is None else objects
+    return any(lemma_of(o) in lexicon.people_or_camps or o.pos_ in ("PRON", "NUM") for o in objects)
 
 
 def _flag_noun(token, lemma: str, lexicon: Lexicon) -> bool:

@@ -230,6 +230,11 @@ class Lexicon:
         return self.mission_words | self.force_words
 
     @cached_property
+    def people_or_camps(self) -> frozenset[str]:
+        """What a verb of presence says is somewhere: anyone's troops or the mission's camps."""
+        return self.people | self.presence_nouns
+
+    @cached_property
     def event_verbs(self) -> frozenset[str]:
         """Verbs that time an event noun: "the handover *took place*", "*is planned*"."""
         return self.completed_by | self.ongoing_by | self.plan_words

@@ -49,6 +49,7 @@ from geo.reading.cues import (
     find_cues,
     lemma_of,
     people_gone,
+    says_when,
 )
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
 from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
@@ -299,9 +300,9 @@ class _Job:
         return windows
 
     def piece_text(self, piece: _Piece) -> str:
-        """The text the parser sees: white space made plain spaces (offsets unchanged) and a
-        title-case headline put in lower case but for its names and acronyms, which the
-        parser reads far better."""
+        """The text the parser sees: white space made plain spaces (offsets unchanged), and a
+        title-case headline (or, where the lexicon says so, one in capitals) put in lower case
+        but for its names and acronyms, which the parser reads far better."""
         raw = self.document.text[piece.start : piece.end]
         # Quotation marks are made plain: the small parsers take a lone « for a verb.
         text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
@@ -322,14 +323,12 @@ class _Job:
             (m.start - piece.start, m.end - piece.start)
             for m in self.mentions_of.get(piece.index, ())
         ]
+        missions = [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
         if self.lexicon.recase_capitals and _in_capitals(text):
             # "BRUXELLES ACCEPTE DE CÉDER KAMINA À L'ONU": every word looks like an acronym;
             # the places are names, the mission's names stay as written
-            return _sentence_case(
-                text, names, [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
-            )
-        keep = names + [(m.start(), m.end()) for m in _ACRONYM.finditer(text)]
-        keep += [(m.start(), m.end()) for m in self._mission_names.finditer(text)]
+            return _lowered_but(text, missions, titled=names)
+        keep = names + [(m.start(), m.end()) for m in _ACRONYM.finditer(text)] + missions
         # Whether the headline is in title case is asked of its ordinary words: "Ituri : la
         # Monusco remet aux FARDC sa base de Bule" is a sentence with names in it.
         ordinary = list(text)
@@ -337,12 +336,7 @@ class _Job:
             ordinary[max(start, 0) : end] = " " * (end - max(start, 0))
         if not title_case(re.findall(r"[^\W\d_]+", "".join(ordinary)), least=2):
             return text
-        chars = list(text.lower())
-        for start, end in keep:
-            chars[max(start, 0) : end] = text[max(start, 0) : end]
-        if chars and text[:1].isupper():
-            chars[0] = text[0]
-        return "".join(chars)
+        return _lowered_but(text, keep)
 
     # --- reading ---------------------------------------------------------------
 
@@ -1071,11 +1065,11 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         and _word_before(span.doc, preposition.i, lambda t: t.is_punct) in named_sites
     ):
         return True  # the parser may hang "near Mazar" on the verb, not on the camp
-    if _sets_the_scene(root, named_sites, lexicon):
+    head = root.head.head if root.dep_ == "pobj" else root.head  # what its phrase hangs on
+    if _sets_the_scene(root, head, named_sites, lexicon):
         return True
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
-    head = root.head.head if root.dep_ == "pobj" else root.head
     if head.dep_ == "appos" and head.head.i in named_sites:
         head = head.head  # "John Hay Air Station, the hill resort *in Baguio*"
     named = next(
@@ -1087,14 +1081,13 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     return head.i in named_sites and head.i not in range(span.start, span.end)
 
 
-def _sets_the_scene(root, named_sites: set[int], lexicon: Lexicon) -> bool:
-    """Whether a town only says where the verb's own named site is: "*À Bangui*, les EFAO
-    doivent remettre le camp Béal en avril", "In Kabul, the battalion handed over Camp
-    Warehouse"."""
+def _sets_the_scene(root, verb, named_sites: set[int], lexicon: Lexicon) -> bool:
+    """Whether a town (``root``, its phrase hanging on ``verb``) only says where the verb's own
+    named site is: "*À Bangui*, les EFAO doivent remettre le camp Béal en avril", "In Kabul,
+    the battalion handed over Camp Warehouse"."""
     preposition = preposition_of(root)
     if preposition is None or preposition.lower_ not in lexicon.location_prepositions:
         return False
-    verb = root.head.head if root.dep_ == "pobj" else root.head
     if verb.i == root.i:
         # the parser may cut "À Bangui," off as a sentence of its own: the clause after it
         following = root.doc[root.right_edge.i + 1 :]
@@ -1230,7 +1223,10 @@ def _a_move(cue, span, lexicon: Lexicon) -> bool:
     quartier général de Bamako vers Niamey", "the transfer of the HQ from Gao to Bamako"."""
     words = [t for t in cue.subtree if not span.start <= t.i < span.end]
     towards = any(
-        t.text.lower() in lexicon.moving_prepositions and not _of_time(t, lexicon) for t in words
+        t.text.lower() in lexicon.moving_prepositions
+        # "vers la mi-décembre" times the transfer
+        and not says_when(t.head if t.dep_ == "case" else t, lexicon)
+        for t in words
     )
     to_a_town = any(
         t.text.lower() in lexicon.passing_prepositions
@@ -1244,19 +1240,6 @@ def _a_move(cue, span, lexicon: Lexicon) -> bool:
     )
     from_the_site = span.root.head.text.lower() in lexicon.origin_prepositions
     return towards or (to_a_town and from_the_site)
-
-
-def _of_time(preposition, lexicon: Lexicon) -> bool:
-    """Whether a preposition introduces a time, not a place: "vers *la mi-décembre*",
-    "towards *the end of the month*" (French hangs the preposition under its noun)."""
-    nouns = [preposition.head] if preposition.dep_ == "case" else list(preposition.children)
-    months = date_rules(lexicon.lang).months
-    return any(
-        noun.ent_type_ in ("DATE", "TIME")
-        or lemma_of(noun) in lexicon.deadline_words
-        or any(part in months for part in noun.text.lower().split("-"))  # "mi-décembre"
-        for noun in nouns
-    )
 
 
 def _camp_between(span, cue, lexicon: Lexicon) -> bool:
@@ -1302,8 +1285,7 @@ def _marked_as_site(span, lexicon: Lexicon) -> bool:
     ("the soldiers at Tabarey-Barey")."""
     near = [span.root.head, span.root.head.head]
     near += [c for c in span.root.children if c.dep_ in ("compound", "appos", "nmod")]
-    words = lexicon.presence_nouns | lexicon.people
-    return any(lemma_of(t) in words for t in near) or any(
+    return any(lemma_of(t) in lexicon.people_or_camps for t in near) or any(
         lemma_of(t) in lexicon.presence_nouns for t in span.doc[max(span.start - 3, 0) : span.start]
     )
 
@@ -1448,23 +1430,26 @@ def _in_capitals(text: str) -> bool:
     return len(words) >= 3 and all(word.isupper() for word in words)
 
 
-def _sentence_case(text: str, names: list, kept: list) -> str:
-    """``text`` in lower case but for its first letter, the names at ``names`` (each word
-    capitalised) and the words at ``kept`` (as written); unchanged where a letter would
-    change length in another case ("ß").
+def _lowered_but(text: str, kept: list, titled: list = ()) -> str:
+    """``text`` in lower case but for its first capital and the spans at ``kept`` (as
+    written) and ``titled`` (each word capitalised); unchanged where a letter would change
+    length in another case ("ß").
 
-    >>> _sentence_case("BRUXELLES CÈDE KAMINA À L'ONU", [(15, 21)], [(26, 29)])
+    >>> _lowered_but("BRUXELLES CÈDE KAMINA À L'ONU", [(26, 29)], titled=[(15, 21)])
     "Bruxelles cède Kamina à l'ONU"
+    >>> _lowered_but("Minusma Hands Gao Camp To Army", [(14, 17)])
+    'Minusma hands Gao camp to army'
     """
     chars = list(text.lower())
-    for start, end in names:
+    for start, end in titled:
         chars[max(start, 0) : end] = text[max(start, 0) : end].title()
     for start, end in kept:
-        chars[start:end] = text[start:end]
-    cased = "".join(chars)
-    if len(cased) != len(text):
+        chars[max(start, 0) : end] = text[max(start, 0) : end]
+    if len(chars) != len(text):
         return text
-    return cased[:1].upper() + cased[1:]
+    if text[:1].isupper():
+        chars[0] = text[0]
+    return "".join(chars)
 
 
 def _is_headline(sentence: Sentence, is_item: bool) -> bool:
