@@ -65,8 +65,10 @@ DEVELOPMENT_SETS = (
     "heldout19_fr",
     "heldout20_en",
     "heldout20_fr",
+    "heldout21_en",
+    "heldout21_fr",
 )
-BLIND_SETS = ("heldout21_en", "heldout21_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
