@@ -158,6 +158,23 @@ def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
     ]
 
 
+def test_an_item_a_site_labels_speaks_of_that_site():
+    text = (
+        "Where the camps stood at the end of March:\n"
+        "- Ber: vacated; the last stores moved to the depot in Timbuktu.\n"
+        "- Goundam: taken over by the Malian army on 1 March.\n"
+        "- Ansongo: the handover is scheduled for next week.\n"
+        "- Léré: taken over by rebels on 2 March.\n"
+    )
+    found = read_text(text, dt.date(2023, 3, 31))
+    assert {site: status for site, (status, _, _) in found.items()} == {
+        "Ber": "closed",
+        "Goundam": "handed over",
+        "Ansongo": "pending",
+    }
+    assert found["Goundam"][1] == dt.date(2023, 3, 1)
+
+
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():
     group = minusma_group()
     text = "MINUSMA handed over its camp in Ménaka to the governor on Friday."

@@ -517,3 +517,13 @@ def test_every_name_of_a_long_list_is_as_near_its_verb_as_the_first():
     )
     names = ["Goundam", "Ber", "Tessalit", "Ménaka", "Douentza", "Aguelhok", "Ansongo", "Kidal"]
     assert statuses(text) == dict.fromkeys(names, "closed")
+
+
+def test_a_flag_lowered_for_the_last_time_over_a_site_closes_it():
+    # The parsers hang the site on "time": the passage counts times, it goes nowhere.
+    text = "The UN flag was lowered for the last time over Hellinikon Air Base today."
+    assert lemmas(text, "Hellinikon") == ["lower"]
+    text = "Le drapeau a été amené pour la dernière fois sur la base de Bouar."
+    assert lemmas(text, "Bouar", "fr") == ["amener"]
+    # ... and a passage to a place still goes there
+    assert lemmas("The last troops left for the last time to Gao.", "Gao") == []

@@ -154,10 +154,14 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
     if _arcs(path) > MAX_DISTANCE:
         return False
     cue_token = path[-1]
-    for token in path[:-1]:
+    for k, token in enumerate(path[:-1]):
         part_of_cue = cue.kind is CueKind.RECEIVING and token.head.i == cue_token.i
         if part_of_cue:
             continue
+        if lemma_of(token) in lexicon.repetitions or (
+            k and lemma_of(path[k - 1]) in lexicon.repetitions and token.pos_ == "ADP"
+        ):
+            continue  # "lowered *for the last time* over Hellinikon": how often, not where to
         if token.pos_ == "ADP" and any(
             c.dep_ == "npadvmod" and lemma_of(c) in lexicon.landmarks for c in token.children
         ):

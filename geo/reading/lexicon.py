@@ -79,6 +79,7 @@ class Lexicon:
     presence_nouns: frozenset[str]
     presence_events: frozenset[str]
     passing_prepositions: frozenset[str]
+    repetitions: frozenset[str]
     location_prepositions: frozenset[str]
     location_verbs: frozenset[str]
     landmarks: frozenset[str]
@@ -296,6 +297,7 @@ _SETS = [
     "presence_nouns",
     "presence_events",
     "passing_prepositions",
+    "repetitions",
     "location_prepositions",
     "location_verbs",
     "landmarks",

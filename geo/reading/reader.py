@@ -488,11 +488,18 @@ class _Job:
                 break
         if best is None and governed and self._someone_elses(doc, piece, span, governed[0].cue):
             return _NOT_A_PLACE  # "asked whether the mission would leave Gao": no reading
-        if best is None and (piece.headline or _short(doc) or self._in_colon_list(doc, span)):
-            # A headline, a short item ("Kidal: vacated") or a bare list after a colon
-            # ("Bases vacated since July: Ber (13 Aug), Goundam") is read with its nearest cue.
+        brief = piece.headline or _short(doc) or self._in_colon_list(doc, span)
+        if best is None and (brief or _labels_its_item(span)):
+            # A headline, a short item ("Kidal: vacated"), a bare list after a colon ("Bases
+            # vacated since July: Ber (13 Aug), Goundam") or an item a site labels ("Nabire:
+            # the handover is scheduled for next week") is read with its nearest cue -- in a
+            # labelled item, one of an event ("- Asmara: the headquarters stays open").
             segment = _segment(doc, span, self.lexicon)
-            nearby = [c for c in cues if segment[0] <= c.head < segment[1]]
+            nearby = [
+                c
+                for c in cues
+                if segment[0] <= c.head < segment[1] and (brief or c.kind is not CueKind.PRESENCE)
+            ]
             if _in_passing(span, self.lexicon):
                 nearby = []
             presence = any(
@@ -738,8 +745,11 @@ class _Job:
         if time.happened is Happened.NOTHING:
             return None
         agent = self._agent(doc, cue, time.verb, span)
+        labelled = _labels_its_item(span) and _bare_participle(doc[cue.head])
         if cue.kind is CueKind.RECEIVING:
-            if agent == MISSION or not presence:
+            # "- Abu Sultan: taken over by the contractors": the item's site is what is taken
+            taken = labelled and self._received(doc[cue.head], agent)
+            if agent == MISSION or not (presence or taken):
                 return None
         elif agent not in (MISSION, UNSTATED):
             return None
@@ -756,6 +766,7 @@ class _Job:
             cue.kind in (CueKind.FLAG, CueKind.NOUN)
             or cue.status is Status.HANDED_OVER
             or link.passive_subject
+            or labelled
         )
         if agent != MISSION and not (presence or own_event or self.mission_named):
             return None
@@ -1294,6 +1305,26 @@ def _short(doc) -> bool:
     """A sentence of a few words with no other verb than its cues: a list item or a
     caption ("Kidal: vacated")."""
     return sum(1 for t in doc if t.is_alpha) <= 6 and not any(t.pos_ == "VERB" for t in doc)
+
+
+def _labels_its_item(span) -> bool:
+    """Whether the name opens its sentence, after a bullet, and a colon follows it: the
+    site an item of a list speaks of ("- Fanara: vacated; stores moved to Tel el Kebir")."""
+    doc = span.doc
+    return (
+        span.end < len(doc)
+        and doc[span.end].text == ":"
+        and all(t.is_punct for t in doc[: span.start])
+    )
+
+
+def _bare_participle(verb) -> bool:
+    """A past participle with no auxiliary, as an item's note is written: "vacated",
+    "taken over by the contractors on March 1"."""
+    return "Part" in verb.morph.get("VerbForm") and not any(
+        c.dep_ in ("aux", "auxpass", "aux:pass", "nsubj", "nsubjpass") and c.pos_ != "PROPN"
+        for c in verb.children
+    )
 
 
 def _segment(doc, span, lexicon: Lexicon) -> tuple[int, int]:
