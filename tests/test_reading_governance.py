@@ -527,3 +527,14 @@ def test_a_flag_lowered_for_the_last_time_over_a_site_closes_it():
     assert lemmas(text, "Bouar", "fr") == ["amener"]
     # ... and a passage to a place still goes there
     assert lemmas("The last troops left for the last time to Gao.", "Gao") == []
+
+
+def test_a_site_that_remains_to_be_handed_over_is_pending():
+    # "remain" is no presence here: it times the event its complement names
+    assert_reads(
+        {
+            "Gao remains to be handed over.": {"Gao": "pending"},
+            "Only Ber remains to be vacated.": {"Ber": "pending"},
+        }
+    )
+    assert_reads({"Gao reste à rétrocéder.": {"Gao": "pending"}}, "fr")

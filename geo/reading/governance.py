@@ -85,7 +85,31 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
             for cue in cues
             if cue.head in shared
         ]
-    return [_event_of_the_described(g, cues, site.doc) for g in chosen], further
+    return [
+        _what_remains_to_happen(_event_of_the_described(g, cues, site.doc), cues, site.doc)
+        for g in chosen
+    ], further
+
+
+def _what_remains_to_happen(link: Governed, cues: list[Cue], doc) -> Governed:
+    """A verb of presence whose complement is an event says the event is still to come:
+    "Gao *remains* to be handed over" is the handover's, which the reader times by "remain"."""
+    token = doc[link.cue.head]
+    if link.cue.kind is not CueKind.PRESENCE:
+        return link
+    event = next(
+        (
+            cue
+            for c in token.children
+            if c.dep_ == "xcomp"
+            for cue in cues
+            if cue.head == c.i and cue.kind is not CueKind.PRESENCE
+        ),
+        None,
+    )
+    if event is None:
+        return link
+    return Governed(event, link.distance + 1, link.through_presence, True)
 
 
 def _event_of_the_described(link: Governed, cues: list[Cue], doc) -> Governed:
