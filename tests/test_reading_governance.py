@@ -538,3 +538,27 @@ def test_a_site_that_remains_to_be_handed_over_is_pending():
         }
     )
     assert_reads({"Gao reste à rétrocéder.": {"Gao": "pending"}}, "fr")
+
+
+def test_the_sites_a_copula_names_take_what_its_subject_says():
+    assert_reads(
+        {
+            "The biggest still to be handed over are the Gao camp, Ber and Kidal.": {
+                "Gao": "pending",
+                "Ber": "pending",
+                "Kidal": "pending",
+            },
+            "The next camp to be handed over is Ber.": {"Ber": "pending"},
+            # ... but a presence told of the subject is no site's fate
+            "The only site where peacekeepers still keep watch is now Gao.": {},
+        }
+    )
+    # the next ones are turns still to come, not a count of those done
+    assert_reads(
+        {
+            "Les prochains camps à fermer sont Gao et Ménaka.": dict.fromkeys(
+                ["Gao", "Ménaka"], "pending"
+            )
+        },
+        "fr",
+    )

@@ -294,6 +294,14 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     below = path[k + 1]
     if below.head.i != token.i:
         return False
+    if (
+        lemma in lexicon.copulas
+        # the small parser takes a name for an adjective: "the next camp to go is *Ber*"
+        and (path[k - 1].dep_ == "attr" or path[k - 1].pos_ == "PROPN")
+        and below.dep_ in _SUBJECTS
+        and cue.kind is not CueKind.PRESENCE  # "the only site where they still keep watch"
+    ):
+        return True  # "the biggest still to be handed over *are* Al Asad and COB Adder"
     if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
         # "Gao *is due* to be handed over"; "Ber *a vu* partir ses casques bleus" -- Ber
         # itself, not "Goundam residents watched the peacekeepers leave"

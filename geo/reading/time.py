@@ -560,6 +560,8 @@ def _ordinal_before(verb, lexicon: Lexicon) -> bool:
     # its own word or its modifier: not the subject of a copula ("the *largest* ... is to be
     # handed next Tuesday")
     modifiers = [c for c in head.children if c.dep_ in ("amod", "nummod", "advmod")]
+    if any(token.lower_ in lexicon.coming_days for token in [head, *modifiers]):
+        return False  # "les *prochains* camps à fermer": turns still to come
     for token in [head, *modifiers]:
         if (
             lemma_of(token) in lexicon.ordinals
