@@ -601,6 +601,14 @@ def test_posts_taken_down_are_closed():
     assert statuses_en(text) == {"Gao": "closed", "Ber": "closed"}
 
 
+def test_a_post_removed_or_demolished_is_closed_but_people_removed_are_not_a_post():
+    text = "The watchtower on the Ber camp was removed in the spring."
+    assert statuses_en(text) == {"Ber": "closed"}
+    assert statuses_en("The Gao camp was levelled in May.") == {"Gao": "closed"}
+    assert statuses_en("The mission removed two officials from Gao.") == {}
+    assert statuses_fr("Le poste de Ber a été démoli en mai.") == {"Ber": "closed"}
+
+
 def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
     text = "Le poste de Gao sera le premier à être levé."
     assert statuses_fr(text) == {"Gao": "pending"}

@@ -772,3 +772,8 @@ def test_an_imperfect_said_with_still_is_under_way():
     # without "encore", the imperfect tells what was done
     text = "La MINUSMA évacuait mardi soir les derniers équipements de son camp de Ber."
     assert statuses(text, "fr") == {"Ber": "closed"}
+
+
+def test_work_on_doing_something_is_under_way_until_it_is_complete():
+    assert statuses("Work on dismantling the Ber camp will start next week.") == {"Ber": "pending"}
+    assert statuses("Work on dismantling the Ber camp has started.") == {"Ber": "pending"}

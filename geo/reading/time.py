@@ -469,6 +469,8 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if verb.tag_ == "VBG" or "Prog" in morph.get("Aspect"):
         if any(lemma_of(a) == "be" for a in auxiliaries):
             return Time(Happened.PLAN, "under way")
+        if _work_on(verb, lexicon):
+            return Time(Happened.PLAN, "under way: work")
         return Time(Happened.DONE, "participle")
     if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
         # "Ouakam and the airfield will be the last sites handed over"
@@ -518,6 +520,16 @@ def _bare_conjunct(verb, auxiliaries) -> bool:
         and main.dep_ == "ROOT"
         and not any(c.dep_ in ("aux", "mark") for c in main.children)
     )
+
+
+def _work_on(gerund, lexicon: Lexicon) -> bool:
+    """Whether a gerund names what a process works at, not a thing done: "*work on removing*
+    the observation post will start at once" -- unless the work is said to be complete."""
+    noun = gerund.head.head if gerund.dep_ == "pcomp" else None
+    if noun is None or lemma_of(noun) not in lexicon.process_nouns:
+        return False
+    verb = noun.head
+    return not (lemma_of(verb) in lexicon.completed_by and _past(verb) and verb.i != noun.i)
 
 
 def _still_before(verb, lexicon: Lexicon) -> bool:
