@@ -129,6 +129,16 @@ def test_airmen_and_servicemen_act_for_the_mission():
     assert agents("The last servicemen left the camp on Sunday.") == [MISSION]
 
 
+def test_craft_leaving_are_the_mission_s_when_its_people_s_name_qualifies_them():
+    americans = Actors.of(["American forces", "US Air Force"], ["Spain"])
+    text = "The last American tanker aircraft left the air base this week."
+    assert agents(text, "en", americans) == [MISSION]
+    # the last of them are anyone's; other craft are someone else's trip
+    assert agents("The last transport aircraft left the airfield.") == [UNSTATED]
+    assert agents("Spanish aircraft left the air base.", "en", americans) != [MISSION]
+    assert agents("Aircraft left the air base.", "en", americans) not in ([MISSION], [UNSTATED])
+
+
 def test_a_flag_lowered_or_a_barracks_returned_in_a_headline_is_no_one_who_acts():
     assert agents("Maple Leaf lowered over Gao after 27 years") == [UNSTATED]
     assert agents("Army's last Paderborn barracks returned to Germany") == [UNSTATED]

@@ -89,7 +89,28 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
         return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
     if lemma_of(subject) in lexicon.flag_nouns and lemma_of(verb) in lexicon.flag_verbs:
         return UNSTATED  # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"
+    craft = lemma_of(subject) in lexicon.movers - lexicon.force_words  # not "the convoy"
+    if craft and lemma_of(verb) in lexicon.verbs:
+        return _craft_leaving(subject, lexicon, actors)
     return classify(subject, lexicon, actors)
+
+
+def _craft_leaving(craft, lexicon: Lexicon, actors: Actors) -> str:
+    """Whose craft leaves a site: the mission's when its people's name qualifies them ("the
+    last American tanker aircraft left Zaragoza", "the last Dutch naval vessels sailed"),
+    the last of them anyone's, another nation's when it names them ("Malian jets")."""
+    modifiers = [
+        t for t in craft.subtree if t.dep_ in ("amod", "compound", "nmod") and t.i < craft.i
+    ]
+    if any(normalise(t.text) in actors.qualifiers for t in modifiers):
+        return MISSION
+    if any(
+        is_host_word(t.text, actors) or lemma_of(t) in lexicon.other_qualifiers for t in modifiers
+    ):
+        return f"{lemma_of(modifiers[0])} {lemma_of(craft)}"
+    if any(lemma_of(t) in lexicon.ordinals for t in modifiers):
+        return UNSTATED  # "the last transport aircraft took off from Sperenberg"
+    return classify(craft, lexicon, actors)  # "the convoy left Gao": a trip, anyone's
 
 
 def named_as_mission(noun, lexicon: Lexicon, actors: Actors) -> bool:
