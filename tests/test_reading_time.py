@@ -777,3 +777,11 @@ def test_an_imperfect_said_with_still_is_under_way():
 def test_work_on_doing_something_is_under_way_until_it_is_complete():
     assert statuses("Work on dismantling the Ber camp will start next week.") == {"Ber": "pending"}
     assert statuses("Work on dismantling the Ber camp has started.") == {"Ber": "pending"}
+
+
+def test_an_event_noun_takes_the_time_of_its_verb_hung_below_it():
+    # the parser hangs "interviendra" on "autorités", leaving the noun alone at the root
+    text = (
+        "La rétrocession de Ber aux autorités maliennes interviendra au cours du mois de janvier."
+    )
+    assert statuses(text, "fr") == {"Ber": "pending"}

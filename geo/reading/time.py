@@ -1131,6 +1131,10 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.DONE, "noun without a verb")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
+    if noun.dep_ == "ROOT" and (stray := _stray_verb(noun, lexicon)) is not None:
+        verb_time = _verb_time(stray, lexicon, headline)
+        why = f"{lemma_of(stray)}: {verb_time.why}"
+        return Time(verb_time.happened, why, verb_time.negated, stray.i)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
@@ -1139,6 +1143,24 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
         )
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _stray_verb(noun, lexicon: Lexicon):
+    """The finite verb of an event noun that the parser hung below it, on a word of its
+    phrase, with no subject of its own: "La rétrocession de Dreux aux autorités françaises
+    *interviendra* en janvier"."""
+    return next(
+        (
+            t
+            for t in noun.subtree
+            if t.dep_ == "acl"
+            and t.pos_ == "VERB"
+            and "Fin" in t.morph.get("VerbForm")
+            and lemma_of(t) in lexicon.completed_by | lexicon.plan_words
+            and not any(c.dep_.startswith("nsubj") for c in t.children)
+        ),
+        None,
+    )
 
 
 def _copula_time(verb, lexicon: Lexicon) -> Time:
