@@ -785,3 +785,14 @@ def test_an_event_noun_takes_the_time_of_its_verb_hung_below_it():
         "La rétrocession de Ber aux autorités maliennes interviendra au cours du mois de janvier."
     )
     assert statuses(text, "fr") == {"Ber": "pending"}
+
+
+def test_an_event_noun_dated_in_its_own_phrase_takes_that_day_s_time():
+    text = "The handover of the Ber camp last Thursday was not a humiliation for Paris."
+    assert statuses(text) == {"Ber": "handed over"}
+    text = "La remise du camp de Ber, jeudi dernier, n'est pas une humiliation pour Paris."
+    assert statuses(text, "fr") == {"Ber": "handed over"}
+    text = "The handover of the Ber camp next Thursday will be a turning point."
+    assert statuses(text) == {"Ber": "pending"}
+    # ... an event said not to have happened that day still did not
+    assert statuses("There was no handover of the Ber camp last Thursday.") == {}

@@ -46,6 +46,7 @@ class Lexicon:
     working_verbs: frozenset[str]
     repeated_words: frozenset[str]
     coming_days: frozenset[str]
+    bygone_words: frozenset[str]
     nouns: Mapping[str, Status]
     completed_by: frozenset[str]
     performed_by: frozenset[str]
@@ -266,6 +267,7 @@ _SETS = [
     "working_verbs",
     "repeated_words",
     "coming_days",
+    "bygone_words",
     "completed_by",
     "performed_by",
     "ongoing_by",

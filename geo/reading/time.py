@@ -23,6 +23,7 @@ from enum import Enum
 from itertools import islice
 
 from geo.reading.cues import Cue, CueKind, lemma_of, still_said
+from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
 # Labels that tie a verb to the word that governs it: its plan, its speech verb, its condition.
@@ -1055,6 +1056,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     advanced = _brought_forward(noun, lexicon)
     if advanced is not None:
         return advanced  # before "originally *planned* for November" on the noun
+    if (dated := _own_day(noun, lexicon)) is not None:
+        return dated
     for child in noun.children:
         if child.dep_ == "amod" and lemma_of(child) in lexicon.hypothetical_adjectives:
             return Time(Happened.NOTHING, f"hypothetical: {lemma_of(child)}")
@@ -1143,6 +1146,28 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
         )
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _own_day(noun, lexicon: Lexicon) -> Time | None:
+    """The time of the day, gone by or to come, that an event noun's own phrase gives it:
+    "the handover of the Ber camp *last Thursday*", "la remise de la base, *jeudi dernier*,"
+    -- whatever its sentence then says of it ("... n'est pas une humiliation pour Paris") --
+    and "the handover *next Thursday*"."""
+    rules = date_rules(lexicon.lang)
+    for child in noun.children:
+        if child.dep_ not in ("npadvmod", "tmod", "conj", "appos", "nmod", "obl:mod"):
+            continue
+        word = child.lower_
+        if word in lexicon.past_days:
+            return Time(Happened.DONE, f"dated: {word}")
+        if not (word in rules.weekdays or word in rules.months or word in lexicon.deadline_words):
+            continue
+        for modifier in child.children:
+            if modifier.lower_ in lexicon.bygone_words:
+                return Time(Happened.DONE, f"dated: {word} {modifier.lower_}")
+            if modifier.lower_ in lexicon.coming_days:
+                return Time(Happened.PLAN, f"dated: {word} {modifier.lower_}")
+    return None
 
 
 def _stray_verb(noun, lexicon: Lexicon):
