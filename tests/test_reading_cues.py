@@ -609,6 +609,13 @@ def test_a_post_removed_or_demolished_is_closed_but_people_removed_are_not_a_pos
     assert statuses_fr("Le poste de Ber a été démoli en mai.") == {"Ber": "closed"}
 
 
+def test_a_presence_said_to_be_no_more_in_an_item_without_a_verb_is_gone():
+    text = "- Ber : plus aucune présence française depuis le printemps."
+    assert statuses_fr(text) == {"Ber": "closed"}
+    assert statuses_en("- Ber: no more UN presence since the spring.") == {"Ber": "closed"}
+    assert statuses_en("- Ber: more UN presence than ever.") == {}
+
+
 def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
     text = "Le poste de Gao sera le premier à être levé."
     assert statuses_fr(text) == {"Gao": "pending"}

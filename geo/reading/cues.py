@@ -199,6 +199,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     ):
         # "Hombori is now *without* a UN presence"
         return Cue(token.i, Status.PENDING, f"without {lemma}", CueKind.PRESENCE)
+    if token.pos_ == "NOUN" and lemma in lexicon.presence_nouns and _no_more(token, lexicon):
+        # "- Ruhengeri : *plus aucune présence* française depuis le printemps"
+        return Cue(token.i, Status.PENDING, f"no more {lemma}", CueKind.PRESENCE)
     if (
         (lemma in lexicon.presence_verbs or lemma in lexicon.holding_verbs)
         and token.pos_ != "NOUN"
@@ -452,6 +455,18 @@ def _left_over(token, lexicon: Lexicon) -> bool:
             c.dep_ in ("agent", "obl:agent") or c.text.lower() in lexicon.absence_words
             for c in token.children
         )
+    )
+
+
+def _no_more(noun, lexicon: Lexicon) -> bool:
+    """A presence said to be no more, in a phrase with no verb to tell it: "*plus aucune*
+    présence française", "*no more* UN presence"."""
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "advmod", "amod")}
+    words |= {g.lower_ for c in noun.children if c.dep_ in ("det", "amod") for g in c.children}
+    return (
+        bool(words & lexicon.negating_determiners)
+        and bool(words & lexicon.no_more_words)
+        and not any(a.pos_ in ("VERB", "AUX") for a in noun.ancestors)
     )
 
 

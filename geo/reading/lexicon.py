@@ -113,6 +113,7 @@ class Lexicon:
     planned_adjectives: frozenset[str]
     hypothetical_adjectives: frozenset[str]
     negating_determiners: frozenset[str]
+    no_more_words: frozenset[str]
     negating_pronouns: frozenset[str]
     restrictive_negators: frozenset[str]
     restrictive_only: frozenset[str]
@@ -339,6 +340,7 @@ _SETS = [
     "planned_adjectives",
     "hypothetical_adjectives",
     "negating_determiners",
+    "no_more_words",
     "negating_pronouns",
     "restrictive_negators",
     "restrictive_only",
