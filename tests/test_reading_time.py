@@ -796,3 +796,9 @@ def test_an_event_noun_dated_in_its_own_phrase_takes_that_day_s_time():
     assert statuses(text) == {"Ber": "pending"}
     # ... an event said not to have happened that day still did not
     assert statuses("There was no handover of the Ber camp last Thursday.") == {}
+
+
+def test_an_item_s_event_noun_takes_the_plan_the_parser_hung_on_its_recipient():
+    # "prévu" hangs on "MINUAR", not on "transfert"
+    text = "- Ber : transfert à la MINUSMA prévu le 13 décembre."
+    assert statuses(text, "fr") == {"Ber": "pending"}

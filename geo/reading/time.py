@@ -1134,7 +1134,10 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.DONE, "noun without a verb")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
-    if noun.dep_ == "ROOT" and (stray := _stray_verb(noun, lexicon)) is not None:
+    after_colon = noun.dep_ == "appos" and noun.doc[noun.left_edge.i - 1].text == ":"
+    if (noun.dep_ == "ROOT" or after_colon) and (stray := _stray_verb(noun, lexicon)) is not None:
+        if lemma_of(stray) in lexicon.plan_words:
+            return _plan_unless_denied(stray, lexicon)
         verb_time = _verb_time(stray, lexicon, headline)
         why = f"{lemma_of(stray)}: {verb_time.why}"
         return Time(verb_time.happened, why, verb_time.negated, stray.i)
@@ -1171,17 +1174,19 @@ def _own_day(noun, lexicon: Lexicon) -> Time | None:
 
 
 def _stray_verb(noun, lexicon: Lexicon):
-    """The finite verb of an event noun that the parser hung below it, on a word of its
-    phrase, with no subject of its own: "La rétrocession de Dreux aux autorités françaises
-    *interviendra* en janvier"."""
+    """The verb of an event noun that the parser hung below it, on a word of its phrase,
+    with no subject of its own: "La rétrocession de Dreux aux autorités françaises
+    *interviendra* en janvier", "- Kanombe : transfert à la MINUAR *prévu* le 13 décembre"."""
     return next(
         (
             t
             for t in noun.subtree
             if t.dep_ == "acl"
             and t.pos_ == "VERB"
-            and "Fin" in t.morph.get("VerbForm")
-            and lemma_of(t) in lexicon.completed_by | lexicon.plan_words
+            and (
+                ("Fin" in t.morph.get("VerbForm") and lemma_of(t) in lexicon.completed_by)
+                or lemma_of(t) in lexicon.plan_words
+            )
             and not any(c.dep_.startswith("nsubj") for c in t.children)
         ),
         None,
