@@ -129,6 +129,17 @@ def _name_words(lang: str) -> _NameWords:
     )
 
 
+def _cut_off(elided: str) -> bool:
+    """Whether an elided word is an article or a preposition, not part of the name: any
+    lower-case one, and "L'" and "D'" opening a sentence ("L'aéroport de Bunia") -- not
+    "N'" of "N'Djamena".
+
+    >>> [_cut_off(w) for w in ("d'", "l’", "L'", "D’", "N'", "O'")]
+    [True, True, True, True, False, False]
+    """
+    return elided.islower() or elided[:-1] in ("L", "D")
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of ``text[start:end]`` as offsets.
 
@@ -142,7 +153,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if before.isalnum() or before == "_" or after.isalnum() or after == "_":
             continue
         elided = _ELIDED.match(word.group())
-        if elided and elided.group().islower() and text[word.start() + elided.end()].isalpha():
+        if elided and _cut_off(elided.group()) and text[word.start() + elided.end()].isalpha():
             words.append((word.start() + elided.end(), word.end()))
         else:
             words.append((word.start(), word.end()))

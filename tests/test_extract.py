@@ -123,6 +123,12 @@ def test_an_elided_article_is_cut_off_the_name():
             "en",
             [("airport at Basra", "nc-basra-airport")],
         ),
+        # ... also after the capital of an article opening the sentence
+        (
+            "L'aéroport international de Bassora a été évacué.",
+            "fr",
+            [("aéroport international de Bassora", "nc-basra-airport")],
+        ),
         ("Les soldats ont quitté l'aéroport.", "fr", []),  # no capital: a common noun
         # a common word may begin such a name, and a name may be wholly in lower case
         (
