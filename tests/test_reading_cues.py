@@ -272,6 +272,11 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
     # the "to" of the event noun is not the leaving's
     found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
     assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}
+    # French hangs the recipient on the verb, with its case marker
+    text = (
+        "Les casques bleus ont laissé leur poste de Ber à une section des forces armées maliennes."
+    )
+    assert statuses_fr(text) == {"Ber": "handed over"}
 
 
 def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():

@@ -803,20 +803,26 @@ def controlling_subjects(verb) -> list:
 
 
 def _ceded_to(verb, lexicon: Lexicon) -> bool:
-    """ "leaving it *to an Afghan army company*", "Leave Camp Holland *To Americans*": a
-    recipient, or a people, right after "to" on the verb."""
+    """ "leaving it *to an Afghan army company*", "Leave Camp Holland *To Americans*", "ont
+    laissé leur poste *à une section des Forces armées rwandaises*": a recipient, or a
+    people, right after "to" on the verb (English hangs it under the preposition, French
+    under the verb with its case marker)."""
     for child in verb.children:
-        if (
-            child.dep_ not in ("prep", "dative")
-            or child.text.lower() not in lexicon.recipient_prepositions
-        ):
+        if child.dep_ in ("prep", "dative"):
+            marker, nouns = child, list(child.children)
+        elif child.dep_ in ("obl:arg", "obl", "obl:mod", "iobj"):
+            marker = next((c for c in child.children if c.dep_ == "case"), None)
+            nouns = [child, *(c for c in child.children if c.dep_ == "nmod")]
+        else:
+            continue
+        if marker is None or marker.text.lower() not in lexicon.recipient_prepositions:
             continue
         between = verb.doc[verb.i + 1 : child.i]
         if any(lemma_of(t) in lexicon.nouns for t in between):
             continue  # "leave the site ahead of its handover to officials": the noun's "to"
         if any(
             lemma_of(g) in lexicon.recipients or g.ent_type_ == "NORP"
-            for g in child.children
+            for g in nouns
             if g.pos_ in ("NOUN", "PROPN")
         ):
             return True
