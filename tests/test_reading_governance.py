@@ -562,3 +562,13 @@ def test_the_sites_a_copula_names_take_what_its_subject_says():
         },
         "fr",
     )
+
+
+def test_an_event_that_only_dates_the_cue_says_nothing_of_its_own_place():
+    text = (
+        "The Ber camp is to be handed over at the end of August, days before the final"
+        " ceremony in Gao."
+    )
+    assert statuses(text) == {"Ber": "pending"}
+    text = "Le camp de Ber sera remis fin août, quelques jours avant la cérémonie finale à Gao."
+    assert statuses(text, "fr") == {"Ber": "pending"}

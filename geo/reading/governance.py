@@ -246,11 +246,12 @@ def _names_the_recipient(path: list, lexicon: Lexicon) -> bool:
 
 def _dated_by_another_event(token, lexicon: Lexicon) -> bool:
     """Whether the word is an event that only dates the cue's: "*after* the arrival in Kigali
-    of its first troops, the force left Rwanda", "*après l'arrivée* à Kigali"."""
+    of its first troops, the force left Rwanda", "*après l'arrivée* à Kigali", "handed over
+    at the end of August, days *before* the final ceremony in Berlin"."""
     if token.pos_ == "ADP":
-        return token.text.lower() in lexicon.after_words and token.dep_ == "prep"
+        return token.text.lower() in lexicon.dating_prepositions and token.dep_ == "prep"
     return token.pos_ == "NOUN" and any(
-        c.dep_ == "case" and c.text.lower() in lexicon.after_words for c in token.children
+        c.dep_ == "case" and c.text.lower() in lexicon.dating_prepositions for c in token.children
     )
 
 

@@ -53,6 +53,7 @@ class Lexicon:
     ongoing_by: frozenset[str]
     done_before_noun: frozenset[str]
     after_words: frozenset[str]
+    dating_prepositions: frozenset[str]
     pending_before_noun: frozenset[str]
     timing_words: frozenset[str]
     future_auxiliaries: frozenset[str]
@@ -274,6 +275,7 @@ _SETS = [
     "ongoing_by",
     "done_before_noun",
     "after_words",
+    "dating_prepositions",
     "pending_before_noun",
     "timing_words",
     "future_auxiliaries",
