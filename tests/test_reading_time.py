@@ -802,3 +802,8 @@ def test_an_item_s_event_noun_takes_the_plan_the_parser_hung_on_its_recipient():
     # "prévu" hangs on "MINUAR", not on "transfert"
     text = "- Ber : transfert à la MINUSMA prévu le 13 décembre."
     assert statuses(text, "fr") == {"Ber": "pending"}
+
+
+def test_the_first_to_go_in_a_future_copula_the_parser_takes_for_an_auxiliary_are_to_come():
+    text = "Les premiers camps à être évacués seront ceux de Ber et de Goundam."
+    assert statuses(text, "fr") == {"Ber": "pending", "Goundam": "pending"}

@@ -317,7 +317,13 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
     *sera* Gao"), in the future, the conditional or after a modal."""
     verbs, token = [], noun
     for _ in range(_CLAUSE_CLIMB):
-        verbs += [c for c in token.children if c.dep_ == "cop"]
+        verbs += [
+            c
+            for c in token.children
+            # the French parser may take the copula of a pronoun for a passive auxiliary:
+            # "les premiers postes à être évacués *seront* ceux du Musée"
+            if c.dep_ == "cop" or (c.pos_ == "AUX" and token.pos_ in ("NOUN", "PROPN", "PRON"))
+        ]
         if token.head is token or token.dep_ == "appos":
             # "what would happen to the base, the troops left on 5 April": an apposition
             # names anew, in a clause of its own
@@ -344,6 +350,15 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
             ):
                 return True
     return False
+
+
+def _future_copula_below(noun) -> bool:
+    """Whether the parser hung the noun's future copula below it: "les premiers camps à être
+    évacués *seront* ceux de Ber" (with "camps" at the root)."""
+    return any(
+        t.pos_ == "AUX" and lemma_of(t) in ("be", "être") and "Fut" in t.morph.get("Tense")
+        for t in noun.subtree
+    )
 
 
 def _participle_clause(verb) -> bool:
@@ -454,6 +469,7 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         if (
             _ordinal_before(verb, lexicon)
             and not _future_clause(verb.head, lexicon)
+            and not _future_copula_below(verb.head)
             # "the last camp still to go": the count is of turns to come
             and not any(lemma_of(c) in lexicon.still_words for c in verb.children)
         ):
