@@ -397,6 +397,9 @@ def test_the_first_sites_to_close_have_closed():
     assert statuses(text, "fr") == {"Gao": "closed", "Ansongo": "closed", "Ménaka": "closed"}
     text = "Un premier contingent de 120 casques bleus a quitté Gao lundi."
     assert statuses(text, "fr") == {"Gao": "pending"}
+    # ... and so does the first of what is taken away, told in the passive
+    text = "The first hangars at the Ber camp were emptied in October."
+    assert statuses(text) == {"Ber": "pending"}
 
 
 def test_nor_opening_a_clause_negates_it():

@@ -1381,8 +1381,11 @@ def _verb_above(token):
 
 def _first_of_several(verb, lexicon: Lexicon) -> bool:
     """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun -- but
-    the first sites to close have closed ("les premières antennes avaient fermé")."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    the first sites to close have closed ("les premières antennes avaient fermé"). What is
+    taken away first has begun to go too: "les premiers hangars de Déols ont été vidés"."""
+    subject = next(
+        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None
+    )
     if subject is not None and lemma_of(subject) in lexicon.site_nouns:
         return False
     return subject is not None and any(
