@@ -810,3 +810,8 @@ def test_an_item_s_event_noun_takes_the_plan_the_parser_hung_on_its_recipient():
 def test_the_first_to_go_in_a_future_copula_the_parser_takes_for_an_auxiliary_are_to_come():
     text = "Les premiers camps à être évacués seront ceux de Ber et de Goundam."
     assert statuses(text, "fr") == {"Ber": "pending", "Goundam": "pending"}
+
+
+def test_a_place_not_far_away_is_no_negation():
+    text = "Non loin de là, le camp de Ber est vide depuis la fin mai."
+    assert statuses(text, "fr") == {"Ber": "closed"}

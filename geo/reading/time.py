@@ -953,9 +953,14 @@ def _negated(token, lexicon: Lexicon) -> bool:
             return True
         if child.dep_ == "obj" and partnered and _negates(child.text.lower(), partnered, lexicon):
             return True  # the parser's object: "ne flotte *plus*"
-        if child.dep_ == "advmod" and any(
-            _negates(c.text.lower(), partnered or child.lower_ in lexicon.yet_words, lexicon)
-            for c in child.children
+        if (
+            child.dep_ == "advmod"
+            # "*non loin* de là, Chambley est vide": a place near by, not a negation
+            and lemma_of(child) not in lexicon.near_words
+            and any(
+                _negates(c.text.lower(), partnered or child.lower_ in lexicon.yet_words, lexicon)
+                for c in child.children
+            )
         ):
             return True  # "no longer", "pas encore évacuée"
         if (
