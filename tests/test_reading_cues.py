@@ -621,6 +621,14 @@ def test_a_presence_said_to_be_no_more_in_an_item_without_a_verb_is_gone():
     assert statuses_en("- Ber: more UN presence than ever.") == {}
 
 
+def test_an_event_noun_the_tagger_took_for_a_participle_is_an_event_noun():
+    # "remise" tagged an adjective of "remettre", heading the part after the semicolon
+    text = (
+        "Ber : les derniers éléments français sont sur le départ ; remise attendue dans la semaine."
+    )
+    assert statuses_fr(text) == {"Ber": "pending"}
+
+
 def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
     text = "Le poste de Gao sera le premier à être levé."
     assert statuses_fr(text) == {"Gao": "pending"}

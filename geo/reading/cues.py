@@ -96,6 +96,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, lexicon.nouns[hyphenated], hyphenated, CueKind.NOUN)
     # A noun, or a proper noun only when the tagger took a plain word for one ("Handover").
     noun = token.pos_ == "NOUN" or (token.pos_ == "PROPN" and token.text.lower() == lemma)
+    if _bare_event_word(token, lexicon):
+        noun, lemma = True, token.lower_  # "- Abéché : ... ; *remise* attendue dans la semaine"
     if noun and lemma in lexicon.nouns and token.tag_ != "VBG":
         if _of_powers(token, lexicon):
             return None  # "la cérémonie de transfert d'autorité": between forces, of no site
@@ -249,6 +251,17 @@ def _with_article(token) -> bool:
     """A noun with its article or its owner, which no verb the tagger missed has: "the
     Anbar *desert*", "an hour's *drive* away"."""
     return token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)
+
+
+def _bare_event_word(token, lexicon: Lexicon) -> bool:
+    """An event noun the tagger took for a participle with nothing of a verb about it -- no
+    auxiliary, no subject, heading its sentence: "*remise* attendue dans la semaine"."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "ROOT"
+        and token.lower_ in lexicon.nouns
+        and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
+    )
 
 
 def _clause_head(token) -> bool:

@@ -1083,7 +1083,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         if child.dep_ == "amod" and lemma_of(child) in lexicon.hypothetical_adjectives:
             return Time(Happened.NOTHING, f"hypothetical: {lemma_of(child)}")
         if (
-            child.dep_ in ("amod", "acl")
+            child.dep_ in ("amod", "acl", "xcomp")
             and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
         ):
             return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
