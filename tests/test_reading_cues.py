@@ -629,6 +629,17 @@ def test_an_event_noun_the_tagger_took_for_a_participle_is_an_event_noun():
     assert statuses_fr(text) == {"Ber": "pending"}
 
 
+def test_the_host_s_flag_flying_over_a_site_hands_it_over():
+    assert statuses_en("The Malian flag now flies over the Ber camp.") == {"Ber": "handed over"}
+    assert statuses_en("The Malian flag will fly over the Ber camp next week.") == {
+        "Ber": "pending"
+    }
+    text = "Le drapeau malien flotte désormais sur le camp de Ber."
+    assert statuses_fr(text) == {"Ber": "handed over"}
+    # ... the mission's flag still flying is the mission still there
+    assert statuses_en("The UN flag still flies over the Ber camp.") == {"Ber": "pending"}
+
+
 def test_a_post_struck_in_its_turn_is_the_subject_of_the_verb_it_hangs_from():
     text = "Le poste de Gao sera le premier à être levé."
     assert statuses_fr(text) == {"Gao": "pending"}

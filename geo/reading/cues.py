@@ -184,9 +184,12 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         before = before or _event_before(token, lexicon)
         status = before.status if before is not None else Status.CLOSED
         return Cue(token.i, status, lemma, CueKind.VERB)
-    if verbal and lemma in lexicon.flying_verbs and _has_object(token, lexicon.flag_nouns):
+    flying = lemma in lexicon.flying_verbs or token.lower_ in lexicon.flying_verbs
+    if verbal and flying and _has_object(token, lexicon.flag_nouns):
         # "the UN flag still *flies* over Gao", "le drapeau de l'ONU ne *flotte* plus sur Ber"
-        return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)
+        # (a form the lemmatizer cuts short: "flott")
+        word = lemma if lemma in lexicon.flying_verbs else token.lower_
+        return Cue(token.i, Status.PENDING, word, CueKind.PRESENCE)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     held = _in_hands(token, lexicon)
@@ -266,8 +269,12 @@ def _bare_event_word(token, lexicon: Lexicon) -> bool:
 
 def _clause_head(token) -> bool:
     """A noun with a subject and an object of its own is a verb the tagger missed:
-    "Bersaglieri *hand* COP Columbus to Afghan authorities"."""
+    "Bersaglieri *hand* COP Columbus to Afghan authorities"; so is an adjective heading its
+    sentence with a subject and no copula."""
     deps = {c.dep_ for c in token.children}
+    if token.pos_ == "ADJ" and token.dep_ == "ROOT":
+        # "le drapeau malien *flotte* sur le camp": an adjective with a subject and no copula
+        return "nsubj" in deps and "cop" not in deps
     return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
 
 

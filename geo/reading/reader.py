@@ -796,6 +796,18 @@ class _Job:
             )
         ):
             return None
+        if (
+            cue.kind is CueKind.PRESENCE
+            and cue.lemma in lexicon.flying_verbs
+            and self._host_flag(doc[cue.head])
+        ):
+            # "the Malian flag now flies over the Ber camp": the host holds the site
+            if time.negated:
+                return None
+            coming = any(word in time.why for word in ("future", "modal", "conditional"))
+            reason = Reason(cue.lemma, cue.kind.value, "host flag", agent, how, link.distance)
+            status = Status.PENDING if coming else Status.HANDED_OVER
+            return _Reading(status, self.document.date, reason)
         if cue.kind is CueKind.VERB and _first_of_several(doc[cue.head], lexicon):
             time = Time(Happened.PLAN, "first to leave", time.negated, time.verb)
         done = Status.CLOSED if cue.kind is CueKind.PRESENCE else cue.status
@@ -818,6 +830,23 @@ class _Job:
             cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
         )
         return _Reading(status, date, reason)
+
+    def _host_flag(self, verb) -> bool:
+        """Whether the flag that flies is the host's: "the *Malian* flag", "le drapeau
+        *tchadien*"."""
+        flags = [
+            t
+            for c in verb.children
+            if c.dep_.startswith(("nsubj", "dobj", "obj"))
+            for t in [c]
+            if lemma_of(t) in self.lexicon.flag_nouns
+        ]
+        return any(
+            is_host_word(m.text, self.context.actors)
+            for flag in flags
+            for m in flag.children
+            if m.dep_ in ("amod", "compound", "nmod")
+        )
 
     def _received(self, verb, agent: str) -> bool:
         """Whether someone named, not an armed group, receives the site from the mission:
