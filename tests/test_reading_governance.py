@@ -572,3 +572,11 @@ def test_an_event_that_only_dates_the_cue_says_nothing_of_its_own_place():
     assert statuses(text) == {"Ber": "pending"}
     text = "Le camp de Ber sera remis fin août, quelques jours avant la cérémonie finale à Gao."
     assert statuses(text, "fr") == {"Ber": "pending"}
+
+
+def test_an_event_noun_of_a_site_of_its_own_is_not_timed_with_another_s():
+    text = (
+        "Janvier a vu la fermeture des postes de Ber et de Goundam, ainsi que la remise du camp"
+        " de Gao à l'armée malienne."
+    )
+    assert statuses(text, "fr") == {"Ber": "closed", "Goundam": "closed", "Gao": "handed over"}

@@ -677,8 +677,9 @@ class _Job:
         self, doc, piece, governed: list[Governed], cues: list[Cue], place_words: set[int]
     ) -> list[Governed]:
         """Event nouns timed by the same verb as a site's event noun -- "the withdrawal from
-        Ansongo was finalised with a handover ceremony" is a handover too -- and handovers
-        told with the site's leaving (:meth:`_handed_over_with`)."""
+        Ansongo was finalised with a handover ceremony" is a handover too, not "Janvier a vu
+        la fermeture de Kibuye, ainsi que la remise *du camp de Ruhengeri*", of a site of its
+        own -- and handovers told with the site's leaving (:meth:`_handed_over_with`)."""
         verbs = {_verb_above(doc[g.cue.head]) for g in governed if g.cue.kind is CueKind.NOUN}
         verbs.discard(None)
         chosen = {g.cue.head for g in governed}
@@ -688,7 +689,11 @@ class _Job:
             for cue in cues
             if cue.head not in chosen
             and (
-                (cue.kind is CueKind.NOUN and _verb_above(doc[cue.head]) in verbs)
+                (
+                    cue.kind is CueKind.NOUN
+                    and _verb_above(doc[cue.head]) in verbs
+                    and not any(t.i in place_words for t in doc[cue.head].subtree)
+                )
                 or cue.head in told_with
             )
         ]
