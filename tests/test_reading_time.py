@@ -815,3 +815,8 @@ def test_the_first_to_go_in_a_future_copula_the_parser_takes_for_an_auxiliary_ar
 def test_a_place_not_far_away_is_no_negation():
     text = "Non loin de là, le camp de Ber est vide depuis la fin mai."
     assert statuses(text, "fr") == {"Ber": "closed"}
+
+
+def test_an_event_put_back_is_still_to_come():
+    text = "La remise du camp de Ber a été décalée au 20 novembre."
+    assert statuses(text, "fr") == {"Ber": "pending"}
