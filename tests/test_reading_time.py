@@ -820,3 +820,10 @@ def test_a_place_not_far_away_is_no_negation():
 def test_an_event_put_back_is_still_to_come():
     text = "La remise du camp de Ber a été décalée au 20 novembre."
     assert statuses(text, "fr") == {"Ber": "pending"}
+
+
+def test_a_perfect_infinitive_after_after_happened():
+    text = (
+        "Les casques bleus ont vidé le camp de Kidal, dix jours après s'être retirés de Tessalit."
+    )
+    assert statuses(text, "fr") == {"Kidal": "closed", "Tessalit": "closed"}

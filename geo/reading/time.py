@@ -211,6 +211,8 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         implied = (
             word.split(": ")[0] in lexicon.implicatives
             or word.startswith((_AFTER_A_PAST, _OBLIGED))
+            # "dix jours après *s'être retirés* de Tessalit": a perfect infinitive after "after"
+            or (word.startswith("after") and _perfect_infinitive(verb))
         ) and base.why == "infinitive"
         if kind == "done" and (base.happened is not Happened.PLAN or implied):
             base = Time(Happened.DONE, word, verb=verb.i)
@@ -240,6 +242,13 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, f"not before: {base.why}", True, verb.i)
         return Time(Happened.NOTHING, f"negated {base.why}", True, verb.i)
     return Time(base.happened, base.why, False, verb.i)
+
+
+def _perfect_infinitive(verb) -> bool:
+    """ "s'être retirés", "avoir quitté", "having left": an infinitive of a thing done."""
+    return any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children
+    ) or any(c.lower_ == "having" for c in verb.children if c.dep_.startswith("aux"))
 
 
 def _simple_present(verb) -> bool:
