@@ -68,7 +68,7 @@ DEVELOPMENT_SETS = (
     "heldout21_en",
     "heldout21_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout22_en", "heldout22_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
