@@ -560,6 +560,8 @@ def test_activities_ceased_and_troops_taken_out_are_closures():
     text = "Last year MINUSMA took its troops out of its camps at Ber and Goundam."
     assert statuses_en(text) == {"Ber": "closed", "Goundam": "closed"}
     assert statuses_en("Malian jets took out a rebel position near Ber.") == {}
+    text = "The mission pulled its last troops off the Ber camp on Sunday."
+    assert statuses_en(text) == {"Ber": "closed"}
 
 
 def test_an_office_that_stopped_working_is_closed():
