@@ -173,6 +173,10 @@ def test_an_item_a_site_labels_speaks_of_that_site():
         "Ansongo": "pending",
     }
     assert found["Goundam"][1] == dt.date(2023, 3, 1)
+    # ... but a label whose item opens with another place's name only files it
+    text = "Where the camps stood:\n- Timbuktu: the Ber camp is to be handed over next week.\n"
+    found = read_text(text, dt.date(2023, 3, 31))
+    assert {site: status for site, (status, _, _) in found.items()} == {"Ber": "pending"}
 
 
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():

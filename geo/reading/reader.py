@@ -81,6 +81,9 @@ _ANSWER = re.compile(r"\W*(?:\w\W+)?(\w+)")
 # A sentence without a final stop, question mark or quote is a headline.
 _HEADLINE_END = re.compile(r"[^.!?…:;\"”’')\]]\s*$")
 _LABEL = re.compile(r"([^\W\d_]+) ?:")
+# The colon after an item's label, and an article before the name that may follow it.
+_LABEL_COLON = re.compile(r" ?: *(?:(?:the|le|la|les|l['’])\s*)?", re.IGNORECASE)
+_BULLETS = " \t-–—•*·"
 _QUOTES = frozenset('«»“”„"')
 _LEAVING = (CueKind.VERB, CueKind.NOUN)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9.]+\b")
@@ -238,13 +241,16 @@ class _Job:
     def _kickers(self) -> list[Mention]:
         """The place that labels a headline before a colon when the headline goes on to name
         a site of its own ("Djugu : à Fataki, la base n'est toujours pas rétrocédée"): the
-        area the story is filed under, not a site."""
+        area the story is filed under, not a site; and the place that labels an item whose
+        first words name another ("- Basra: COB Basra, at the city's airport, is to go")."""
         found = []
         for index, mentions in self.mentions_of.items():
             sentence = self.sentences[index]
-            if not _is_headline(sentence, self.lead_ins[index] is not None):
-                continue
             first = min(mentions, key=lambda m: m.start)
+            if not _is_headline(sentence, self.lead_ins[index] is not None):
+                if self._labels_another(first, index):
+                    found.append(first)
+                continue
             after = self.document.text[first.end : first.end + 3]
             if (
                 first.start == sentence.start
@@ -258,6 +264,20 @@ class _Job:
             ):
                 found.append(first)
         return found
+
+    def _labels_another(self, first: Mention, index: int) -> bool:
+        """Whether the name labels an item, after any bullet, and the item opens with
+        another place's name: "- Salahuddin: COB Speicher ... remains to be turned over"."""
+        sentence = self.sentences[index]
+        text = self.document.text
+        if text[sentence.start : first.start].strip(_BULLETS):
+            return False
+        colon = _LABEL_COLON.match(text, first.end)
+        if colon is None:
+            return False
+        return any(
+            m.start == colon.end() and m.place != first.place for m in self._candidates(index)
+        )
 
     def _filed(self) -> dt.date | None:
         """The day the report was filed, against which its "on Monday" is counted: the date
