@@ -272,6 +272,10 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
     # the "to" of the event noun is not the leaving's
     found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
     assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}
+    # the parser may hang "to" on the particle: "went *back to* the army"
+    text = "The Ber camp went back to the Malian army in June."
+    assert statuses_en(text) == {"Ber": "handed over"}
+    assert statuses_en("The Ber camp, next to the airport, was left in June.") == {"Ber": "closed"}
     # French hangs the recipient on the verb, with its case marker
     text = (
         "Les casques bleus ont laissé leur poste de Ber à une section des forces armées maliennes."

@@ -827,7 +827,14 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
     laissé leur poste *à une section des Forces armées rwandaises*": a recipient, or a
     people, right after "to" on the verb (English hangs it under the preposition, French
     under the verb with its case marker)."""
-    for child in verb.children:
+    # "went *back to* the Iraqi army": the parser may hang "to" on the particle
+    particles = [
+        g
+        for c in verb.children
+        if c.dep_ in ("advmod", "prt") and c.lower_ in lexicon.particles
+        for g in c.children
+    ]
+    for child in [*verb.children, *particles]:
         if child.dep_ in ("prep", "dative"):
             marker, nouns = child, list(child.children)
         elif child.dep_ in ("obl:arg", "obl", "obl:mod", "iobj"):
