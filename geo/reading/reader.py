@@ -860,11 +860,10 @@ class _Job:
         """Whether the flag that flies is the host's: "the *Malian* flag", "le drapeau
         *tchadien*"."""
         flags = [
-            t
+            c
             for c in verb.children
             if c.dep_.startswith(("nsubj", "dobj", "obj"))
-            for t in [c]
-            if lemma_of(t) in self.lexicon.flag_nouns
+            and lemma_of(c) in self.lexicon.flag_nouns
         ]
         return any(
             is_host_word(m.text, self.context.actors)
@@ -1375,6 +1374,7 @@ def _labels_its_item(span) -> bool:
 def _bare_participle(verb) -> bool:
     """A past participle with no auxiliary, as an item's note is written: "vacated",
     "taken over by the contractors on March 1"."""
+    # the parser makes the label itself the subject: a name is no subject of the note's own
     return "Part" in verb.morph.get("VerbForm") and not any(
         c.dep_ in ("aux", "auxpass", "aux:pass", "nsubj", "nsubjpass") and c.pos_ != "PROPN"
         for c in verb.children
