@@ -136,6 +136,8 @@ def test_craft_leaving_are_the_mission_s_when_its_people_s_name_qualifies_them()
     # the last of them are anyone's; other craft are someone else's trip
     assert agents("The last transport aircraft left the airfield.") == [UNSTATED]
     assert agents("Spanish aircraft left the air base.", "en", americans) != [MISSION]
+    # ... and named by the people that owns them, not by the first word before them
+    assert agents("The last Malian jets left the air base.") == ["malian jet"]
     assert agents("Aircraft left the air base.", "en", americans) not in ([MISSION], [UNSTATED])
 
 

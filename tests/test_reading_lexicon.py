@@ -119,6 +119,16 @@ def test_an_unknown_status_names_its_file(lexicon_dir: Path):
         lexicon_for("zz")
 
 
+def test_a_setting_neither_true_nor_false_names_its_file_key_and_value(lexicon_dir: Path):
+    reading = _english_reading().replace("recase_capitals: false", "recase_capitals: maybe")
+    assert "recase_capitals: maybe" in reading
+    (lexicon_dir / "zz.yaml").write_text(f"lang: zz\n{reading}", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        lexicon_for("zz")
+    assert "zz.yaml" in str(error.value)
+    assert "recase_capitals" in str(error.value) and "maybe" in str(error.value)
+
+
 def test_a_lexicon_that_is_not_yaml_names_its_file_and_line(lexicon_dir: Path):
     (lexicon_dir / "zz.yaml").write_text("lang: zz\nreading: [hand over,\n", encoding="utf-8")
     with pytest.raises(DataError) as error:

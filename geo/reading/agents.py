@@ -89,8 +89,7 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
         return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
     if lemma_of(subject) in lexicon.flag_nouns and lemma_of(verb) in lexicon.flag_verbs:
         return UNSTATED  # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"
-    craft = lemma_of(subject) in lexicon.movers - lexicon.force_words  # not "the convoy"
-    if craft and lemma_of(verb) in lexicon.verbs:
+    if lemma_of(subject) in lexicon.crafts and lemma_of(verb) in lexicon.verbs:
         return _craft_leaving(subject, lexicon, actors)
     return classify(subject, lexicon, actors)
 
@@ -104,10 +103,16 @@ def _craft_leaving(craft, lexicon: Lexicon, actors: Actors) -> str:
     ]
     if any(normalise(t.text) in actors.qualifiers for t in modifiers):
         return MISSION
-    if any(
-        is_host_word(t.text, actors) or lemma_of(t) in lexicon.other_qualifiers for t in modifiers
-    ):
-        return f"{lemma_of(modifiers[0])} {lemma_of(craft)}"
+    owner = next(
+        (
+            t
+            for t in modifiers
+            if is_host_word(t.text, actors) or lemma_of(t) in lexicon.other_qualifiers
+        ),
+        None,
+    )
+    if owner is not None:
+        return f"{lemma_of(owner)} {lemma_of(craft)}"
     if any(lemma_of(t) in lexicon.ordinals for t in modifiers):
         return UNSTATED  # "the last transport aircraft took off from Sperenberg"
     return classify(craft, lexicon, actors)  # "the convoy left Gao": a trip, anyone's

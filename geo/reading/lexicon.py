@@ -53,7 +53,7 @@ class Lexicon:
     ongoing_by: frozenset[str]
     done_before_noun: frozenset[str]
     after_words: frozenset[str]
-    dating_prepositions: frozenset[str]
+    before_words: frozenset[str]
     pending_before_noun: frozenset[str]
     timing_words: frozenset[str]
     future_auxiliaries: frozenset[str]
@@ -234,6 +234,17 @@ class Lexicon:
         return self.mission_words | self.force_words
 
     @cached_property
+    def crafts(self) -> frozenset[str]:
+        """The movers that carry no people of their own name: planes, ships -- not a convoy,
+        which is troops."""
+        return self.movers - self.force_words
+
+    @cached_property
+    def dating_prepositions(self) -> frozenset[str]:
+        """What dates an event by another: "*after* the arrival", "days *before* the ceremony"."""
+        return self.after_words | self.before_words
+
+    @cached_property
     def people_or_camps(self) -> frozenset[str]:
         """What a verb of presence says is somewhere: anyone's troops or the mission's camps."""
         return self.people | self.presence_nouns
@@ -275,7 +286,7 @@ _SETS = [
     "ongoing_by",
     "done_before_noun",
     "after_words",
-    "dating_prepositions",
+    "before_words",
     "pending_before_noun",
     "timing_words",
     "future_auxiliaries",
@@ -414,7 +425,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
     return Lexicon(
         lang=lang,
         models=tuple(raw["models"]),
-        recase_capitals=_flag(raw["recase_capitals"]),
+        recase_capitals=_flag("recase_capitals", raw["recase_capitals"]),
         verbs=_by_status(raw["verbs"]),
         receiving=_by_status(raw["receiving"]),
         nouns=_by_status(raw["nouns"]),
@@ -463,10 +474,10 @@ def fold(word: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def _flag(value) -> bool:
+def _flag(key: str, value) -> bool:
     """A yes-or-no setting, written ``true`` or ``false`` (the words loader keeps them words)."""
     if str(value).lower() not in ("true", "false"):
-        raise ValueError(f"{value!r} is neither true nor false")
+        raise ValueError(f"{key}: {value!r} is neither true nor false")
     return str(value).lower() == "true"
 
 

@@ -1164,7 +1164,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.DONE, "noun without a verb")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
-    after_colon = noun.dep_ == "appos" and noun.doc[noun.left_edge.i - 1].text == ":"
+    start = noun.left_edge.i
+    after_colon = noun.dep_ == "appos" and start > 0 and noun.doc[start - 1].text == ":"
     if (noun.dep_ == "ROOT" or after_colon) and (stray := _stray_verb(noun, lexicon)) is not None:
         if lemma_of(stray) in lexicon.plan_words:
             return _plan_unless_denied(stray, lexicon)
