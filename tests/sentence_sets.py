@@ -67,8 +67,10 @@ DEVELOPMENT_SETS = (
     "heldout20_fr",
     "heldout21_en",
     "heldout21_fr",
+    "heldout22_en",
+    "heldout22_fr",
 )
-BLIND_SETS = ("heldout22_en", "heldout22_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
