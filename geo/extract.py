@@ -20,8 +20,8 @@ from geo.model import Document, Mention, Place, Sentence
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
 # A lower-case elided word before a name: "d'Ansongo", "l’Adrar", "qu'Aguelhok".
 _ELIDED = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])")
-# What may stand between the words of one name.
-_JOINER = re.compile(r"[ \t\-‐‑]{1,3}")
+# What may stand between the words of one name; an apostrophe may end a word of it ("Ta' Qali").
+_JOINER = re.compile(r"['’]?[ \t\-‐‑]{1,3}")
 # A share of capitalised words above which a sentence is a title-case headline.
 _HEADLINE_SHARE = 0.6
 

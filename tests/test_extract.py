@@ -142,6 +142,12 @@ def test_an_elided_article_is_cut_off_the_name():
             [("maritime sector office", "nc-sector-office")],
         ),
         ("The police left; the maritime staff stayed.", "en", []),  # not the town of Police
+        # a word of a name may end in an apostrophe; a possessive plural joins no name
+        (
+            "The RAF left Ta' Qali and Ta’ Qali, not the Marines' Camp Marmal.",
+            "en",
+            [("Ta' Qali", "nc-taqali"), ("Ta’ Qali", "nc-taqali"), ("Camp Marmal", "nc-marmal")],
+        ),
         # an article is not where a name starts: "la Gombe" is Gombe
         ("La force a quitté la Gombe.", "fr", [("Gombe", "nc-gombe")]),
     ],
