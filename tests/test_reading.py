@@ -179,6 +179,24 @@ def test_an_item_a_site_labels_speaks_of_that_site():
     assert {site: status for site, (status, _, _) in found.items()} == {"Ber": "pending"}
 
 
+def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
+    text = (
+        "Where the camps stood at the end of March:\n"
+        "* Ber - vacated on 2 March.\n"
+        "* Goundam: closing.\n"
+        "* Ansongo - running down.\n"
+        "* Léré – emptied last week.\n"
+    )
+    found = read_text(text, dt.date(2023, 3, 31))
+    assert {site: status for site, (status, _, _) in found.items()} == {
+        "Ber": "closed",
+        "Goundam": "pending",
+        "Ansongo": "pending",
+        "Léré": "closed",
+    }
+    assert found["Ber"][1] == dt.date(2023, 3, 2)
+
+
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():
     group = minusma_group()
     text = "MINUSMA handed over its camp in Ménaka to the governor on Friday."

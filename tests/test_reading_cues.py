@@ -276,6 +276,11 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
     text = "The Ber camp went back to the Malian army in June."
     assert statuses_en(text) == {"Ber": "handed over"}
     assert statuses_en("The Ber camp, next to the airport, was left in June.") == {"Ber": "closed"}
+    # ... or on the last of several sites left
+    text = "Earlier this year the British had already left Aguelhok and the Tessalit dam to the Americans."
+    assert statuses_en(text) == {"Aguelhok": "handed over", "Tessalit": "handed over"}
+    text = "Peacekeepers left Ber and the Gao camp to the west of the river."
+    assert statuses_en(text) == {"Ber": "closed", "Gao": "closed"}
     # French hangs the recipient on the verb, with its case marker
     text = (
         "Les casques bleus ont laissé leur poste de Ber à une section des forces armées maliennes."
@@ -295,6 +300,8 @@ def test_a_site_returned_was_handed_over_but_returning_to_it_is_a_trip():
     text = "Sites:\n- Ber camp: returned to the regional property office on June 1."
     assert statuses_en(text) == {"Ber": "handed over"}
     assert statuses_fr("Le camp de Ber est passé à la mairie en juin.") == {"Ber": "handed over"}
+    # a navy receives, as an army does
+    assert statuses_en("Gao passed to the Thai navy in June.") == {"Gao": "handed over"}
     # ... and a site passed under the host's flag was handed over
     text = "Le camp de Ber est passé vendredi sous pavillon malien."
     assert statuses_fr(text) == {"Ber": "handed over"}
@@ -837,3 +844,5 @@ def test_a_cue_word_with_an_article_is_a_noun_not_a_verb():
     # "desert" is a verb of leaving, but not in "the Timbuktu desert"
     assert statuses_en("Peacekeepers patrol Ber, in the Timbuktu desert, every week.") == {}
     assert statuses_en("Peacekeepers deserted Ber on Monday.") == {"Ber": "closed"}
+    # ... nor where it qualifies a noun after that noun's article
+    assert statuses_en("Most troops are at the Ber camp, the desert base by the river.") == {}

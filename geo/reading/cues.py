@@ -252,8 +252,15 @@ def _out_but_not_gone(token, phrase: str, lexicon: Lexicon) -> bool:
 
 def _with_article(token) -> bool:
     """A noun with its article or its owner, which no verb the tagger missed has: "the
-    Anbar *desert*", "an hour's *drive* away"."""
-    return token.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") for c in token.children)
+    Anbar *desert*", "an hour's *drive* away", "the *desert* base" (the article of the noun it
+    qualifies)."""
+    if token.pos_ != "NOUN":
+        return False
+    qualified = token.head if token.dep_ == "compound" and token.head.i > token.i else None
+    return any(c.dep_ in ("det", "poss") for c in token.children) or (
+        qualified is not None
+        and any(c.dep_ in ("det", "poss") and c.i < token.i for c in qualified.children)
+    )
 
 
 def _bare_event_word(token, lexicon: Lexicon) -> bool:
@@ -827,14 +834,19 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
     laissé leur poste *à une section des Forces armées rwandaises*": a recipient, or a
     people, right after "to" on the verb (English hangs it under the preposition, French
     under the verb with its case marker)."""
-    # "went *back to* the Iraqi army": the parser may hang "to" on the particle
+    # "went *back to* the Iraqi army": the parser may hang "to" on the particle; "left Musa
+    # Qala and the Kajaki dam *to* the Americans": on the last of the objects
     particles = [
         g
         for c in verb.children
         if c.dep_ in ("advmod", "prt") and c.lower_ in lexicon.particles
         for g in c.children
     ]
-    for child in [*verb.children, *particles]:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    while objects and (conjuncts := [c for c in objects[-1].children if c.dep_ == "conj"]):
+        objects.append(conjuncts[-1])
+    last_object = [c for c in objects[-1].children if c.dep_ == "prep"] if len(objects) > 1 else []
+    for child in [*verb.children, *particles, *last_object]:
         if child.dep_ in ("prep", "dative"):
             marker, nouns = child, list(child.children)
         elif child.dep_ in ("obl:arg", "obl", "obl:mod", "iobj"):

@@ -151,6 +151,7 @@ class Lexicon:
     charge_nouns: frozenset[str]
     inclusive_words: frozenset[str]
     process_nouns: frozenset[str]
+    ongoing_nouns: frozenset[str]
     falsities: frozenset[str]
     false_telling: frozenset[str]
     corrected_tellers: frozenset[str]
@@ -392,6 +393,7 @@ _SETS = [
     "charge_nouns",
     "inclusive_words",
     "process_nouns",
+    "ongoing_nouns",
     "falsities",
     "false_telling",
     "corrected_tellers",

@@ -1361,14 +1361,14 @@ def _short(doc) -> bool:
 
 
 def _labels_its_item(span) -> bool:
-    """Whether the name opens its sentence, after a bullet, and a colon follows it: the
-    site an item of a list speaks of ("- Fanara: vacated; stores moved to Tel el Kebir")."""
+    """Whether the name opens its sentence, after a bullet, and a colon or a spaced dash
+    follows it: the site an item of a list speaks of ("- Fanara: vacated; stores moved to Tel
+    el Kebir", "* Korat - vacated in May")."""
     doc = span.doc
-    return (
-        span.end < len(doc)
-        and doc[span.end].text == ":"
-        and all(t.is_punct for t in doc[: span.start])
-    )
+    if span.end >= len(doc) or not all(t.is_punct for t in doc[: span.start]):
+        return False
+    after = doc[span.end]
+    return after.text in (":", "–", "—") or (after.text == "-" and bool(doc[span.end - 1].whitespace_))
 
 
 def _bare_participle(verb) -> bool:

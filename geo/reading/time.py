@@ -497,6 +497,8 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "under way")
         if _work_on(verb, lexicon):
             return Time(Happened.PLAN, "under way: work")
+        if _item_note(verb):
+            return Time(Happened.PLAN, "under way: item")
         return Time(Happened.DONE, "participle")
     if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
         # "Ouakam and the airfield will be the last sites handed over"
@@ -1076,6 +1078,28 @@ def _after_kicker(noun) -> bool:
     )
 
 
+def _item_note(word) -> bool:
+    """Whether a word opens the note of an item a name labels, after its colon or spaced
+    dash: "- Korat: *running* down", "* Udorn - *closing*"."""
+    sent, before = word.sent, word.i - 1
+    if before <= sent.start or sent.doc[before].text not in (":", "-", "–", "—"):
+        return False
+    label = [t for t in sent.doc[sent.start : before] if not (t.is_punct or t.is_space)]
+    return bool(label) and all(t.text[:1].isupper() for t in label)
+
+
+def _ongoing_alone(noun, lexicon: Lexicon) -> bool:
+    """Whether an event noun of something going on stands alone, with no verb in its sentence
+    and nothing of its own but the name it is said of: "- Korat: *closing*", "* Udorn -
+    *closing*" -- not "the closing of Korat"."""
+    return (
+        noun.lower_ in lexicon.ongoing_nouns
+        and noun.dep_ in ("ROOT", "appos")
+        and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
+        and all(c.dep_ in ("punct", "compound") or c.pos_ == "PROPN" for c in noun.children)
+    )
+
+
 def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
     if _negated(noun, lexicon):
@@ -1154,6 +1178,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             # the tagger's noun is a participle of timing: "Mannar pull-out *set* for May"
             return Time(Happened.PLAN, f"headline: {lemma_of(noun)}")
         return Time(Happened.DONE, "headline noun")
+    if _ongoing_alone(noun, lexicon):
+        return Time(Happened.PLAN, f"alone: {noun.lower_}")  # "- Korat: closing."
     if (
         noun.dep_ == "ROOT"
         and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
