@@ -14,7 +14,7 @@ import doctest
 
 import pytest
 import yaml
-from sentence_sets import DATA, minusma_group, read_row, read_text, sentence_set
+from sentence_sets import DATA, group_file, minusma_group, read_row, read_text, sentence_set
 
 import geo.language
 import geo.reading.confidence
@@ -195,6 +195,17 @@ def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
         "Léré": "closed",
     }
     assert found["Ber"][1] == dt.date(2023, 3, 2)
+    # an item's note in a participle spelt like its bare verb ("shut") happened
+    text = "Sites:\n- Ta' Qali: shut as an RAF station in 1977; the runway is now weed-grown."
+    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == {"Ta' Qali": "closed"}
+    # ... and a site demolished is gone, whatever the lead-in says of the list
+    text = "Bases still to go:\n- Camp Croci: demolished last November.\n- Ta' Qali: to be handed over."
+    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == {
+        "Camp Croci": "closed",
+        "Ta' Qali": "pending",
+    }
 
 
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():

@@ -422,6 +422,12 @@ def test_ending_the_missions_presence_in_a_town_closes_it():
     assert statuses_fr("La Minusma a mis fin à sa présence à Kidal mardi.") == {"Kidal": "closed"}
     text = "D'ici à la fin du mois, la mission doit mettre un terme à sa présence à Kidal."
     assert statuses_fr(text) == {"Kidal": "pending"}
+    # ... and a site that ceases to be a base is closed, but not a town that ceases to be quiet
+    assert statuses_en("Ber ceased to be a UN base last month.") == {"Ber": "closed"}
+    assert statuses_en("Ber will cease to be a UN base in June.") == {"Ber": "pending"}
+    assert statuses_en("Ber ceased to be a quiet town.") == {}
+    text = "Le camp de Ber a cessé d'être une base de la MINUSMA le mois dernier."
+    assert statuses_fr(text) == {"Ber": "closed"}
 
 
 def test_the_mission_s_people_gone_from_a_town_close_it():

@@ -673,7 +673,26 @@ def _presence_ends(token, lemma: str, lexicon: Lexicon) -> bool:
     if subject is not None and lemma_of(subject) in lexicon.ending_subjects:
         return True  # "the presence in Ménaka ended", "came to an end", "a pris fin"
     # "MINUSMA ended its presence in Kidal", "mettre un terme à sa présence à Gao"
-    return _ends_a_presence(token, lexicon)
+    return _ends_a_presence(token, lexicon) or _stops_being_a_site(token, lexicon)
+
+
+def _stops_being_a_site(verb, lexicon: Lexicon) -> bool:
+    """Whether a verb of ending says its subject is a camp or station no more: "Hal Far
+    ceased *to be an RAF station*", "le camp a cessé *d'être une base*"."""
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "obj", "dobj"):
+            continue
+        # English hangs the noun on "be", French the copula on the noun
+        nouns = (
+            [c for c in child.children if c.dep_ == "attr"] if lemma_of(child) == "be" else [child]
+        )
+        if any(
+            lemma_of(n) in lexicon.presence_nouns
+            and (n.dep_ == "attr" or any(c.dep_ == "cop" for c in n.children))
+            for n in nouns
+        ):
+            return True
+    return False
 
 
 def _ending_noun(verb, lexicon: Lexicon) -> bool:
@@ -810,13 +829,25 @@ def _has_object(token, nouns: frozenset[str]) -> bool:
 
 def _struck(verb, lexicon: Lexicon) -> bool:
     """Whether what the verb acts on is a camp, a post or a base -- not the mission or its
-    people: "le poste a été *levé*", "Gikongoro *perdra* ses postes", but not "the mission
-    *lost* two soldiers"."""
+    people: "le poste a été *levé*", "Gikongoro *perdra* ses postes", "- PB Clifton:
+    *demolished*", but not "the mission *lost* two soldiers"."""
     themes = _OBJECTS | {"nsubjpass", "nsubj:pass"}
+    if item_note(verb) and "Part" in verb.morph.get("VerbForm"):
+        return True  # "- PB Clifton: *demolished* last November": the item's site
     return any(
         lemma_of(t) in lexicon.site_nouns
         for t in (*(c for c in verb.children if c.dep_ in themes), *controlling_subjects(verb))
     )
+
+
+def item_note(word) -> bool:
+    """Whether a word opens the note of an item a name labels, after its colon or spaced
+    dash: "- Korat: *running* down", "* Udorn - *closing*"."""
+    sent, before = word.sent, word.i - 1
+    if before <= sent.start or sent.doc[before].text not in (":", "-", "–", "—"):
+        return False
+    label = [t for t in sent.doc[sent.start : before] if not (t.is_punct or t.is_space)]
+    return bool(label) and all(t.text[:1].isupper() for t in label)
 
 
 def controlling_subjects(verb) -> list:

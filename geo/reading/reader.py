@@ -1368,7 +1368,9 @@ def _labels_its_item(span) -> bool:
     if span.end >= len(doc) or not all(t.is_punct for t in doc[: span.start]):
         return False
     after = doc[span.end]
-    return after.text in (":", "–", "—") or (after.text == "-" and bool(doc[span.end - 1].whitespace_))
+    return after.text in (":", "–", "—") or (
+        after.text == "-" and bool(doc[span.end - 1].whitespace_)
+    )
 
 
 def _bare_participle(verb) -> bool:

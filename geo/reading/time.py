@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 
-from geo.reading.cues import Cue, CueKind, lemma_of, still_said
+from geo.reading.cues import Cue, CueKind, item_note, lemma_of, still_said
 from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
@@ -472,7 +472,12 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     )
     if (
         infinitive
-        or ("Inf" in morph.get("VerbForm") and not auxiliaries and verb.dep_ != "ROOT")
+        or (
+            "Inf" in morph.get("VerbForm")
+            and not auxiliaries
+            and verb.dep_ != "ROOT"
+            and not item_note(verb)
+        )
         or infinitive_passive
     ):
         if (
@@ -497,7 +502,7 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "under way")
         if _work_on(verb, lexicon):
             return Time(Happened.PLAN, "under way: work")
-        if _item_note(verb):
+        if item_note(verb):
             return Time(Happened.PLAN, "under way: item")
         return Time(Happened.DONE, "participle")
     if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
@@ -512,7 +517,10 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         # "Lobito will be among the last places the Cubans leave"
         return Time(Happened.PLAN, "future clause")
     if verb.tag_ == "VB" and not auxiliaries:
-        return Time(Happened.DONE if headline else Happened.PLAN, "base form")
+        # "- Hal Far: *shut* as an RAF station in 1977": an item's note is a participle the
+        # tagger took for the bare verb it is spelt like
+        done = headline or item_note(verb)
+        return Time(Happened.DONE if done else Happened.PLAN, "base form")
     if "Inf" in morph.get("VerbForm"):
         return Time(Happened.PLAN, "infinitive")
     present = "Pres" in morph.get("Tense") and "Part" not in morph.get("VerbForm")
@@ -1076,16 +1084,6 @@ def _after_kicker(noun) -> bool:
         and noun.dep_ in ("appos", "nmod", "dep", "npadvmod")
         and any(t.text == ":" for t in noun.doc[head.i + 1 : noun.i])
     )
-
-
-def _item_note(word) -> bool:
-    """Whether a word opens the note of an item a name labels, after its colon or spaced
-    dash: "- Korat: *running* down", "* Udorn - *closing*"."""
-    sent, before = word.sent, word.i - 1
-    if before <= sent.start or sent.doc[before].text not in (":", "-", "–", "—"):
-        return False
-    label = [t for t in sent.doc[sent.start : before] if not (t.is_punct or t.is_space)]
-    return bool(label) and all(t.text[:1].isupper() for t in label)
 
 
 def _ongoing_alone(noun, lexicon: Lexicon) -> bool:
