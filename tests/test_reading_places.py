@@ -286,6 +286,15 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "fr",
             {"Camp Croci": "pending"},
         ),
+        # the town after a comma, as in an address
+        ("Sites:\n- Camp Croci, Abéché: to be transferred.", "en", {"Camp Croci": "pending"}),
+        ("Camp Croci, Abéché, was handed over.", "en", {"Camp Croci": "handed over"}),
+        # ... but not one of a list
+        (
+            "The force left Camp Croci, Abéché, and Basra.",
+            "en",
+            {"Camp Croci": "closed", "Abéché": "closed", "Basra": "closed"},
+        ),
     ],
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):

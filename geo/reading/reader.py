@@ -472,8 +472,9 @@ class _Job:
             span, self.context.actors.mission_names
         ):
             return _NOT_A_PLACE
-        if mention.place.feature_class != "S" and _locates_a_named_site(
-            span, named_sites, self.lexicon
+        if mention.place.feature_class != "S" and (
+            _locates_a_named_site(span, named_sites, self.lexicon)
+            or _follows_its_site(span, named_sites, place_words)
         ):
             return _NOT_A_PLACE  # "le camp Croci d'Abéché": the camp's fate, not the town's
         if _locates_another_place(span, place_words, self.lexicon):
@@ -1184,6 +1185,25 @@ def _after_leaving(verb, lexicon: Lexicon) -> bool:
             ):
                 return True
     return False
+
+
+def _follows_its_site(span, named_sites: set[int], place_words: set[int]) -> bool:
+    """Whether the town in ``span`` stands after a comma to say where the named site before
+    it is, as an address does: "MOB Price, Gereshk: to be transferred", "St Andrew's
+    Barracks, Pembroke, was handed over" -- not one of a list ("Camp Croci, Abéché and
+    Biltine", "Camp Croci, Abéché, and Biltine")."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or span.start - 2 not in named_sites:
+        return False
+    if span.end >= len(doc) or doc[span.end].text in (":", ")", ";", "—", "–"):
+        return True
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    return (
+        doc[span.end].text == ","
+        and after is not None
+        and after.pos_ != "CCONJ"
+        and after.i not in place_words
+    )
 
 
 def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> bool:
