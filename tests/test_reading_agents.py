@@ -174,6 +174,28 @@ def test_peoples_and_states_of_a_mission_named_by_them(text, actors, agent):
     assert agents(text, "en", actors) == [agent]
 
 
+FRENCH = Actors.of(["forces françaises", "soldats français"], ["Tchad"])
+# A mission that lists its contingents' units among its names is made of many peoples.
+CONTINGENTS = Actors.of(["APRONUC", "bataillon bulgare", "bataillon indonésien"], ["Cambodge"])
+
+
+@pytest.mark.parametrize(
+    ("text", "agent"),
+    [
+        # French names the people after the noun, in any gender and number
+        ("Les forces libyennes ont abandonné la base.", "libyennes force"),
+        ("Les derniers soldats libyens ont quitté la base.", "libyens soldat"),
+        ("Les Britanniques ont commencé à évacuer la base.", "britanniques"),
+        ("Les soldats français ont quitté la base.", MISSION),
+        ("Les troupes françaises ont quitté la base.", MISSION),
+        ("Les Françaises ont quitté la base.", UNSTATED),  # the mission's own people
+    ],
+)
+def test_another_people_s_troops_in_french(text, agent):
+    assert agents(text, "fr", FRENCH) == [agent]
+    assert agents("Les soldats pakistanais ont quitté la base.", "fr", CONTINGENTS) == [MISSION]
+
+
 def test_classify_reads_a_noun_phrase_on_its_own():
     doc = parse(["Malian soldiers and rebels met peacekeepers."], "en")[0]
     lexicon = lexicon_for("en")

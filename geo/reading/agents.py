@@ -216,7 +216,18 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     if head in lexicon.process_nouns:
         return UNSTATED  # "work has begun to dismantle the camp": what is done, not who
     if _denonym(subject) and not is_host_word(subject.text, actors):
-        # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not
+        # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not --
+        # unless the mission is made of peoples and the lexicon lists this as none of them
+        # ("les Britanniques" of a mission of "forces françaises")
+        peoples = _peoples(
+            actors.mission_names, lexicon.national_forces, lexicon.mission_words, lexicon.peoples
+        )
+        if (
+            peoples
+            and lemma_of(subject) in lexicon.peoples
+            and not any(same_people(subject.text, people) for people in peoples)
+        ):
+            return normalise(subject.text)
         return UNSTATED
     return head
 
@@ -288,7 +299,9 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
     is none of them: "*Dutch* troops" where the mission is "Australian troops", "*South
     African* soldiers" where it is UNTAG with its "Kenyan battalion" -- never where the mission
     names no people ("Chadian peacekeepers" of MINUSMA are its contingent)."""
-    peoples = _peoples(actors.mission_names, lexicon.national_forces, lexicon.mission_words)
+    peoples = _peoples(
+        actors.mission_names, lexicon.national_forces, lexicon.mission_words, lexicon.peoples
+    )
     if not peoples:
         return None
     return next(
@@ -296,29 +309,54 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
             normalise(c.text)
             for c in noun.children
             if c.dep_ in ("amod", "compound")
-            and c.ent_type_ == "NORP"
-            and normalise(c.text) not in peoples
+            and _a_people(c, lexicon)
+            and not any(same_people(c.text, people) for people in peoples)
             and not is_host_word(c.text, actors)
         ),
         None,
     )
 
 
+def _a_people(token, lexicon: Lexicon) -> bool:
+    """Whether a word names a people: tagged so, or listed where the model tags none."""
+    return token.ent_type_ == "NORP" or lemma_of(token) in lexicon.peoples
+
+
+def same_people(word: str, people: str) -> bool:
+    """Whether two words name one people, whatever their endings of gender and number.
+
+    >>> [same_people(w, "françaises") for w in ("français", "Française", "libyennes")]
+    [True, True, False]
+    >>> same_people("australian", "austrian"), same_people("Americans", "american")
+    (False, True)
+    """
+    shorter, longer = sorted((normalise(word), normalise(people)), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter[:-1])
+
+
 @cache
 def _peoples(
-    mission_names: frozenset[str], national_forces: frozenset[str], mission_words: frozenset[str]
+    mission_names: frozenset[str],
+    national_forces: frozenset[str],
+    mission_words: frozenset[str],
+    known: frozenset[str],
 ) -> frozenset[str]:
     """The peoples the mission's names say it is made of: "australian" of "Australian troops",
-    "kenyan" of "Kenyan battalion" -- not "un" of "UN troops". Asked for every subject of a
-    force word, so worked out once per mission and language."""
+    "kenyan" of "Kenyan battalion", "francaises" of "forces françaises" -- not "un" of "UN
+    troops" nor "bleus" of "casques bleus". Asked for every subject of a force word, so
+    worked out once per mission and language. Where the lexicon lists the ``known`` peoples
+    (the model tagging none), only those count: not "onusiens" of "soldats onusiens"."""
+    forces = {normalise(word) for word in national_forces}
     return frozenset(
-        words[0]
+        people
         for name in mission_names
         for words in [name.split()]
         if len(words) == 2
-        and words[1] in national_forces
-        and words[0].isalpha()
-        and words[0] not in mission_words
+        for force, people in (words[::-1], words)
+        if force in forces
+        and people.isalpha()
+        and people not in mission_words
+        and (not known or any(same_people(people, p) for p in known))
     )
 
 

@@ -157,6 +157,7 @@ class Lexicon:
     corrected_tellers: frozenset[str]
     idiom_states: frozenset[str]
     national_forces: frozenset[str]
+    peoples: frozenset[str]
     ruled_out: frozenset[str]
     inverted_conditionals: frozenset[str]
     turn_nouns: frozenset[str]
@@ -399,6 +400,7 @@ _SETS = [
     "corrected_tellers",
     "idiom_states",
     "national_forces",
+    "peoples",
     "ruled_out",
     "inverted_conditionals",
     "turn_nouns",
