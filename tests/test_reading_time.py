@@ -419,6 +419,16 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
+def test_an_item_s_event_noun_taken_for_a_verb_is_still_a_noun():
+    # the tagger takes "remise" for a verb in the subjunctive; the note's plan is the noun's
+    text = (
+        "Où en sont les camps :\n- Gao : remise à l'armée malienne en préparation.\n"
+        "- Ber : remise à l'armée prévue, date encore à fixer.\n"
+        "- Tessalit (bataillon tchadien) : remise à l'armée en préparation."
+    )
+    assert statuses(text, "fr") == {"Gao": "pending", "Ber": "pending", "Tessalit": "pending"}
+
+
 def test_not_before_a_day_is_still_to_come():
     assert statuses("The Gao camp will not close before June.") == {"Gao": "pending"}
     assert statuses("Le camp de Gao ne fermera pas avant juin.", "fr") == {"Gao": "pending"}

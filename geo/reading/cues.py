@@ -264,12 +264,15 @@ def _with_article(token) -> bool:
 
 
 def _bare_event_word(token, lexicon: Lexicon) -> bool:
-    """An event noun the tagger took for a participle with nothing of a verb about it -- no
-    auxiliary, no subject, heading its sentence: "*remise* attendue dans la semaine"."""
+    """An event noun the tagger took for a participle or a verb with nothing of a verb about
+    it -- no auxiliary, no subject -- heading its sentence or opening an item's note: "*remise*
+    attendue dans la semaine", "Forchana : *remise* à la MINURCAT prévue"."""
     return (
-        token.pos_ == "ADJ"
-        and token.dep_ == "ROOT"
-        and token.lower_ in lexicon.nouns
+        token.lower_ in lexicon.nouns
+        and (
+            (token.pos_ == "ADJ" and token.dep_ == "ROOT")
+            or (token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") and item_note(token))
+        )
         and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
     )
 
@@ -846,8 +849,14 @@ def item_note(word) -> bool:
     sent, before = word.sent, word.i - 1
     if before <= sent.start or sent.doc[before].text not in (":", "-", "–", "—"):
         return False
+    # "Iriba (bataillon polonais) : remise à l'ONU en préparation": what stands in brackets
+    # describes the label
     label = [t for t in sent.doc[sent.start : before] if not (t.is_punct or t.is_space)]
-    return bool(label) and all(t.text[:1].isupper() for t in label)
+    return (
+        bool(label)
+        and label[0].text[:1].isupper()
+        and not any(t.pos_ in ("VERB", "AUX") for t in label)
+    )
 
 
 def controlling_subjects(verb) -> list:

@@ -1047,9 +1047,15 @@ def _in_plan_phrase(verb, lexicon: Lexicon) -> bool:
 
 
 def _plan_phrase_after(noun, lexicon: Lexicon) -> bool:
-    """ "evacuation *under way*", "remise *en cours*": a phrase of progress right after the noun."""
+    """ "evacuation *under way*", "remise *en cours*": a phrase of progress right after the
+    noun, or below it after its recipient: "remise à l'ONU *en préparation*"."""
     words = [t.text.lower() for t in noun.doc[noun.i + 1 : noun.i + 5]]
-    return any(tuple(words[: len(p)]) == p for p in lexicon.plan_phrases)
+    below = [
+        tuple(t.text.lower() for t in c.subtree)
+        for c in noun.children
+        if c.dep_ in ("obl", "obl:mod", "nmod", "prep")
+    ]
+    return any(tuple(words[: len(p)]) == p or p in below for p in lexicon.plan_phrases)
 
 
 def _phrasal_forms(verb) -> list[str]:
@@ -1189,7 +1195,9 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
     start = noun.left_edge.i
-    after_colon = noun.dep_ == "appos" and start > 0 and noun.doc[start - 1].text == ":"
+    after_colon = (
+        noun.dep_ == "appos" and start > 0 and noun.doc[start - 1].text == ":"
+    ) or item_note(noun)
     if (noun.dep_ == "ROOT" or after_colon) and (stray := _stray_verb(noun, lexicon)) is not None:
         if lemma_of(stray) in lexicon.plan_words:
             return _plan_unless_denied(stray, lexicon)
