@@ -427,6 +427,9 @@ def test_an_item_s_event_noun_taken_for_a_verb_is_still_a_noun():
         "- Tessalit (bataillon tchadien) : remise à l'armée en préparation."
     )
     assert statuses(text, "fr") == {"Gao": "pending", "Ber": "pending", "Tessalit": "pending"}
+    # ... and so is one after its article, whose handover is still to sign
+    text = "Le camp de Gao a fermé le 8 septembre ; sa remise formelle à l'armée reste à signer."
+    assert statuses(text, "fr") == {"Gao": "closed"}
 
 
 def test_not_before_a_day_is_still_to_come():

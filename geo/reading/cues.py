@@ -265,13 +265,15 @@ def _with_article(token) -> bool:
 
 def _bare_event_word(token, lexicon: Lexicon) -> bool:
     """An event noun the tagger took for a participle or a verb with nothing of a verb about
-    it -- no auxiliary, no subject -- heading its sentence or opening an item's note: "*remise*
-    attendue dans la semaine", "Forchana : *remise* à la MINURCAT prévue"."""
+    it -- no auxiliary, no subject -- heading its sentence, opening an item's note or after
+    its article: "*remise* attendue dans la semaine", "Forchana : *remise* à la MINURCAT
+    prévue", "sa *remise* formelle au Land reste à signer"."""
     return (
         token.lower_ in lexicon.nouns
         and (
             (token.pos_ == "ADJ" and token.dep_ == "ROOT")
             or (token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") and item_note(token))
+            or (token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children))
         )
         and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
     )
