@@ -15,9 +15,9 @@ from geo.documents import sentences, vocabulary
 from geo.gazetteer import Gazetteer, normalise
 from geo.model import Document, Mention, Place, Sentence
 
-# A word: letters, with apostrophes inside ("Aguel'hoc", "Gao's"), or a number, which may
-# stand inside a name ("Position 73", "OP 1-H") but never starts one.
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+")
+# A word: letters and digits, with apostrophes inside ("Aguel'hoc", "Gao's", "PK12"); a number
+# may stand inside a name ("Position 73", "OP 1-H") but never starts one.
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W\d_]+)*")
 # A lower-case elided word before a name: "d'Ansongo", "l’Adrar", "qu'Aguelhok".
 _ELIDED = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])")
 # What may stand between the words of one name; an apostrophe may end a word of it ("Ta' Qali").
@@ -143,7 +143,7 @@ def _cut_off(elided: str) -> bool:
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The words of ``text[start:end]`` as offsets.
 
-    Letters glued to digits or underscores are no word ("Gao2", "_Gao"); an
+    Letters and digits make one word ("PK12"; "Gao2" is no "Gao"), underscores none ("_Gao"); an
     elided article or preposition is cut off ("d'Ansongo", "l’Adrar", "l'aéroport").
     """
     words = []

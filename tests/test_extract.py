@@ -112,6 +112,12 @@ def test_an_elided_article_is_cut_off_the_name():
             [("Position 73", "nc-pos73"), ("OP 1-H", "nc-op1h")],
         ),
         ("The force left Position 73b.", "en", []),  # a number glued to letters is no word
+        # ... but letters and digits make one word, which may be a name
+        (
+            "Les soldats ont quitté le PK5 et le camp Croci.",
+            "fr",
+            [("PK5", "nc-km5"), ("camp Croci", "nc-croci")],
+        ),
         # names the gazetteer writes in lower case but for a later word
         (
             "Les soldats ont évacué l'aéroport international de Bassora.",

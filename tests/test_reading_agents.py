@@ -194,6 +194,10 @@ CONTINGENTS = Actors.of(["APRONUC", "bataillon bulgare", "bataillon indonésien"
 def test_another_people_s_troops_in_french(text, agent):
     assert agents(text, "fr", FRENCH) == [agent]
     assert agents("Les soldats pakistanais ont quitté la base.", "fr", CONTINGENTS) == [MISSION]
+    # the state whose people the mission is acts for it, named before or after its noun
+    assert agents("La France a retiré ses soldats de la base.", "fr", FRENCH) == [MISSION]
+    # ... and comrades are the mission's own
+    assert agents("Leurs camarades ont rétrocédé la base.", "fr", FRENCH) == [MISSION]
 
 
 def test_classify_reads_a_noun_phrase_on_its_own():

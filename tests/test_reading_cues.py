@@ -846,6 +846,21 @@ def test_a_recipient_after_an_aside_still_receives():
     assert {site: status for site, (status, _, _) in found.items()} == {"Gulistan": "handed over"}
 
 
+def test_a_word_that_tells_who_spoke_after_a_quotation_is_no_cue():
+    # "lâcher" is a verb of leaving, but "lâche un commerçant" only says who spoke
+    found = read_text(
+        "« On a tout vu », lâche un commerçant du camp Croci.",
+        REPORT,
+        "fr",
+        group_file("named_camps"),
+    )
+    assert found == {}
+    found = read_text(
+        "Les soldats ont lâché le camp Croci vendredi.", REPORT, "fr", group_file("named_camps")
+    )
+    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "closed"}
+
+
 def test_a_cue_word_with_an_article_is_a_noun_not_a_verb():
     # "desert" is a verb of leaving, but not in "the Timbuktu desert"
     assert statuses_en("Peacekeepers patrol Ber, in the Timbuktu desert, every week.") == {}

@@ -67,10 +67,15 @@ class Actors:
         >>> actors = Actors.of(["Russian troops", "Japanese soldiers", "Austrian contingent"], [])
         >>> [actors.sends(state) for state in ("Russia", "Japan", "Australia", "Georgia")]
         [True, True, False, False]
+        >>> Actors.of(["soldats français"], []).sends("France")  # the people after the noun
+        True
         """
         words = normalise(state).split()
         stem = words[0][:-1] if words else ""  # "russi", "japa", "ital"
-        return len(stem) >= 3 and any(qualifier.startswith(stem) for qualifier in self.qualifiers)
+        peoples = {
+            word for name in self.mission_names if len(name.split()) == 2 for word in name.split()
+        }
+        return len(stem) >= 3 and any(people.startswith(stem) for people in peoples)
 
 
 def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
@@ -164,7 +169,11 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         subject = inner[0]
     if named_as_mission(subject, lexicon, actors):
         return MISSION
-    if subject.ent_type_ == "GPE" and actors.sends(subject.text):
+    if (
+        subject.ent_type_ in ("GPE", "LOC")
+        and subject.pos_ == "PROPN"
+        and actors.sends(subject.text)
+    ):
         return MISSION  # "Russia turns over Batumi base", of "Russian troops" in Georgia
     if _short_for_alias(subject, actors):
         return MISSION  # "the Navy vacated its post", of "US Navy"

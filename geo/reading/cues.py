@@ -74,7 +74,7 @@ def verb_lemma(token, lexicon: Lexicon) -> str:
 def cue_at(token, lexicon: Lexicon) -> Cue | None:
     """The cue the word is, or None."""
     lemma = lemma_of(token)
-    if _in_fixed_phrase(token, lexicon):
+    if _in_fixed_phrase(token, lexicon) or _speech_after_quote(token):
         return None
     if token.pos_ == "ADP" and token.text.lower() in lexicon.left_with.values():
         # "left the mission with camps in Gao": "with" on the verb, or on its object
@@ -261,6 +261,15 @@ def _with_article(token) -> bool:
         qualified is not None
         and any(c.dep_ in ("det", "poss") and c.i < token.i for c in qualified.children)
     )
+
+
+def _speech_after_quote(token) -> bool:
+    """Whether the word opens the words that tell who spoke, right after a quotation closes:
+    "« … », *lâche* un marchand du PK5", "“… at last,” *quipped* a trader" -- a verb of
+    speech, whatever else it may mean. The reader makes every quotation mark plain, so a
+    quote closes where a comma follows it or stands before it."""
+    two_before = [t.text for t in token.doc[max(0, token.i - 2) : token.i]]
+    return two_before in (['"', ","], ["»", ","], ["”", ","], [",", '"'], [",", "”"])
 
 
 def _bare_event_word(token, lexicon: Lexicon) -> bool:
