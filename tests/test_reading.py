@@ -199,6 +199,10 @@ def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
     text = "Sites:\n- Ta' Qali: shut as an RAF station in 1977; the runway is now weed-grown."
     found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
     assert {site: status for site, (status, _, _) in found.items()} == {"Ta' Qali": "closed"}
+    # ... and a label may give the site's town; a note in the infinitive is still to come
+    text = "Sites:\n- Camp Croci, Abéché: to be the last camp to close, in June."
+    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
+    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "pending"}
     # ... and a site demolished is gone, whatever the lead-in says of the list
     text = "Bases still to go:\n- Camp Croci: demolished last November.\n- Ta' Qali: to be handed over."
     found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))

@@ -588,14 +588,20 @@ class _Job:
 
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked
-        about, rumoured or supposed ("asked whether the mission would leave Gao"), or someone
-        else's doing ("les rebelles ont quitté Gao"). No reading, the learned one included,
+        about, rumoured or supposed ("asked whether the mission would leave Gao"), a trip or a
+        move, or someone else's doing ("les rebelles ont quitté Gao"). No reading, the learned one included,
         may then give the site a status."""
         time = self._time_of(doc, piece, cue)
         if time.unsaid:
             return True
         if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], self.lexicon):
             return True  # "une patrouille partie de Bouar": a trip, of nobody's leaving
+        if (
+            cue.kind is CueKind.NOUN
+            and cue.status is Status.HANDED_OVER
+            and _a_move(doc[cue.head], span, self.lexicon)
+        ):
+            return True  # "le transfert du QG de Gao vers Bamako": a move, of no handover
         if cue.kind is CueKind.RECEIVING or time.happened is Happened.NOTHING:
             return False
         agent = self._agent(doc, cue, time.verb, span)
@@ -1382,15 +1388,21 @@ def _short(doc) -> bool:
 
 def _labels_its_item(span) -> bool:
     """Whether the name opens its sentence, after a bullet, and a colon or a spaced dash
-    follows it: the site an item of a list speaks of ("- Fanara: vacated; stores moved to Tel
-    el Kebir", "* Korat - vacated in May")."""
+    follows it, or its town's name and then one: the site an item of a list speaks of ("-
+    Fanara: vacated; stores moved to Tel el Kebir", "* Korat - vacated in May", "- Navy House,
+    Port Said: to be the last headquarters to close")."""
     doc = span.doc
     if span.end >= len(doc) or not all(t.is_punct for t in doc[: span.start]):
         return False
-    after = doc[span.end]
-    return after.text in (":", "–", "—") or (
-        after.text == "-" and bool(doc[span.end - 1].whitespace_)
-    )
+    end = span.end
+    if doc[end].text == ",":
+        end += 1
+        while end < len(doc) and doc[end].text[:1].isupper() and end - span.end <= 4:
+            end += 1
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.text in (":", "–", "—") or (after.text == "-" and bool(doc[end - 1].whitespace_))
 
 
 def _bare_participle(verb) -> bool:

@@ -347,6 +347,8 @@ def _future_clause(noun, lexicon: Lexicon) -> bool:
         ):
             # "is expected to be the last to be handed over", "is to be the last camp to go"
             return True
+        if lemma_of(verb) == "be" and any(c.lower_ == "to" for c in verb.children):
+            return True  # an item's note: "- Navy House: *to be* the last headquarters to close"
         forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
         for form in forms:
             word = form.text.lower()
