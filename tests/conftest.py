@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import geo.cli.reading
 import geo.reading.parse
 
 REPO = Path(__file__).resolve().parent.parent
@@ -27,6 +28,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def read_in_this_process(monkeypatch):
+    """Commands run in the test process read there: tests count what the reader calls, and
+    a fork beside the test runner's threads is unsafe. ``run_cli`` and
+    ``tests/test_background.py`` run a fresh interpreter, where a build reads beside it."""
+    monkeypatch.setattr(geo.cli.reading, "can_fork", lambda: False)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from geo.attribution import load_attribution
-from geo.boundaries import load_boundaries
 from geo.changes import changes, read_state, state_json, state_of, state_path
 from geo.cli.options import (
     ReadingOptions,
@@ -26,11 +25,12 @@ from geo.errors import DataError
 from geo.files import write_output
 from geo.pipeline import Result
 from geo.project import Project, open_project
-from geo.render import render_map
 from geo.report import plural
 from geo.review import review_queue
 
 MAP_SUFFIXES = (".html", ".htm")
+# What writing the map imports (see write_map): loaded while the reports are parsed.
+MAP_MODULES = ("geo.render", "geo.boundaries")
 
 
 @click.command()
@@ -60,7 +60,7 @@ def build(
     """
     check_suffix(out, MAP_SUFFIXES, "the map page is HTML")
     project = open_project(seeds, data)
-    write_map(project, run_pipeline(project, cache, as_of, reading), out)
+    write_map(project, run_pipeline(project, cache, as_of, reading, preload=MAP_MODULES), out)
 
 
 def write_map(project: Project, result: Result, out: Path | None) -> None:
@@ -78,6 +78,10 @@ def write_map(project: Project, result: Result, out: Path | None) -> None:
     except DataError as problem:
         complain("warning", f"{problem} Every site is reported as new.")
         previous = ()
+    # Imported here, not at the top: while a cold build parses, they load beside it.
+    from geo.boundaries import load_boundaries
+    from geo.render import render_map
+
     current = state_of(result.merged.sites)
     page = render_map(
         result.merged.sites,

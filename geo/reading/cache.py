@@ -44,6 +44,8 @@ _FORMAT = 2
 
 # Where entries are written before they are renamed into place (see geo.files.replace_file).
 _SCRATCH = "writing"
+# Where they are kept.
+_ENTRIES = "readings"
 
 # A report in the language it was read in, the place names found in it, and its statements.
 Found = tuple[Document, list[Mention], list[Evidence]]
@@ -64,8 +66,14 @@ def open_cache(folder: Path, context: Context, gazetteer: Gazetteer) -> ReadingC
     with contextlib.suppress(OSError):
         remove_stale_scratch(folder / _SCRATCH)
     return ReadingCache(
-        folder / "readings", reader_fingerprint(), context_fingerprint(context, gazetteer)
+        folder / _ENTRIES, reader_fingerprint(), context_fingerprint(context, gazetteer)
     )
+
+
+def holds(folder: Path, document: Document) -> bool:
+    """Whether the cache in ``folder`` has an entry for ``document``, of whatever reader or
+    context: a glance, not a load -- whether reading it would most likely mean no parse."""
+    return (folder / _ENTRIES / f"{report_key(document)}.json").is_file()
 
 
 def read_cached(
