@@ -263,13 +263,22 @@ def _with_article(token) -> bool:
     )
 
 
+# A quotation closing right before a word: its mark and a comma, or a comma and its mark.
+_CLOSED_QUOTES = frozenset({('"', ","), ("»", ","), ("”", ","), (",", '"'), (",", "”")})
+
+
 def _speech_after_quote(token) -> bool:
     """Whether the word opens the words that tell who spoke, right after a quotation closes:
     "« … », *lâche* un marchand du PK5", "“… at last,” *quipped* a trader" -- a verb of
     speech, whatever else it may mean. The reader makes every quotation mark plain, so a
     quote closes where a comma follows it or stands before it."""
-    two_before = [t.text for t in token.doc[max(0, token.i - 2) : token.i]]
-    return two_before in (['"', ","], ["»", ","], ["”", ","], [",", '"'], [",", "”"])
+    if token.i < 2:
+        return False
+    doc = token.doc
+    before = doc[token.i - 1].text  # one look for the many words after no quote or comma
+    if before not in (",", '"', "”"):
+        return False
+    return (doc[token.i - 2].text, before) in _CLOSED_QUOTES
 
 
 def _bare_event_word(token, lexicon: Lexicon) -> bool:
@@ -523,9 +532,9 @@ def opens_with_remaining(token, lexicon: Lexicon) -> bool:
     """ "*Reste* le camp de Gao", "*Reste* Farchana, dont …": a verb opening its sentence to
     say what remains, which the small French model often takes for a name."""
     return (
-        token.i == token.sent.start
-        and token.text.lower() in lexicon.remaining_openers
+        token.text.lower() in lexicon.remaining_openers
         and token.pos_ not in ("VERB", "AUX")
+        and token.i == token.sent.start  # last: finding the sentence costs the most
     )
 
 
