@@ -367,8 +367,12 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
         },
         "The Ber camp is now under the control of the Malian army.": {"Ber": "handed over"},
         "The Gao camp passed under Malian command on Thursday.": {"Gao": "handed over"},
+        # ... hands a people's or a state's
+        "The Gao camp is now in Malian hands.": {"Gao": "handed over"},
         # rebels holding it received nothing
         "Ber is now in the hands of the rebels.": {},
+        "The Gao camp is in safe hands.": {},
+        "The Gao camp will stay in American hands.": {},  # the mission's own
     }
     assert {text: statuses_en(text) for text in table} == table
     table = {

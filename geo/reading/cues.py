@@ -578,7 +578,8 @@ def _in_hands(token, lexicon: Lexicon) -> str | None:
         (
             f"{preposition.lower_} {lemma_of(noun)}"
             for preposition, noun in held
-            if lemma_of(noun) in lexicon.hands_nouns and _held_by_a_recipient(noun, lexicon)
+            if lemma_of(noun) in lexicon.hands_nouns
+            and (_held_by_a_recipient(noun, lexicon) or _in_a_peoples_hands(token, noun, lexicon))
         ),
         None,
     )
@@ -591,6 +592,20 @@ def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
     return any(lemma_of(h) in lexicon.recipients for h in holders) or (
         lemma_of(noun) in lexicon.transferred_powers
         and any(c.dep_ == "amod" and c.pos_ == "ADJ" for c in noun.children)
+    )
+
+
+def _in_a_peoples_hands(verb, noun, lexicon: Lexicon) -> bool:
+    """ "is in *Singapore* hands", "est entre des mains *maliennes*": a people's or a state's
+    hands, said with a copula -- not "will *stay* in American hands", the mission's own."""
+    return (
+        lemma_of(verb) in ("be", "être")
+        and lemma_of(noun) in ("hand", "main")
+        and any(
+            c.dep_ in ("compound", "amod", "poss")
+            and (c.ent_type_ in ("GPE", "NORP") or lemma_of(c) in lexicon.peoples)
+            for c in noun.children
+        )
     )
 
 
