@@ -70,7 +70,7 @@ DEVELOPMENT_SETS = (
     "heldout22_en",
     "heldout22_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout23_en", "heldout23_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
