@@ -158,6 +158,11 @@ def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
     ]
 
 
+def by_site(found: dict[str, tuple]) -> dict[str, str]:
+    """The status of each site that ``read_text`` found."""
+    return {site: status for site, (status, _, _) in found.items()}
+
+
 def test_an_item_a_site_labels_speaks_of_that_site():
     text = (
         "Where the camps stood at the end of March:\n"
@@ -167,16 +172,11 @@ def test_an_item_a_site_labels_speaks_of_that_site():
         "- Léré: taken over by rebels on 2 March.\n"
     )
     found = read_text(text, dt.date(2023, 3, 31))
-    assert {site: status for site, (status, _, _) in found.items()} == {
-        "Ber": "closed",
-        "Goundam": "handed over",
-        "Ansongo": "pending",
-    }
+    assert by_site(found) == {"Ber": "closed", "Goundam": "handed over", "Ansongo": "pending"}
     assert found["Goundam"][1] == dt.date(2023, 3, 1)
     # ... but a label whose item opens with another place's name only files it
     text = "Where the camps stood:\n- Timbuktu: the Ber camp is to be handed over next week.\n"
-    found = read_text(text, dt.date(2023, 3, 31))
-    assert {site: status for site, (status, _, _) in found.items()} == {"Ber": "pending"}
+    assert by_site(read_text(text, dt.date(2023, 3, 31))) == {"Ber": "pending"}
 
 
 def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
@@ -188,28 +188,39 @@ def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
         "* Léré – emptied last week.\n"
     )
     found = read_text(text, dt.date(2023, 3, 31))
-    assert {site: status for site, (status, _, _) in found.items()} == {
+    assert by_site(found) == {
         "Ber": "closed",
         "Goundam": "pending",
         "Ansongo": "pending",
         "Léré": "closed",
     }
     assert found["Ber"][1] == dt.date(2023, 3, 2)
-    # an item's note in a participle spelt like its bare verb ("shut") happened
-    text = "Sites:\n- Ta' Qali: shut as an RAF station in 1977; the runway is now weed-grown."
-    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == {"Ta' Qali": "closed"}
-    # ... and a label may give the site's town; a note in the infinitive is still to come
-    text = "Sites:\n- Camp Croci, Abéché: to be the last camp to close, in June."
-    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "pending"}
-    # ... and a site demolished is gone, whatever the lead-in says of the list
-    text = "Bases still to go:\n- Camp Croci: demolished last November.\n- Ta' Qali: to be handed over."
-    found = read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == {
-        "Camp Croci": "closed",
-        "Ta' Qali": "pending",
-    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a note in a participle spelt like its bare verb ("shut") happened
+        (
+            "Sites:\n- Ta' Qali: shut as an RAF station in 1977; the runway is now weed-grown.",
+            {"Ta' Qali": "closed"},
+        ),
+        # a label may give the site's town; a note in the infinitive is still to come
+        (
+            "Sites:\n- Camp Croci, Abéché: to be the last camp to close, in June.",
+            {"Camp Croci": "pending"},
+        ),
+        # a site demolished is gone, whatever the lead-in says of the list
+        (
+            "Bases still to go:\n- Camp Croci: demolished last November.\n- Ta' Qali: to be handed over.",
+            {"Camp Croci": "closed", "Ta' Qali": "pending"},
+        ),
+    ],
+)
+def test_an_item_s_note_says_what_befell_its_site(text, expected):
+    assert (
+        by_site(read_text(text, dt.date(1980, 1, 1), "en", group_file("named_camps"))) == expected
+    )
 
 
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():
