@@ -80,10 +80,23 @@ def test_the_seed_reading_gives_the_four_sites_and_nothing_else():
     assert found["Mopti"][1] == dt.date(2023, 12, 4)  # "last week", counted from the report's day
 
 
+def by_site(found: dict[str, tuple]) -> dict[str, str]:
+    """The status of each site that ``read_text`` found."""
+    return {site: status for site, (status, _, _) in found.items()}
+
+
 def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
     text = "The Timbuktu camp had hosted 1,200 peacekeepers. It was handed over on Friday."
     found = read_text(text, dt.date(2023, 12, 11))
     assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
+
+
+def test_an_event_noun_beside_a_site_of_its_own_sentence_is_not_the_site_before():
+    text = (
+        "La cheffe de la mission a réuni mardi le conseil de sécurité à Gao. Elle doit ensuite"
+        " gagner Kidal, où la mission prépare son désengagement."
+    )
+    assert by_site(read_text(text, dt.date(2023, 12, 11), "fr")) == {"Kidal": "pending"}
 
 
 def test_a_site_received_in_the_next_sentence_was_handed_over_after_its_flag_came_down():
@@ -156,11 +169,6 @@ def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
         ("Kidal", Status.PENDING, "Camps still to be vacated: Kidal"),
         ("Tessalit", Status.PENDING, "Camps still to be vacated: Tessalit"),
     ]
-
-
-def by_site(found: dict[str, tuple]) -> dict[str, str]:
-    """The status of each site that ``read_text`` found."""
-    return {site: status for site, (status, _, _) in found.items()}
 
 
 def test_an_item_a_site_labels_speaks_of_that_site():

@@ -255,6 +255,13 @@ def test_passing_the_baton_hands_over_in_french():
     )
 
 
+def test_a_turnover_to_a_recipient_is_a_handover():
+    assert statuses_en("Sites:\n- Gao: turnover to the army slated for November.") == {
+        "Gao": "pending"
+    }
+    assert statuses_en("Staff turnover at the Gao camp is high.") == {}
+
+
 def test_a_transfer_of_authority_is_no_site_s_handover():
     assert cues_of("A transfer of authority ceremony was held at the Gao camp.") == ()
     assert cues_of("La cérémonie de transfert d'autorité s'est tenue au camp de Gao.", "fr") == ()

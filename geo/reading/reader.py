@@ -1091,6 +1091,11 @@ class _Job:
                     m for m in mentions if m.place.id in places and id(m) not in dismissed
                 )
                 kept = readings.get(id(target))
+                if reading.reason.kind == CueKind.NOUN.value and self._candidates(index + 1):
+                    # "Les Britanniques ont évacué Homs. Les Français n'ont pas quitté Lattaquié,
+                    # où leur départ est attendu": an event noun beside a site of its own
+                    # sentence is that site's, not the one before
+                    continue
                 # "The flag came down over Ma'sum Ghar. The battalion handed the base to a US
                 # battalion": the mission's handover of the site itself, in the next sentence,
                 # says more -- not someone moving in after it left ("Malian soldiers moved into
