@@ -630,6 +630,8 @@ def test_a_claim_met_with_a_denial_is_no_event():
             {},
         ),
         ("Les informations selon lesquelles la MINUSMA a quitté Ber sont fausses.", "fr", {}),
+        ("Reports that the troops had left Ber are pure invention, a spokesman said.", "en", {}),
+        ("Reports that MINUSMA had left Ber were a fabrication, the mission said.", "en", {}),
         ("A story on Tuesday wrongly said peacekeepers had handed over the Ber camp.", "en", {}),
         (
             "Un article affirmait à tort que les casques bleus avaient remis le camp de Ber.",
