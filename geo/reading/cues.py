@@ -878,11 +878,19 @@ def _struck(verb, lexicon: Lexicon) -> bool:
     )
 
 
+def item_separator(token) -> bool:
+    """Whether the word parts an item's label from its note: a colon, a dash, or a hyphen
+    with a space before it ("* Korat - vacated", not "Mopti-Sévaré")."""
+    return token.text in (":", "–", "—") or (
+        token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+    )
+
+
 def item_note(word) -> bool:
     """Whether a word opens the note of an item a name labels, after its colon or spaced
     dash: "- Korat: *running* down", "* Udorn - *closing*"."""
     sent, before = word.sent, word.i - 1
-    if before <= sent.start or sent.doc[before].text not in (":", "-", "–", "—"):
+    if before <= sent.start or not item_separator(sent.doc[before]):
         return False
     # "Iriba (bataillon polonais) : remise à l'ONU en préparation": what stands in brackets
     # describes the label

@@ -47,6 +47,7 @@ from geo.reading.cues import (
     controlling_subjects,
     cue_at,
     find_cues,
+    item_separator,
     lemma_of,
     people_gone,
     says_when,
@@ -589,8 +590,8 @@ class _Job:
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked
         about, rumoured or supposed ("asked whether the mission would leave Gao"), a trip or a
-        move, or someone else's doing ("les rebelles ont quitté Gao"). No reading, the learned one included,
-        may then give the site a status."""
+        move, or someone else's doing ("les rebelles ont quitté Gao"). No reading, the learned
+        one included, may then give the site a status."""
         time = self._time_of(doc, piece, cue)
         if time.unsaid:
             return True
@@ -1206,7 +1207,7 @@ def _follows_its_site(span, named_sites: set[int], place_words: set[int]) -> boo
     doc = span.doc
     if span.start < 2 or doc[span.start - 1].text != "," or span.start - 2 not in named_sites:
         return False
-    if span.end >= len(doc) or doc[span.end].text in (":", ")", ";", "—", "–"):
+    if span.end >= len(doc) or doc[span.end].text in (")", ";") or item_separator(doc[span.end]):
         return True
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
     return (
@@ -1404,10 +1405,7 @@ def _labels_its_item(span) -> bool:
         end += 1
         while end < len(doc) and doc[end].text[:1].isupper() and end - span.end <= 4:
             end += 1
-    if end >= len(doc):
-        return False
-    after = doc[end]
-    return after.text in (":", "–", "—") or (after.text == "-" and bool(doc[end - 1].whitespace_))
+    return end < len(doc) and item_separator(doc[end])
 
 
 def _bare_participle(verb) -> bool:
