@@ -11,7 +11,7 @@ a passive without "by" or a headline leave it unstated.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from geo.gazetteer import normalise
 from geo.reading.cues import lemma_of
@@ -54,10 +54,15 @@ class Actors:
             ),
         )
 
-    @property
+    @cached_property
+    def _pairs(self) -> tuple[list[str], ...]:
+        """The words of each name of two words ("french troops", "soldats francais")."""
+        return tuple(words for name in self.mission_names if len(words := name.split()) == 2)
+
+    @cached_property
     def qualifiers(self) -> frozenset[str]:
         """Words that make people the mission's: "French" of an alias "French troops"."""
-        return frozenset(name.split()[0] for name in self.mission_names if len(name.split()) == 2)
+        return frozenset(words[0] for words in self._pairs)
 
     def sends(self, state: str) -> bool:
         """Whether ``state`` is the one whose people the mission's names say it is: Russia of
@@ -72,10 +77,10 @@ class Actors:
         """
         words = normalise(state).split()
         stem = words[0][:-1] if words else ""  # "russi", "japa", "ital"
-        peoples = {
-            word for name in self.mission_names if len(name.split()) == 2 for word in name.split()
-        }
-        return len(stem) >= 3 and any(people.startswith(stem) for people in peoples)
+        # either word: the people stands first in English ("Russian troops"), last in French
+        return len(stem) >= 3 and any(
+            word.startswith(stem) for pair in self._pairs for word in pair
+        )
 
 
 def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
@@ -228,9 +233,7 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         # "the Nepalese", "les Ougandais se sont retirés": a contingent, the mission's or not --
         # unless the mission is made of peoples and the lexicon lists this as none of them
         # ("les Britanniques" of a mission of "forces françaises")
-        peoples = _peoples(
-            actors.mission_names, lexicon.national_forces, lexicon.mission_words, lexicon.peoples
-        )
+        peoples = _mission_peoples(actors, lexicon)
         if (
             peoples
             and lemma_of(subject) in lexicon.peoples
@@ -308,9 +311,7 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
     is none of them: "*Dutch* troops" where the mission is "Australian troops", "*South
     African* soldiers" where it is UNTAG with its "Kenyan battalion" -- never where the mission
     names no people ("Chadian peacekeepers" of MINUSMA are its contingent)."""
-    peoples = _peoples(
-        actors.mission_names, lexicon.national_forces, lexicon.mission_words, lexicon.peoples
-    )
+    peoples = _mission_peoples(actors, lexicon)
     if not peoples:
         return None
     return next(
@@ -341,6 +342,13 @@ def same_people(word: str, people: str) -> bool:
     """
     shorter, longer = sorted((normalise(word), normalise(people)), key=len)
     return len(shorter) >= 4 and longer.startswith(shorter[:-1])
+
+
+def _mission_peoples(actors: Actors, lexicon: Lexicon) -> frozenset[str]:
+    """The peoples the mission's names say it is made of, in ``lexicon``'s language."""
+    return _peoples(
+        actors.mission_names, lexicon.national_forces, lexicon.mission_words, lexicon.peoples
+    )
 
 
 @cache
