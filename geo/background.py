@@ -9,7 +9,8 @@ reading cache are read here: a warm build forks nothing.
 
 The process is forked before any thread starts, and not at all when another
 thread already runs: a fork while a thread holds a lock (an import's, say) can
-leave the child waiting on it for ever.
+leave the child waiting on it for ever. Should the process die (killed, out of
+memory), its batches and those after them are read here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
 from geo.model import Document
@@ -57,20 +59,26 @@ class BackgroundMapper:
         self.needs_parsing = needs_parsing
         self.preload = tuple(preload)
         self.executor: ProcessPoolExecutor | None = None
+        self.broken = False  # the process died (killed, out of memory): read here from then on
 
     def __call__(self, function: Callable, batches: Iterable[list[Document]]) -> Iterator:
-        pending: deque[Future] = deque()
+        pending: deque[tuple[list[Document], Future | None]] = deque()
         for batch in batches:
-            if self.needs_parsing(batch):
-                pending.append(self._started().submit(function, batch))
-            else:
-                done: Future = Future()
-                done.set_result(function(batch))
-                pending.append(done)
-            while len(pending) > IN_FLIGHT:
-                yield pending.popleft().result()
+            beside = self.needs_parsing(batch) and not self.broken
+            pending.append((batch, self._started().submit(function, batch) if beside else None))
+            while len(pending) > IN_FLIGHT or (pending and pending[0][1] is None):
+                yield self._result(function, *pending.popleft())
         while pending:
-            yield pending.popleft().result()
+            yield self._result(function, *pending.popleft())
+
+    def _result(self, function: Callable, batch: list[Document], future: Future | None):
+        """What ``function`` gives for ``batch``: the process's answer, or this one's."""
+        if future is not None:
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                self.broken = True
+        return function(batch)
 
     @property
     def forked(self) -> bool:

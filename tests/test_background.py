@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO
 
 SCRIPT = """
@@ -29,10 +30,23 @@ with background_mapper(lambda batch: batch[0] % 2 == 1, ("json",)) as mapper:
 with background_mapper(lambda batch: False) as mapper:
     list(mapper(read, batches))
     print(json.dumps({"forked": mapper.forked}))
+
+me = os.getpid()
+
+def dies_on_three(batch):
+    if batch == [3] and os.getpid() != me:
+        os._exit(1)  # the process is killed while it reads
+    return read(batch)
+
+with background_mapper(lambda batch: batch[0] % 2 == 1) as mapper:
+    results = list(mapper(dies_on_three, batches))
+    print(json.dumps({"results": results, "me": me}))
 """
 
 
-def run_script() -> list[dict]:
+@pytest.fixture(scope="module")
+def runs() -> list[dict]:
+    """What the script prints of its three runs, each a line of JSON."""
     done = subprocess.run(
         [sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True, text=True, timeout=60
     )
@@ -40,8 +54,8 @@ def run_script() -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
-def test_batches_that_need_parsing_are_read_in_one_other_process_in_order():
-    mixed, cached = run_script()
+def test_batches_that_need_parsing_are_read_in_one_other_process_in_order(runs):
+    mixed, cached, _ = runs
     assert mixed["forked"] is True
     results = mixed["results"]
     assert [[item for item, _ in batch] for batch in results] == [[1, 2], [3], [4, 5], [6], [7]]
@@ -65,3 +79,12 @@ def test_a_cold_build_reads_the_same_beside_the_main_process(run_cli, seeded_pro
     page = (maps / "a.html").read_bytes()
     assert (maps / "b.html").read_bytes() == page == (maps / "c.html").read_bytes()
     assert "Bamako" in first.stdout and "Mopti" in first.stdout
+
+
+def test_batches_of_a_process_that_died_are_read_here(runs):
+    *_, died = runs
+    results = died["results"]
+    assert [[item for item, _ in batch] for batch in results] == [[1, 2], [3], [4, 5], [6], [7]]
+    readers = {batch[0][0]: {pid for _, pid in batch} for batch in results}
+    # [3], which killed the process, and [7], sent after, are read here
+    assert readers[3] == readers[7] == {died["me"]}
