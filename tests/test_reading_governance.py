@@ -565,18 +565,31 @@ def test_the_sites_a_copula_names_take_what_its_subject_says():
 
 
 def test_an_event_that_only_dates_the_cue_says_nothing_of_its_own_place():
-    text = (
-        "The Ber camp is to be handed over at the end of August, days before the final"
-        " ceremony in Gao."
+    assert_reads(
+        {
+            "The Ber camp is to be handed over at the end of August, days before the final"
+            " ceremony in Gao.": {"Ber": "pending"}
+        }
     )
-    assert statuses(text) == {"Ber": "pending"}
-    text = "Le camp de Ber sera remis fin août, quelques jours avant la cérémonie finale à Gao."
-    assert statuses(text, "fr") == {"Ber": "pending"}
+    assert_reads(
+        {
+            "Le camp de Ber sera remis fin août, quelques jours avant la cérémonie finale à Gao.": {
+                "Ber": "pending"
+            }
+        },
+        "fr",
+    )
 
 
 def test_an_event_noun_of_a_site_of_its_own_is_not_timed_with_another_s():
-    text = (
-        "Janvier a vu la fermeture des postes de Ber et de Goundam, ainsi que la remise du camp"
-        " de Gao à l'armée malienne."
+    assert_reads(
+        {
+            "Janvier a vu la fermeture des postes de Ber et de Goundam, ainsi que la remise du"
+            " camp de Gao à l'armée malienne.": {
+                "Ber": "closed",
+                "Goundam": "closed",
+                "Gao": "handed over",
+            }
+        },
+        "fr",
     )
-    assert statuses(text, "fr") == {"Ber": "closed", "Goundam": "closed", "Gao": "handed over"}
