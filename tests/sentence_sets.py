@@ -69,8 +69,10 @@ DEVELOPMENT_SETS = (
     "heldout21_fr",
     "heldout22_en",
     "heldout22_fr",
+    "heldout23_en",
+    "heldout23_fr",
 )
-BLIND_SETS = ("heldout23_en", "heldout23_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
