@@ -878,3 +878,17 @@ def test_a_cue_word_with_an_article_is_a_noun_not_a_verb():
     assert statuses_en("Peacekeepers deserted Ber on Monday.") == {"Ber": "closed"}
     # ... nor where it qualifies a noun after that noun's article
     assert statuses_en("Most troops are at the Ber camp, the desert base by the river.") == {}
+
+
+def test_an_adjective_that_judges_a_clause_is_no_cue():
+    # "clear" is a verb of leaving ("cleared out of Ber"), but not in "is it clear that"
+    assert statuses_en("Nor is it clear that the Malians want peacekeepers at Ber for ever.") == {}
+    assert statuses_en("Peacekeepers cleared Ber on Monday.") == {"Ber": "closed"}
+
+
+def test_a_state_said_by_a_verb_is_a_start_not_a_stay():
+    # "the camp is still open" is the mission still there; a camp that "would open" is new
+    assert statuses_en("Officials said a new camp at Ber would open in the spring.") == {}
+    assert statuses_en("The camp at Ber will remain open until the liquidation.") == {
+        "Ber": "pending"
+    }

@@ -849,3 +849,43 @@ def test_an_event_noun_dated_in_its_own_phrase_takes_that_day_s_time():
 )
 def test_french_constructions_the_parser_misreads_keep_their_time(text, expected):
     assert statuses(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Of the two camps at Ber and Gao, neither has yet been handed to the army.",
+            {"Ber": "pending", "Gao": "pending"},
+            id="'neither' as the subject negates",
+        ),
+        pytest.param(
+            "The camps at Ber and Gao, vacated in July, will stay closed for the foreseeable"
+            " future.",
+            {"Ber": "closed", "Gao": "closed"},
+            id="a participle set off by commas tells what happened before a future",
+        ),
+        pytest.param(
+            "Ber and Gao will be the last sites handed over.",
+            {"Ber": "pending", "Gao": "pending"},
+            id="... but a participle that picks the sites out takes the future of its clause",
+        ),
+        pytest.param(
+            "UN bases to be shut in stages, the Gao camp last",
+            {"Gao": "pending"},
+            id="an ordinal after the infinitive counts no event that happened",
+        ),
+        pytest.param(
+            "- Ber: to close in January after handover to the army.",
+            {"Ber": "pending"},
+            id="a handover 'after' which a plan comes is still to come",
+        ),
+        pytest.param(
+            "- Ber: closed in January after handover to the army.",
+            {"Ber": "handed over"},
+            id="... and one after which a past came happened",
+        ),
+    ],
+)
+def test_english_constructions_keep_their_time(text, expected):
+    assert statuses(text) == expected

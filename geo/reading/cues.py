@@ -151,6 +151,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal or (
         lemma not in lexicon.nouns
         and not _with_article(token)
+        and not _judged_true(token)
         and any(p in lexicon.action_verbs for p in phrases)
     ):
         if lemma in lexicon.holding_verbs and still_said(token, lexicon):
@@ -294,6 +295,16 @@ def _bare_event_word(token, lexicon: Lexicon) -> bool:
             or (token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children))
         )
         and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
+    )
+
+
+def _judged_true(token) -> bool:
+    """An adjective that judges a clause, which no verb the tagger missed does: "nor is it
+    *clear* that the Gulf wants troops at Jufair"."""
+    return (
+        token.pos_ == "ADJ"
+        and token.dep_ == "acomp"
+        and any(c.dep_ == "ccomp" for c in (*token.children, *token.head.children))
     )
 
 
@@ -774,6 +785,8 @@ def _states_presence(token, lexicon: Lexicon) -> bool:
     a predicate, not an attribute ("an open question")."""
     if token.pos_ == "ADJ":
         return token.dep_ in ("acomp", "ROOT", "xcomp", "conj", "attr", "ccomp")
+    if lemma_of(token) in lexicon.state_adjectives:
+        return False  # "a new team site at Kalaikhum would *open*": a start, not a stay
     if token.dep_ == "amod":
         # "its last *remaining* base"
         return lemma_of(token.head) in lexicon.presence_nouns

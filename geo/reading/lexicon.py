@@ -90,6 +90,7 @@ class Lexicon:
     ordinals: frozenset[str]
     once: frozenset[str]
     presence_verbs: frozenset[str]
+    state_adjectives: frozenset[str]
     plan_modifiers: frozenset[str]
     still_words: frozenset[str]
     stay_limits: frozenset[str]
@@ -328,6 +329,7 @@ _SETS = [
     "ordinals",
     "once",
     "presence_verbs",
+    "state_adjectives",
     "plan_modifiers",
     "still_words",
     "stay_limits",

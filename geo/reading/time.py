@@ -319,6 +319,18 @@ def _time_limit(verb, lexicon: Lexicon) -> bool:
 _CLAUSE_CLIMB = 4
 
 
+def _set_off(verb) -> bool:
+    """Whether a participle after its noun stands between commas: "the posts, *evacuated* in
+    July, will ..."."""
+    start, end = verb.left_edge.i, verb.right_edge.i
+    doc = verb.doc
+    return (
+        start > verb.head.i
+        and doc[start - 1].text == ","
+        and (end + 1 == len(doc) or doc[end + 1].text in (",", ";", ")"))
+    )
+
+
 def _future_clause(noun, lexicon: Lexicon) -> bool:
     """Whether the clause a noun stands in is still to come: its copula or its verb, found
     above the noun through prepositions and other nouns ("would be *among* the first to
@@ -507,7 +519,14 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         if item_note(verb):
             return Time(Happened.PLAN, "under way: item")
         return Time(Happened.DONE, "participle")
-    if not auxiliaries and verb.dep_ in ("acl", "amod") and _future_clause(verb.head, lexicon):
+    if (
+        not auxiliaries
+        and verb.dep_ in ("acl", "amod")
+        and _future_clause(verb.head, lexicon)
+        # "the posts at Garm, *evacuated* in July, will stay closed": set off by its commas,
+        # the participle tells what happened before
+        and not _set_off(verb)
+    ):
         # "Ouakam and the airfield will be the last sites handed over"
         return Time(Happened.PLAN, "future clause")
     if (
@@ -612,7 +631,8 @@ def _ordinal_before(verb, lexicon: Lexicon) -> bool:
     modifiers = [c for c in head.children if c.dep_ in ("amod", "nummod", "advmod")]
     if any(token.lower_ in lexicon.coming_days for token in [head, *modifiers]):
         return False  # "les *prochains* camps à fermer": turns still to come
-    for token in [head, *modifiers]:
+    # before the infinitive, not after it: "bases to be shut in stages, Kiwi Base *last*"
+    for token in [head, *(m for m in modifiers if m.i < verb.i)]:
         if (
             lemma_of(token) in lexicon.ordinals
             or token.ent_type_ == "ORDINAL"
@@ -1147,6 +1167,12 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         preposition = head.text.lower()
         above = head.head
         if preposition in lexicon.done_before_noun:
+            if above.pos_ in ("VERB", "AUX") and above.i < noun.i:
+                plan = _verb_time(above, lexicon, headline)
+                if plan.happened is Happened.PLAN:
+                    # "Kiwi Base: to close in April *after* handover": before a plan, still
+                    # to come
+                    return Time(Happened.PLAN, f"after: {preposition}: {plan.why}")
             return Time(Happened.DONE, f"after: {preposition}")
         if (
             preposition in lexicon.pending_before_noun - lexicon.weak_prepositions
