@@ -364,6 +364,31 @@ def test_a_destination_takes_no_status_from_its_sentence():
     assert statuses(text, "fr") == {"Tessalit": "handed over"}
 
 
+def test_a_camp_people_leave_for_is_their_destination():
+    camps = group_file("named_camps")
+    left_for = "Les soldats français ont quitté la base pour le camp Croci."
+    assert read_text(left_for, REPORT, "fr", camps) == {}
+    left = read_text("Les soldats français ont quitté le camp Croci.", REPORT, "fr", camps)
+    assert {site: status for site, (status, _, _) in left.items()} == {"Camp Croci": "closed"}
+
+
+def test_a_town_that_names_who_receives_a_named_camp_is_no_site():
+    camps = group_file("named_camps")
+    for text in (
+        "Le camp Croci appartient désormais à la commune d'Abéché.",
+        "Trois ans après la remise du camp Croci à la commune d'Abéché, le contingent part.",
+    ):
+        found = read_text(text, REPORT, "fr", camps)
+        assert {site: status for site, (status, _, _) in found.items()} == {
+            "Camp Croci": "handed over"
+        }, text
+    # a camp with no name of its own is the town's
+    found = read_text(
+        "Les soldats français ont remis leur camp aux autorités d'Abéché.", REPORT, "fr", camps
+    )
+    assert {site: status for site, (status, _, _) in found.items()} == {"Abéché": "handed over"}
+
+
 def test_a_name_inside_the_mission_s_own_name_is_no_place():
     minusma = minusma_group()
     actors = Actors.of(["MINUSMA", "Task Force Gao"], ["Mali"])

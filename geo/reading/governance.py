@@ -228,20 +228,36 @@ def _names_the_recipient(path: list, lexicon: Lexicon) -> bool:
         marker = receiver.head if receiver.dep_ == "pobj" else receiver
         to = marker.text.lower() if marker is not receiver else None
         cases = {c.text.lower() for c in receiver.children if c.dep_ == "case"}
-        if not (
-            (to in lexicon.recipient_prepositions and marker.head.i == cue.i)
-            or (cases & lexicon.recipient_prepositions and receiver.head.i == cue.i)
-        ):
+        if to not in lexicon.recipient_prepositions and not cases & lexicon.recipient_prepositions:
             return False
+        if marker.head.i != cue.i:
+            # "la remise du camp Croci *à la commune d'Abéché*": the parser may hang who
+            # receives on the name of what is given
+            return marker.head in path[k + 1 :] and _a_name(marker.head)
+        given_deps = {"dobj", "obj", "obl:arg", "nsubjpass", "nsubj:pass"}
+        if lemma_of(cue) in lexicon.owning_verbs:
+            given_deps.add("nsubj")  # "le camp Croci *appartient* à la commune d'Abéché"
         given = [
             c
             for c in cue.children
-            if c.dep_ in ("dobj", "obj", "obl:arg", "nsubjpass", "nsubj:pass")
-            and c.i != receiver.i
-            and c.i != marker.i
+            if c.dep_ in given_deps and c.i != receiver.i and c.i != marker.i
         ]
-        return any(g.pos_ == "PROPN" or lemma_of(g) not in lexicon.presence_nouns for g in given)
+        return any(
+            g.pos_ == "PROPN"
+            or lemma_of(g) not in lexicon.presence_nouns
+            or any(_a_name(c) for c in g.children if c.dep_ in _NAMING_DEPS)
+            for g in given
+        )
     return False
+
+
+_NAMING_DEPS = ("flat:name", "amod", "compound", "appos", "nmod")
+
+
+def _a_name(token) -> bool:
+    """A proper name, or a word the tagger took for another kind but spelt with a capital
+    ("le camp *Croci*", an adjective) -- not the sentence's first word."""
+    return token.pos_ == "PROPN" or (token.i > 0 and token.text[:1].isupper())
 
 
 def _dated_by_another_event(token, lexicon: Lexicon) -> bool:

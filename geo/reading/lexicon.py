@@ -35,6 +35,7 @@ class Lexicon:
     remaining_openers: frozenset[str]
     past_days: frozenset[str]
     moving_prepositions: frozenset[str]
+    heading_prepositions: frozenset[str]
     origin_prepositions: frozenset[str]
     recipients: frozenset[str]
     receiving: Mapping[str, Status]  # "take over" -> closed
@@ -386,6 +387,7 @@ _SETS = [
     "remaining_openers",
     "past_days",
     "moving_prepositions",
+    "heading_prepositions",
     "origin_prepositions",
     "where_words",
     "farewells",

@@ -1454,9 +1454,20 @@ def _in_passing(span, lexicon: Lexicon) -> bool:
             or token.text.lower() in lexicon.passing_prepositions
         ):
             return True
-    # French marks the case on the noun: "*vers* la base de Gao", "repliés *sur* Bissau"
+    # French marks the case on the noun: "*vers* la base de Gao", "repliés *sur* Bissau",
+    # "ont quitté la base *pour* le camp de Prizren"
     return any(
-        c.dep_ == "case" and (c.text.lower() == lexicon.falls_back_onto.get(lemma_of(noun.head)))
+        c.dep_ == "case"
+        and (
+            c.text.lower() == lexicon.falls_back_onto.get(lemma_of(noun.head))
+            # on the camp the name names, after a verb of leaving: "quitté la base *pour* le
+            # camp de Prizren" (not "sa base de patrouille" a field was rented "pour")
+            or (
+                lemma_of(noun) in lexicon.site_nouns
+                and lexicon.verbs.get(lemma_of(noun.head)) is Status.CLOSED
+                and c.text.lower() in lexicon.heading_prepositions
+            )
+        )
         for noun in (span.root, head)
         for c in noun.children
     )
