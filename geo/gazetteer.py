@@ -143,6 +143,32 @@ class Gazetteer:
             if name[:1].islower() and " " in name.strip()
         )
 
+    @cached_property
+    def named_after(self) -> Mapping[str, tuple[tuple[Place, tuple[str, ...]], ...]]:
+        """The installations (feature class S) named after another place, by that place's id,
+        each with the words its name adds before or after the place's, normalised:
+        "RAF Muharraq" is named after Muharraq and adds "raf".
+
+        >>> town = Place("1", "Muharraq", 26.26, 50.61, "BH", "P", "PPL")
+        >>> base = Place("2", "RAF Muharraq", 26.27, 50.63, "BH", "S", "AIRF",
+        ...              alternate_names=("Muharraq air base",))
+        >>> [(b.name, words) for b, words in Gazetteer.from_places([town, base], "BH").named_after["1"]]
+        [('RAF Muharraq', ('raf',)), ('RAF Muharraq', ('air', 'base'))]
+        """
+        found: dict[str, dict[tuple[str, tuple[str, ...]], tuple[Place, tuple[str, ...]]]] = {}
+        for base in self.places:
+            if base.feature_class != "S":
+                continue
+            for name in (base.name, *base.alternate_names):
+                words = normalise(name).split(" ")
+                for cut in range(1, len(words)):
+                    for named, added in ((words[cut:], words[:cut]), (words[:cut], words[cut:])):
+                        for place in self.index.get(" ".join(named), ()):
+                            if place.feature_class != "S":
+                                pairs = found.setdefault(place.id, {})
+                                pairs.setdefault((base.id, tuple(added)), (base, tuple(added)))
+        return {place: tuple(pairs.values()) for place, pairs in found.items()}
+
     def candidates(self, name: str) -> tuple[Place, ...]:
         """Every place known by ``name``, the most likely first.
 

@@ -332,7 +332,8 @@ def merged_on(result: Result, day: dt.date) -> Merged:
 
 
 def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:
-    """What the reader needs to know of the mission: its countries, its names, its hosts' names."""
+    """What the reader needs to know of the mission: its countries, its names, its hosts' names
+    and the installations its gazetteer names after a town."""
     hosts = [
         name
         for place in gazetteer.places
@@ -340,4 +341,4 @@ def reading_context(mission: Mission, gazetteer: Gazetteer) -> Context:
         for name in (place.name, *place.alternate_names)
     ]
     names = (mission.name, mission.slug, *mission.aliases)
-    return Context(mission.countries, Actors.of(names, hosts))
+    return Context(mission.countries, Actors.of(names, hosts), gazetteer.named_after)

@@ -117,9 +117,8 @@ def _group(raw_places: list, country: str | list, mission: dict) -> Group:
     host_countries = [p for p in places if p.feature_code == "PCLI" and p.country in countries]
     hosts = [n for p in host_countries for n in (p.name, *p.alternate_names)]
     names = [mission["name"], *mission.get("aliases", ())]
-    return Group(
-        Gazetteer.from_places(places, *countries), Context(countries, Actors.of(names, hosts))
-    )
+    gazetteer = Gazetteer.from_places(places, *countries)
+    return Group(gazetteer, Context(countries, Actors.of(names, hosts), gazetteer.named_after))
 
 
 @cache

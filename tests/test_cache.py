@@ -15,14 +15,18 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REPO
+from sentence_sets import group_file
 
 import geo.documents
 import geo.extract
 import geo.language
 from geo.cli import main
+from geo.extract import find_mentions
+from geo.model import Document
 from geo.pipeline import run
 from geo.project import PACKAGE_DIR, bundled_data_dir, open_project
-from geo.reading.cache import reader_fingerprint
+from geo.reading import read_statements
+from geo.reading.cache import reader_fingerprint, readings_json, statements_from
 
 MENAKA = "MINUSMA handed over its camp in Ménaka to the Malian authorities on Friday."
 TESSALIT_PLANNED = "The mission will leave its camp in Tessalit next week."
@@ -311,3 +315,15 @@ def test_the_cache_is_in_the_project_folder_and_ignored_by_git(seeded_project, m
     invoke(seeded_project, monkeypatch, "build")
     assert len(entries(seeded_project)) == 1
     assert ".missionmap-cache/" in (REPO / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_statement_on_the_installation_a_town_names_is_kept_whole():
+    # "the RAF left Salalah" is about RAF Salalah, but its mention is of Salalah: an entry
+    # keeps both, and reads back the statement it was written from
+    group = group_file("named_bases")
+    document = Document(path="r.md", text="The RAF left Salalah on Friday.", date=None, lang="en")
+    mentions = find_mentions(document, group.gazetteer)
+    (statement,) = read_statements(mentions, group.context)
+    assert (statement.place.name, statement.mention.place.name) == ("RAF Salalah", "Salalah")
+    kept = json.loads(json.dumps(readings_json([statement])))
+    assert statements_from(kept, mentions, group.gazetteer) == [statement]

@@ -402,3 +402,28 @@ def test_a_name_inside_the_mission_s_own_name_is_no_place():
     group = Group(camps.gazetteer, Context(camps.context.countries, actors))
     found = read_text("Le camp Croci a été remis à l'armée tchadienne.", REPORT, "fr", group)
     assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "handed over"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The RAF left Salalah on Friday.",
+            {"RAF Salalah": "closed"},
+            id="a town where the mission's own name names an installation",
+        ),
+        pytest.param(
+            "British troops handed Ghazni to the Afghan army on Monday.",
+            {"FOB Ghazni": "handed over"},
+            id="a town of a forward operating base",
+        ),
+        pytest.param(
+            "British troops left Kigali on Friday.",
+            {"Kigali": "closed"},
+            id="a town whose camp may be its own stays the town",
+        ),
+    ],
+)
+def test_a_town_stands_for_the_installation_named_only_after_it(text, expected):
+    found = read_text(text, REPORT, "en", group_file("named_bases"))
+    assert {site: status for site, (status, _, _) in found.items()} == expected

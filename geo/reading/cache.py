@@ -40,7 +40,7 @@ from geo.reading.parse import model_version
 from geo.reading.reader import Context, read_statements
 
 # Bumped when the layout of an entry changes: entries of another format are read again.
-_FORMAT = 2
+_FORMAT = 3
 
 # Where entries are written before they are renamed into place (see geo.files.replace_file).
 _SCRATCH = "writing"
@@ -180,7 +180,10 @@ def readings_json(statements: Iterable[Evidence]) -> list[dict]:
         {
             "start": s.mention.start,
             "end": s.mention.end,
-            "place": s.place.id,
+            "place": s.mention.place.id,
+            # the site the statement is about: the mention's place, or an installation it
+            # names ("the RAF left Salalah": RAF Salalah)
+            "site": s.place.id,
             "status": s.status.value,
             "date": s.date.isoformat() if s.date else None,
             "quote": s.quote,
@@ -191,10 +194,13 @@ def readings_json(statements: Iterable[Evidence]) -> list[dict]:
     ]
 
 
-def statements_from(readings: Iterable[dict], mentions: Iterable[Mention]) -> list[Evidence]:
+def statements_from(
+    readings: Iterable[dict], mentions: Iterable[Mention], gazetteer: Gazetteer
+) -> list[Evidence]:
     """The statements of :func:`readings_json` again, on the mentions found in the report now.
 
-    Raises ``KeyError`` when a reading's mention is not among ``mentions``.
+    Raises ``KeyError`` when a reading's mention, or its site, is not among ``mentions`` and
+    ``gazetteer``.
     """
     at = {(m.start, m.end, m.place.id): m for m in mentions}
     statements = []
@@ -202,7 +208,7 @@ def statements_from(readings: Iterable[dict], mentions: Iterable[Mention]) -> li
         mention = at[reading["start"], reading["end"], reading["place"]]
         statements.append(
             Evidence(
-                place=mention.place,
+                place=gazetteer.get(reading["site"]),
                 status=Status(reading["status"]),
                 date=dt.date.fromisoformat(reading["date"]) if reading["date"] else None,
                 quote=reading["quote"],
@@ -238,7 +244,7 @@ def _load(cache: ReadingCache, document: Document, gazetteer: Gazetteer) -> Foun
             )
             for start, end, place, at in entry["mentions"]
         ]
-        return document, mentions, statements_from(entry["readings"], mentions)
+        return document, mentions, statements_from(entry["readings"], mentions, gazetteer)
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None  # missing, unreadable or corrupt: read the report again
 

@@ -80,6 +80,7 @@ class Lexicon:
     cleft_subjects: frozenset[str]
     ending_subjects: frozenset[str]
     presence_nouns: frozenset[str]
+    installation_prefixes: frozenset[str]
     presence_events: frozenset[str]
     passing_prepositions: frozenset[str]
     repetitions: frozenset[str]
@@ -315,6 +316,7 @@ _SETS = [
     "cleft_subjects",
     "ending_subjects",
     "presence_nouns",
+    "installation_prefixes",
     "presence_events",
     "passing_prepositions",
     "repetitions",

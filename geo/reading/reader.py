@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from geo.documents import lead_ins, sentences
 from geo.extract import title_case
 from geo.gazetteer import normalise
-from geo.model import Document, Evidence, Mention, Reason, Sentence, Status
+from geo.model import Document, Evidence, Mention, Place, Reason, Sentence, Status
 from geo.reading.agents import (
     MISSION,
     UNSTATED,
@@ -93,10 +93,14 @@ _WORDS_ONLY = re.compile(r"[^\w]+")
 
 @dataclass(frozen=True)
 class Context:
-    """What the reader knows of the mission: its countries and who acts for it."""
+    """What the reader knows of the mission: its countries, who acts for it and, by a
+    place's id, the installations named after the place (``Gazetteer.named_after``)."""
 
     countries: tuple[str, ...]
     actors: Actors
+    named_after: Mapping[str, tuple[tuple[Place, tuple[str, ...]], ...]] = field(
+        default_factory=dict
+    )
 
 
 @dataclass(frozen=True)
@@ -438,7 +442,7 @@ class _Job:
                 if found is not None:
                     readings[id(mention)] = (mention, found, mention.sentence.text)
         statements = [
-            _evidence(mention, reading, quote)
+            _evidence(mention, self._site_meant(mention.place), reading, quote)
             for mentions in self.mentions_of.values()
             for mention in mentions
             if id(mention) in readings
@@ -608,6 +612,20 @@ class _Job:
         agent = self._agent(doc, cue, time.verb, span)
         # "les rebelles ont quitté Gao", "les Maliens ont quitté Gao": not the mission
         return agent in self.lexicon.armed_groups or is_host_word(agent, self.context.actors)
+
+    def _site_meant(self, place: Place) -> Place:
+        """The mission's installation a town names when the gazetteer holds one named only
+        for the mission and the town ("the RAF left Salalah": RAF Salalah; "FOB Ghazni" for
+        Ghazni), else the town."""
+        installations = {
+            base
+            for base, added in self.context.named_after.get(place.id, ())
+            # "FOB Ghazni", "RAF Salalah" -- not "Camp Garcia Vieques", nor "aéroport de
+            # Bunia": a camp or an airport may be the town's own
+            if " ".join(added) in self.context.actors.mission_names
+            or (len(added) == 1 and added[0] in self.lexicon.installation_prefixes)
+        }
+        return installations.pop() if len(installations) == 1 else place
 
     def _time_of(self, doc, piece, cue: Cue) -> Time:
         """The cue's time, worked out once per parse: every site of a sentence, its
@@ -1291,14 +1309,14 @@ def _relinked(reading: _Reading, link: str) -> _Reading:
     )
 
 
-def _evidence(mention: Mention, reading: _Reading, quote: str) -> Evidence:
+def _evidence(mention: Mention, place: Place, reading: _Reading, quote: str) -> Evidence:
     date, reason = reading.date, reading.reason
     report_date = mention.document.date
     # "handed over on 31 December 9999" would outrank every later statement.
     if not within_report(date, report_date, dt.date.today()):
         date, reason = report_date, replace(reason, date_set_aside=date.isoformat())
     return Evidence(
-        place=mention.place,
+        place=place,
         status=reading.status,
         date=date,
         quote=quote,
