@@ -428,6 +428,18 @@ def test_a_site_left_then_taken_over_by_someone_was_handed_over():
     assert statuses_en(text) == {"Ber": "closed"}
 
 
+def test_a_site_left_as_the_mission_hands_over_its_camp_was_handed_over():
+    # the trip after the handover names another place, which is no handover of that place
+    text = (
+        "Peacekeepers packed up at Ber last week, handing their camp and two vehicles to the"
+        " regional administration before driving to Gao."
+    )
+    assert statuses_en(text) == {"Ber": "handed over"}
+    # handing command over is no handover of the camp
+    text = "Peacekeepers packed up at Ber last week, handing command to the Malian army."
+    assert statuses_en(text) == {"Ber": "closed"}
+
+
 def test_ending_the_missions_presence_in_a_town_closes_it():
     assert statuses_en("MINUSMA ended its presence in Kidal on Tuesday.") == {"Kidal": "closed"}
     assert statuses_fr("La Minusma a mis fin à sa présence à Kidal mardi.") == {"Kidal": "closed"}

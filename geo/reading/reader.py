@@ -547,29 +547,39 @@ class _Job:
                     used.add(cue.head)
                     break
         if best is not None and best.status is Status.CLOSED and best.reason.kind in _LEFT:
-            best = self._handed_over_after_leaving(doc, piece, best, cues, site_words, span)
+            best = self._handed_over_after_leaving(
+                doc, piece, best, cues, (site_words, spans), span
+            )
         return _UNGOVERNED if best is None and ungoverned else best
 
-    def _handed_over_after_leaving(self, doc, piece, left: _Reading, cues, site_words, span):
+    def _handed_over_after_leaving(self, doc, piece, left: _Reading, cues, words, span):
         """A site left and, in the same sentence, handed over by an event of no other place:
         after a flag lowered, any handover ("hauled down the flag over CP 1-B and gave the
         checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis Barkhane a
-        pris possession des lieux"); after any leaving, someone taking it (:meth:`_takes_it`)."""
+        pris possession des lieux"); after any leaving, someone taking it (:meth:`_takes_it`)
+        or the mission handing over its camp ("packed up at Kurgan-Tyube, handing their team
+        house to the regional administration")."""
+        site_words, spans = words
         taken_only = left.reason.kind != CueKind.FLAG.value
         for cue in cues:
             handing = cue.status is Status.HANDED_OVER and cue.kind in _HANDING
-            if (taken_only or not handing) and not self._takes_it(doc, piece, cue, span):
+            if (
+                (taken_only or not handing)
+                and not (handing and _hands_a_camp(doc[cue.head], self.lexicon))
+                and not self._takes_it(doc, piece, cue, span)
+            ):
                 continue
             if any(
                 t.i in site_words and t.i not in range(span.start, span.end)
-                for t in doc[cue.head].subtree
+                for t in _own_clause(doc[cue.head])
             ):
                 continue
             time = self._time_of(doc, piece, cue)
             if time.happened is not Happened.DONE or time.negated:
                 continue
             reason = replace(left.reason, cue=f"{left.reason.cue}, {cue.lemma}")
-            return _Reading(Status.HANDED_OVER, left.date, reason)
+            date = event_date(doc, cue.head, spans, span, cue.head, self.lexicon.occasions)
+            return _Reading(Status.HANDED_OVER, date or left.date, reason)
         return left
 
     def _takes_it(self, doc, piece, cue: Cue, span) -> bool:
@@ -1306,6 +1316,31 @@ def _relinked(reading: _Reading, link: str) -> _Reading:
             reason.distance,
             reason.negated,
         ),
+    )
+
+
+def _own_clause(verb) -> list:
+    """The verb's words without the clauses that hang on it ("handing the house to the
+    administration *before driving to Dushanbe*")."""
+    parts = [
+        c
+        for c in verb.children
+        if c.dep_ not in _OTHER_CLAUSES and not any(g.dep_ == "pcomp" for g in c.children)
+    ]
+    return [verb, *(word for part in parts for word in part.subtree)]
+
+
+_OTHER_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis")
+
+
+def _hands_a_camp(verb, lexicon: Lexicon) -> bool:
+    """Whether a verb of handing over acts on a camp, a base or a post ("handing *their team
+    house* to the regional administration"), not on command or keys."""
+    return verb.pos_ == "VERB" and any(
+        lemma_of(word) in lexicon.site_nouns
+        for c in verb.children
+        if c.dep_ in ("dobj", "obj")
+        for word in c.subtree
     )
 
 
