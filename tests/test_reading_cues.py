@@ -904,3 +904,18 @@ def test_a_state_said_by_a_verb_is_a_start_not_a_stay():
     assert statuses_en("The camp at Ber will remain open until the liquidation.") == {
         "Ber": "pending"
     }
+
+
+def test_people_stationed_at_a_site_who_go_elsewhere_leave_it():
+    # "rejoin" leaves a site only when said of those stationed there -- and its object is
+    # where they go
+    assert statuses_en("The company stationed at Ber rejoined Timbuktu on Tuesday.") == {
+        "Ber": "closed"
+    }
+    assert statuses_en("The company stationed at Ber will rejoin Timbuktu next week.") == {
+        "Ber": "pending"
+    }
+    assert statuses_en("Peacekeepers rejoined Timbuktu on Tuesday.") == {}
+    assert statuses_fr("La compagnie stationnée à Ber a rejoint Tombouctou mardi.") == {
+        "Ber": "closed"
+    }

@@ -138,6 +138,9 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     # when the lexicon knows it only as a verb.
     if verbal and lemma in lexicon.presence_theme_verbs and _struck(token, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)  # "le poste a été levé"
+    if verbal and lemma in lexicon.regrouping_verbs and _leaves_its_post(token, lexicon):
+        # "the company stationed at Mamou rejoined Conakry": it left Mamou
+        return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
     if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
     lemma = _gerund_stem(token, lexicon) or lemma
@@ -317,6 +320,19 @@ def _clause_head(token) -> bool:
         # "le drapeau malien *flotte* sur le camp": an adjective with a subject and no copula
         return "nsubj" in deps and "cop" not in deps
     return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
+
+
+def _leaves_its_post(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is people said to be stationed somewhere: "the company
+    *stationed* at Mamou", "les compagnies *cantonnées* à Hall"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubj:pass")
+        and any(
+            m.dep_ in ("acl", "amod", "relcl") and lemma_of(m) in lexicon.location_verbs
+            for m in c.children
+        )
+        for c in verb.children
+    )
 
 
 def _leaves_people(verb, lexicon: Lexicon) -> bool:

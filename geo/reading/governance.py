@@ -177,6 +177,8 @@ def _roots(doc) -> list[int]:
 def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
     if _arcs(path) > MAX_DISTANCE:
         return False
+    if cue.lemma in lexicon.regrouping_verbs and path[-2].dep_ not in _SUBJECTS:
+        return False  # "the company stationed at Ber *rejoined* Timbuktu": not Timbuktu's
     cue_token = path[-1]
     for k, token in enumerate(path[:-1]):
         part_of_cue = cue.kind is CueKind.RECEIVING and token.head.i == cue_token.i

@@ -86,6 +86,7 @@ class Lexicon:
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
     location_verbs: frozenset[str]
+    regrouping_verbs: frozenset[str]
     landmarks: frozenset[str]
     refers_back: frozenset[str]
     clitic_pronouns: frozenset[str]
@@ -322,6 +323,7 @@ _SETS = [
     "repetitions",
     "location_prepositions",
     "location_verbs",
+    "regrouping_verbs",
     "landmarks",
     "refers_back",
     "clitic_pronouns",

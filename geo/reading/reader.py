@@ -1507,6 +1507,8 @@ def _in_passing(span, lexicon: Lexicon) -> bool:
             or token.text.lower() in lexicon.passing_prepositions
         ):
             return True
+    if span.root.dep_ in ("dobj", "obj") and lemma_of(head) in lexicon.regrouping_verbs:
+        return True  # "rejoined Conakry": where they went
     # French marks the case on the noun: "*vers* la base de Gao", "repliés *sur* Bissau",
     # "ont quitté la base *pour* le camp de Prizren"
     return any(
