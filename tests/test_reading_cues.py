@@ -919,3 +919,8 @@ def test_people_stationed_at_a_site_who_go_elsewhere_leave_it():
     assert statuses_fr("La compagnie stationnée à Ber a rejoint Tombouctou mardi.") == {
         "Ber": "closed"
     }
+
+
+def test_a_verb_phrase_whose_verb_the_tagger_took_for_an_adverb_is_a_cue():
+    # the tagger makes "plient" an adverb of "bagage"
+    assert statuses_fr("Les casques bleus de la MINUSMA plient bagage à Ber.") == {"Ber": "closed"}

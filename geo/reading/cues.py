@@ -120,6 +120,10 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         and lemma_of(token.head) in ("be", "être")
     ):
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)  # "Greenville is next in line"
+    if _verb_phrase_taken_for_an_adverb(token, lexicon):
+        # "les casques bleus *plient* bagage à Ber": "plient" tagged an adverb of "bagage"
+        phrase = f"{lemma_of(token)} {lemma_of(token.head)}"
+        return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
     if token.pos_ not in ("VERB", "AUX", "NOUN", "ADJ") or token.dep_ in ("aux", "auxpass"):
         return None
     if _idiom(token, lexicon):
@@ -320,6 +324,16 @@ def _clause_head(token) -> bool:
         # "le drapeau malien *flotte* sur le camp": an adjective with a subject and no copula
         return "nsubj" in deps and "cop" not in deps
     return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
+
+
+def _verb_phrase_taken_for_an_adverb(token, lexicon: Lexicon) -> bool:
+    """A verb the tagger took for an adverb of the noun right after it, the two a phrase of
+    the lexicon: "*plient* bagage"."""
+    return (
+        token.pos_ == "ADV"
+        and token.head.i == token.i + 1
+        and f"{lemma_of(token)} {lemma_of(token.head)}" in lexicon.verbs
+    )
 
 
 def _leaves_its_post(verb, lexicon: Lexicon) -> bool:
