@@ -231,6 +231,24 @@ def test_an_item_s_note_says_what_befell_its_site(text, expected):
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the tagger takes "•" for a name and "closed" for an adjective
+        "Where things stand:\n• Ber — closed, October 2023\n• Gao — handed over, December 2023",
+        # with no lead-in, a line without a full stop reads like a headline, split at its
+        # dash -- but an item's note speaks of its label; "dismantled" is tagged a past
+        "What became of the camps\n\n• Ber — dismantled and closed, October 2023\n"
+        "• Gao — handed to the army, December 2023",
+    ],
+)
+def test_a_bulleted_item_s_note_speaks_of_its_label(text):
+    assert by_site(read_text(text, dt.date(2023, 12, 11))) == {
+        "Ber": "closed",
+        "Gao": "handed over",
+    }
+
+
 def test_every_reading_carries_a_confidence_and_the_reason_behind_it():
     group = minusma_group()
     text = "MINUSMA handed over its camp in Ménaka to the governor on Friday."

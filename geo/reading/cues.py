@@ -150,6 +150,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = _gerund_stem(token, lexicon) or lemma
     if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
         lemma = token.text.lower()  # "the camp lay *deserted*": a state, not "desert"
+    if token.pos_ == "ADJ" and lemma not in lexicon.verbs and item_note(token):
+        lemma = _participle_of(token.lower_, lexicon) or lemma  # "• Ber — *closed*, October"
     if verbal and lemma in lexicon.left_with and _leaves_people(token, lexicon):
         # "leaving a small liquidation team in Bamako": they stay there
         return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
@@ -324,6 +326,15 @@ def _clause_head(token) -> bool:
         # "le drapeau malien *flotte* sur le camp": an adjective with a subject and no copula
         return "nsubj" in deps and "cop" not in deps
     return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
+
+
+def _participle_of(word: str, lexicon: Lexicon) -> str | None:
+    """The verb of the lexicon a past participle the tagger took for an adjective is of:
+    "closed" -> "close", "handed" -> "hand", "shipped" -> "ship"; or None."""
+    if not word.endswith("ed"):
+        return None
+    stems = (word[:-1], word[:-2], word[:-3])  # "close-d", "hand-ed", "ship-ped"
+    return next((stem for stem in stems if stem in lexicon.verbs), None)
 
 
 def _verb_phrase_taken_for_an_adverb(token, lexicon: Lexicon) -> bool:
@@ -929,6 +940,12 @@ def item_separator(token) -> bool:
     )
 
 
+def mark(token) -> bool:
+    """Whether a token is punctuation or a bullet -- which the tagger may take for a name
+    ("•")."""
+    return token.is_punct or not (token.text[:1].isalnum() or token.is_space)
+
+
 def item_note(word) -> bool:
     """Whether a word opens the note of an item a name labels, after its colon or spaced
     dash: "- Korat: *running* down", "* Udorn - *closing*"."""
@@ -937,7 +954,7 @@ def item_note(word) -> bool:
         return False
     # "Iriba (bataillon polonais) : remise à l'ONU en préparation": what stands in brackets
     # describes the label
-    label = [t for t in sent.doc[sent.start : before] if not (t.is_punct or t.is_space)]
+    label = [t for t in sent.doc[sent.start : before] if not (mark(t) or t.is_space)]
     return (
         bool(label)
         and label[0].text[:1].isupper()

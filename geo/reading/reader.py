@@ -49,6 +49,7 @@ from geo.reading.cues import (
     find_cues,
     item_separator,
     lemma_of,
+    mark,
     people_gone,
     says_when,
 )
@@ -487,9 +488,10 @@ class _Job:
         best = None
         governed, further = governing(span.root, cues, self.lexicon)
         ungoverned = not governed and not further
-        if piece.headline:
+        if piece.headline and not _labels_its_item(span):
             # "… hands Kassala office to state; Ed Damazin and Kadugli next": each part of
-            # a headline speaks for itself.
+            # a headline speaks for itself -- but an item's note speaks of its label ("•
+            # Four Corners — dismantled", a line without a full stop like a headline's)
             start, end = _segment(doc, span, self.lexicon)
             governed = [g for g in governed if start <= g.cue.head < end]
             further = [g for g in further if start <= g.cue.head < end]
@@ -806,7 +808,7 @@ class _Job:
         if time.happened is Happened.NOTHING:
             return None
         agent = self._agent(doc, cue, time.verb, span)
-        labelled = _labels_its_item(span) and _bare_participle(doc[cue.head])
+        labelled = _labels_its_item(span) and _bare_participle(doc[cue.head], span)
         if cue.kind is CueKind.RECEIVING:
             # "- Abu Sultan: taken over by the contractors": the item's site is what is taken
             taken = labelled and self._received(doc[cue.head], agent)
@@ -1451,7 +1453,7 @@ def _labels_its_item(span) -> bool:
     Fanara: vacated; stores moved to Tel el Kebir", "* Korat - vacated in May", "- Navy House,
     Port Said: to be the last headquarters to close")."""
     doc = span.doc
-    if span.end >= len(doc) or not all(t.is_punct for t in doc[: span.start]):
+    if span.end >= len(doc) or not all(mark(t) for t in doc[: span.start]):
         return False
     end = span.end
     if doc[end].text == ",":
@@ -1461,12 +1463,21 @@ def _labels_its_item(span) -> bool:
     return end < len(doc) and item_separator(doc[end])
 
 
-def _bare_participle(verb) -> bool:
+def _bare_participle(verb, label) -> bool:
     """A past participle with no auxiliary, as an item's note is written: "vacated",
     "taken over by the contractors on March 1"."""
-    # the parser makes the label itself the subject: a name is no subject of the note's own
-    return "Part" in verb.morph.get("VerbForm") and not any(
-        c.dep_ in ("aux", "auxpass", "aux:pass", "nsubj", "nsubjpass") and c.pos_ != "PROPN"
+    # the parser makes the label itself the subject: the item's name is no subject of the
+    # note's own; the tagger may take the participle for an adjective ("• Ber — *closed*")
+    # or, with no subject, for a past ("Ber — *dismantled* and closed")
+    participle = (
+        "Part" in verb.morph.get("VerbForm")
+        or verb.tag_ == "VBD"
+        or (verb.pos_ == "ADJ" and verb.lower_.endswith("ed"))
+    )
+    return participle and not any(
+        c.dep_ in ("aux", "auxpass", "aux:pass", "nsubj", "nsubjpass")
+        and c.pos_ != "PROPN"
+        and not label.start <= c.i < label.end
         for c in verb.children
     )
 
