@@ -924,3 +924,13 @@ def test_people_stationed_at_a_site_who_go_elsewhere_leave_it():
 def test_a_verb_phrase_whose_verb_the_tagger_took_for_an_adverb_is_a_cue():
     # the tagger makes "plient" an adverb of "bagage"
     assert statuses_fr("Les casques bleus de la MINUSMA plient bagage à Ber.") == {"Ber": "closed"}
+
+
+def test_someone_who_takes_the_keys_of_a_camp_receives_it():
+    assert statuses_en("The governor accepted the keys of the Ber camp on Friday.") == {
+        "Ber": "handed over"
+    }
+    assert statuses_en("Governor takes the keys to the Ber camp") == {"Ber": "handed over"}
+    assert statuses_fr("Le gouverneur a accepté vendredi les clés du camp de Ber.") == {
+        "Ber": "handed over"
+    }
