@@ -427,3 +427,13 @@ def test_a_name_inside_the_mission_s_own_name_is_no_place():
 def test_a_town_stands_for_the_installation_named_only_after_it(text, expected):
     found = read_text(text, REPORT, "en", group_file("named_bases"))
     assert {site: status for site, (status, _, _) in found.items()} == expected
+
+
+def test_a_name_that_qualifies_someone_in_one_hyphenated_word_is_no_site():
+    text = (
+        "The mission will not hear of giving up the base; according to Gao-based diplomats,"
+        " nobody has asked for that."
+    )
+    assert statuses(text) == {}
+    # ... but one that says where a camp stands names the site
+    assert statuses("MINUSMA left its Gao-based camp on Friday.") == {"Gao": "closed"}

@@ -86,6 +86,7 @@ class Lexicon:
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
     location_verbs: frozenset[str]
+    hyphen_qualifiers: frozenset[str]
     regrouping_verbs: frozenset[str]
     landmarks: frozenset[str]
     refers_back: frozenset[str]
@@ -323,6 +324,7 @@ _SETS = [
     "repetitions",
     "location_prepositions",
     "location_verbs",
+    "hyphen_qualifiers",
     "regrouping_verbs",
     "landmarks",
     "refers_back",

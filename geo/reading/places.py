@@ -26,8 +26,8 @@ def site_candidate(place: Place, countries: tuple[str, ...]) -> bool:
 
 
 def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
-    """Why the name in ``span`` is no place here (``"person"``, ``"organisation"``),
-    or None when it is one.
+    """Why the name in ``span`` is no place here (``"person"``, ``"organisation"``,
+    ``"qualifier"``), or None when it is one.
 
     ``place_words`` are the indices of the tokens of every gazetteer name in the
     sentence: a person's or an organisation's name must hold a word that is none.
@@ -36,7 +36,23 @@ def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
         return "person"
     if _in_organisation(span, lexicon, place_words) or _names_an_operation(span, lexicon):
         return "organisation"
+    if _qualifies_in_one_word(span, lexicon):
+        return "qualifier"
     return None
+
+
+def _qualifies_in_one_word(span, lexicon: Lexicon) -> bool:
+    """Whether the name is the first half of a hyphenated word that qualifies someone:
+    "*Gao*-based diplomats", "a *Bamako*-born analyst" -- not a camp: "its *Gao*-based camp"."""
+    doc, end = span.doc, span.end
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text == "-"
+        and not doc[end].whitespace_
+        and doc[end + 1].lower_ in lexicon.hyphen_qualifiers
+        and lemma_of(doc[end + 1].head) not in lexicon.site_nouns
+    )
 
 
 def in_mission_name(span, mission_names: frozenset[str]) -> bool:
