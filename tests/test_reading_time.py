@@ -889,3 +889,42 @@ def test_french_constructions_the_parser_misreads_keep_their_time(text, expected
 )
 def test_english_constructions_keep_their_time(text, expected):
     assert statuses(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        pytest.param(
+            "M. Lumumba a réclamé de nouveau l'évacuation des bases de Ber et de Gao.",
+            "fr",
+            {},
+            id="an evacuation someone demands is planned by nobody",
+        ),
+        pytest.param(
+            "Le gouvernement a exigé le retrait de la MINUSMA de Kidal.", "fr", {}, id="exiger"
+        ),
+        pytest.param(
+            "Le délégué a demandé que les garnisons de Ber et de Gao soient évacuées sans délai.",
+            "fr",
+            {},
+            id="a clause demanded, its verb in the subjunctive",
+        ),
+        pytest.param(
+            "Demands for their exit from Gao grew loud in January.", "en", {}, id="a noun demand"
+        ),
+        pytest.param(
+            "The plan calls for the army to take over the Ber camp on 15 December.",
+            "en",
+            {"Ber": "pending"},
+            id="a plan that calls for something plans it",
+        ),
+        pytest.param(
+            "The Security Council ordered the mission to leave Kidal by June.",
+            "en",
+            {"Kidal": "pending"},
+            id="an order to the mission plans its leaving",
+        ),
+    ],
+)
+def test_a_demand_plans_nothing(text, lang, expected):
+    assert statuses(text, lang) == expected

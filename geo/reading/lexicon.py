@@ -86,6 +86,7 @@ class Lexicon:
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
     location_verbs: frozenset[str]
+    demand_words: frozenset[str]
     hyphen_qualifiers: frozenset[str]
     regrouping_verbs: frozenset[str]
     landmarks: frozenset[str]
@@ -324,6 +325,7 @@ _SETS = [
     "repetitions",
     "location_prepositions",
     "location_verbs",
+    "demand_words",
     "hyphen_qualifiers",
     "regrouping_verbs",
     "landmarks",

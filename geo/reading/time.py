@@ -668,6 +668,9 @@ def _governing_word(verb, lexicon: Lexicon):
             return None
         if (denial := _denial(head, lexicon)) is not None:
             return ("nothing", f"denied: {denial}", False)
+        if relation == "ccomp" and _demanded(head, lexicon):
+            # "a demandé que les garnisons de Damas soient évacuées"
+            return ("nothing", f"demanded: {word}", False)
         if word in lexicon.ruled_out and (
             _negated(head, lexicon) or negating_determiner(head, lexicon)
         ):
@@ -710,6 +713,8 @@ def _governing_word(verb, lexicon: Lexicon):
                     # "avaient dû déserter Topusko", "had to leave Ber under fire": an
                     # obligation told as past came about
                     return ("done", f"{_OBLIGED}: {word}", False)
+                if plan == word and _demanded(head, lexicon):
+                    return ("nothing", f"demanded: {word}", False)
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
         bare = not any(c.dep_.startswith("aux") for c in token.children)
         # A finite past has a tense of its own, whatever the parser hangs it under.
@@ -833,11 +838,26 @@ def _taken_back(verb, lexicon: Lexicon) -> str | None:
 
 def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
     """The time of an event noun under a word of planning: a plan, unless it is denied
-    ("a démenti tout *projet* de retrait")."""
+    ("a démenti tout *projet* de retrait") or only demanded by others ("*demands* for their
+    exit")."""
     denial = _denial_above(plan, lexicon)
     if denial is not None:
         return Time(Happened.NOTHING, f"denied: {denial}")
+    if _demanded(plan, lexicon):
+        return Time(Happened.NOTHING, f"demanded: {lemma_of(plan)}")
     return Time(Happened.PLAN, f"plan: {lemma_of(plan)}")
+
+
+def _demanded(word, lexicon: Lexicon) -> bool:
+    """Whether the word is someone's demand, which plans nothing ("Lumumba *réclamait*
+    l'évacuation de Kamina", "*demands* for their exit") -- not a plan that calls for
+    something ("the plan *calls for* the police to take over"), nor the mission's request."""
+    if lemma_of(word) not in lexicon.demand_words:
+        return False
+    subjects = [c for c in word.children if c.dep_ in _NOUN_SUBJECTS]
+    return not any(
+        lemma_of(s) in lexicon.plan_words or lemma_of(s) in lexicon.people for s in subjects
+    )
 
 
 def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
@@ -1193,6 +1213,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         if word in lexicon.completed_by:
             verb_time = _verb_time(head, lexicon, headline)
             return Time(verb_time.happened, f"{word}: {verb_time.why}", verb_time.negated, head.i)
+        if _demanded(head, lexicon):
+            return Time(Happened.NOTHING, f"demanded: {word}")  # "réclamait l'évacuation"
         postponed = next((p for p in _phrasal_forms(head) if p in lexicon.ongoing_by), None)
         if word in lexicon.ongoing_by or word in lexicon.plan_words or postponed:
             # "plans the withdrawal", "*pushed back* the handover"
@@ -1233,6 +1255,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         why = f"{lemma_of(stray)}: {verb_time.why}"
         return Time(verb_time.happened, why, verb_time.negated, stray.i)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and _demanded(verb, lexicon):
+        return Time(Happened.NOTHING, f"demanded: {lemma_of(verb)}")
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
         verb_time = _verb_time(verb, lexicon, headline)
