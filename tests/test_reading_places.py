@@ -192,6 +192,9 @@ def test_only_places_that_are_sites_are_read(table):
 def test_only_places_that_are_sites_are_read_in_french():
     table = {
         "GAO, Mali (AFP) — La MINUSMA a quitté Kidal mardi.": {"Kidal": "closed"},
+        # a dateline its date's full stop cuts off from the report's first words
+        "BAMAKO, 2 juin. — La MINUSMA a quitté la ville hier.": {},
+        "BAMAKO, 2 juin. — La MINUSMA a quitté Kidal hier.": {"Kidal": "closed"},
         "Gao, mercredi 18 octobre 2023 – Lundi, les casques bleus ont quitté leur camp.": {},
         "La porte-parole Fatoumata Ber a déclaré que la mission avait quitté Gao.": {
             "Gao": "closed"

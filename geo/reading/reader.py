@@ -71,6 +71,10 @@ from geo.reading.time import Happened, Time, time_of
 
 # A sentence longer than this is parsed in windows around its place names: the parse
 # of an absurd sentence costs no more per character than ordinary prose.
+# How long the rest of a dateline cut off by its own full stop may be (", 2 juin."), and the
+# dashes the report's first words then open with.
+_DATELINE_REST = 40
+_DASHES = ("—", "–", "-")
 _LONGEST_PIECE = 1500
 _WINDOW = 400
 # The least confidence of a reading kept as a statement.
@@ -215,6 +219,8 @@ class _Job:
             headline = _is_headline(sentence, self.lead_ins[index] is not None)
             # The dateline is left out of the parse: "PARIS – Les emprises ..." parses as a sentence.
             start = self.datelines.get(index, sentence.start)
+            if start >= sentence.end:
+                continue  # a dateline alone: nothing to parse
             if sentence.end - start <= _LONGEST_PIECE:
                 pieces.append(_Piece(index, start, sentence.end, headline))
                 continue
@@ -236,7 +242,23 @@ class _Job:
             match = pattern.match(self.document.text, first.end, sentence.end)
             if match and (first.surface.isupper() or (index == 0 and self._dated(match))):
                 found[index] = match.end()
+            elif first.surface.isupper() and self._dateline_alone(index, first.end):
+                found[index] = sentence.end
         return found
+
+    def _dateline_alone(self, index: int, after_place: int) -> bool:
+        """Whether a sentence is only a dateline that a full stop after its date cut from
+        the report's first words, which open with a dash: "CONAKRY, 2 juin. | — Le
+        détachement ..."."""
+        if index + 1 >= len(self.sentences):
+            return False
+        rest = self.document.text[after_place : self.sentences[index].end]
+        following = self.sentences[index + 1].text.lstrip()
+        return (
+            len(rest) <= _DATELINE_REST
+            and following[:1] in _DASHES
+            and bool(find_dates(rest, self.document.date, date_rules(self.document.lang)))
+        )
 
     def _dated(self, dateline: re.Match) -> bool:
         """Whether the words after a dateline's place hold a date: "Gao, Mopti and Kidal -
