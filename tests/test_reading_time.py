@@ -835,6 +835,11 @@ def test_an_event_noun_dated_in_its_own_phrase_takes_that_day_s_time():
             id="a place not far away is no negation",
         ),
         pytest.param(
+            "Les casques bleus ont fini cette semaine de démonter leur camp de Ber.",
+            {"Ber": "closed"},
+            id="a task finished, its infinitive hung on the time between them",
+        ),
+        pytest.param(
             "La remise du camp de Ber a été décalée au 20 novembre.",
             {"Ber": "pending"},
             id="an event put back is still to come",

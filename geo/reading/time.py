@@ -662,6 +662,10 @@ def _governing_word(verb, lexicon: Lexicon):
             denial = _denial_before_split(token, lexicon)
             return None if denial is None else ("nothing", f"denied: {denial}", False)
         word, relation = lemma_of(head), token.dep_
+        if relation == "acl" and _time_between(head, lexicon):
+            # "ont fini *cette semaine* de démonter leur camp": the parser hangs the
+            # complement on the time that stands between it and its verb
+            head, word, relation = head.head, lemma_of(head.head), "xcomp"
         if relation in ("relcl", "acl:relcl", "advcl") and _finite_past(token):
             # "a withdrawal that began in April, when the peacekeepers handed Khudavang
             # over": a clause in the past tells its own time
@@ -833,6 +837,16 @@ def _taken_back(verb, lexicon: Lexicon) -> str | None:
             or (c.dep_ in ("nsubj", "nsubj:pass") and lemma_of(c) in lexicon.corrected_tellers)
         ),
         None,
+    )
+
+
+def _time_between(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun is a stretch of time a verb governs: "ont fini *cette semaine*"."""
+    return (
+        noun.pos_ == "NOUN"
+        and (noun.ent_type_ in ("DATE", "TIME") or lemma_of(noun) in lexicon.deadline_words)
+        and noun.dep_ in ("obj", "dobj", "obl", "obl:mod", "npadvmod")
+        and noun.head.pos_ in ("VERB", "AUX")
     )
 
 
