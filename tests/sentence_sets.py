@@ -72,7 +72,7 @@ DEVELOPMENT_SETS = (
     "heldout23_en",
     "heldout23_fr",
 )
-BLIND_SETS = ()
+BLIND_SETS = ("heldout24_en", "heldout24_fr")
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
@@ -114,6 +114,10 @@ def _group(raw_places: list, country: str | list, mission: dict) -> Group:
     gazetteer's home, as a project's gazetteer is for its mission's countries)."""
     countries = (country,) if isinstance(country, str) else tuple(country)
     places = [place_of(entry) for entry in raw_places]
+    empty = [c for c in countries if not any(p.country == c for p in places)]
+    if empty:
+        # a host country none of the group's places is in reads nothing: a writer's slip
+        raise ValueError(f"{mission['name']}: no place of the group is in {', '.join(empty)}")
     host_countries = [p for p in places if p.feature_code == "PCLI" and p.country in countries]
     hosts = [n for p in host_countries for n in (p.name, *p.alternate_names)]
     names = [mission["name"], *mission.get("aliases", ())]
