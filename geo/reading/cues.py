@@ -329,8 +329,13 @@ def _clause_head(token) -> bool:
 
 
 def _participle_of(word: str, lexicon: Lexicon) -> str | None:
-    """The verb of the lexicon a past participle the tagger took for an adjective is of:
-    "closed" -> "close", "handed" -> "hand", "shipped" -> "ship"; or None."""
+    """The verb of the lexicon a past participle the tagger took for an adjective is of, or
+    None.
+
+    >>> from geo.reading.lexicon import lexicon_for
+    >>> [_participle_of(word, lexicon_for("en")) for word in ("closed", "abandoned", "tired")]
+    ['close', 'abandon', None]
+    """
     if not word.endswith("ed"):
         return None
     stems = (word[:-1], word[:-2], word[:-3])  # "close-d", "hand-ed", "ship-ped"

@@ -69,12 +69,12 @@ from geo.reading.places import (
 )
 from geo.reading.time import Happened, Time, time_of
 
-# A sentence longer than this is parsed in windows around its place names: the parse
-# of an absurd sentence costs no more per character than ordinary prose.
 # How long the rest of a dateline cut off by its own full stop may be (", 2 juin."), and the
 # dashes the report's first words then open with.
 _DATELINE_REST = 40
 _DASHES = ("—", "–", "-")
+# A sentence longer than this is parsed in windows around its place names: the parse
+# of an absurd sentence costs no more per character than ordinary prose.
 _LONGEST_PIECE = 1500
 _WINDOW = 400
 # The least confidence of a reading kept as a statement.
@@ -571,19 +571,16 @@ class _Job:
                     used.add(cue.head)
                     break
         if best is not None and best.status is Status.CLOSED and best.reason.kind in _LEFT:
-            best = self._handed_over_after_leaving(
-                doc, piece, best, cues, (site_words, spans), span
-            )
+            best = self._handed_over_after_leaving(doc, piece, best, cues, site_words, spans, span)
         return _UNGOVERNED if best is None and ungoverned else best
 
-    def _handed_over_after_leaving(self, doc, piece, left: _Reading, cues, words, span):
+    def _handed_over_after_leaving(self, doc, piece, left: _Reading, cues, site_words, spans, span):
         """A site left and, in the same sentence, handed over by an event of no other place:
         after a flag lowered, any handover ("hauled down the flag over CP 1-B and gave the
         checkpoint to Egypt's border guard", "les couleurs ont été descendues, puis Barkhane a
         pris possession des lieux"); after any leaving, someone taking it (:meth:`_takes_it`)
-        or the mission handing over its camp ("packed up at Kurgan-Tyube, handing their team
-        house to the regional administration")."""
-        site_words, spans = words
+        or the mission handing over its camp ("packed up at Ber, handing their camp to the
+        regional administration"), dated by the handing."""
         taken_only = left.reason.kind != CueKind.FLAG.value
         for cue in cues:
             handing = cue.status is Status.HANDED_OVER and cue.kind in _HANDING
@@ -1358,8 +1355,8 @@ _OTHER_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis")
 
 
 def _hands_a_camp(verb, lexicon: Lexicon) -> bool:
-    """Whether a verb of handing over acts on a camp, a base or a post ("handing *their team
-    house* to the regional administration"), not on command or keys."""
+    """Whether a verb of handing over acts on a camp, a base or a post ("handing *their camp*
+    to the regional administration"), not on command or keys."""
     return verb.pos_ == "VERB" and any(
         lemma_of(word) in lexicon.site_nouns
         for c in verb.children
