@@ -421,6 +421,11 @@ def test_a_name_inside_the_mission_s_own_name_is_no_place():
             id="a town of a forward operating base",
         ),
         pytest.param(
+            "Kiwi troops left Bamyan on Friday.",
+            {"Kiwi Base": "closed"},
+            id="a town whose installation's name says whose it is with a word of the mission's",
+        ),
+        pytest.param(
             "British troops left Kigali on Friday.",
             {"Kigali": "closed"},
             id="a town whose camp may be its own stays the town",

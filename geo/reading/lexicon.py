@@ -220,6 +220,12 @@ class Lexicon:
         return self.presence_nouns - self.force_words - self.mission_words
 
     @cached_property
+    def installation_words(self) -> frozenset[str]:
+        """The nouns of a site that may name an installation with a town's name, as a
+        gazetteer normalises them: "base", "camp", "station"."""
+        return frozenset(fold(word) for word in self.site_nouns)
+
+    @cached_property
     def particles(self) -> frozenset[str]:
         """The particles of the phrasal verbs: "over", "out", "back"..."""
         phrases = [*self.verbs, *self.receiving, *self.flag_verbs]

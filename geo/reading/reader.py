@@ -26,6 +26,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from geo.documents import lead_ins, sentences
 from geo.extract import title_case
@@ -651,12 +652,32 @@ class _Job:
         installations = {
             base
             for base, added in self.context.named_after.get(place.id, ())
-            # "FOB Ghazni", "RAF Salalah" -- not "Camp Garcia Vieques", nor "aéroport de
-            # Bunia": a camp or an airport may be the town's own
+            # "FOB Ghazni", "RAF Salalah", "Kiwi Base Bamyan" -- not "Camp Garcia Vieques",
+            # nor "aéroport de Bunia": a camp or an airport may be the town's own
             if " ".join(added) in self.context.actors.mission_names
             or (len(added) == 1 and added[0] in self.lexicon.installation_prefixes)
+            or (
+                any(word in self._mission_words for word in added)
+                and all(
+                    word in self._mission_words or word in self.lexicon.installation_words
+                    for word in added
+                )
+            )
         }
         return installations.pop() if len(installations) == 1 else place
+
+    @cached_property
+    def _mission_words(self) -> frozenset[str]:
+        """The words of the mission's names that name no one's people: "kiwi" of "Kiwi
+        troops", "raf"."""
+        return frozenset(
+            word
+            for name in self.context.actors.mission_names
+            for word in name.split()
+            if word not in self.lexicon.people
+            and word not in self.lexicon.of_words
+            and len(word) > 2
+        )
 
     def _time_of(self, doc, piece, cue: Cue) -> Time:
         """The cue's time, worked out once per parse: every site of a sentence, its
