@@ -918,6 +918,18 @@ def test_english_constructions_keep_their_time(text, expected):
             "Demands for their exit from Gao grew loud in January.", "en", {}, id="a noun demand"
         ),
         pytest.param(
+            "Officials demanded the withdrawal of MINUSMA from Kidal.",
+            "en",
+            {},
+            id="officials' demand, anyone's but the mission's",
+        ),
+        pytest.param(
+            "MINUSMA requested more time to leave Kidal.",
+            "en",
+            {"Kidal": "pending"},
+            id="the mission's own request plans",
+        ),
+        pytest.param(
             "The plan calls for the army to take over the Ber camp on 15 December.",
             "en",
             {"Ber": "pending"},

@@ -36,6 +36,7 @@ _UNSAID = ("question", "hearsay", "reported", "hypothetical")
 # How a clause or an event noun hangs from a rumour: "rumours *that* ...", "rumours *of*
 # a pullout", "les rumeurs *d'un* départ".
 _HEARSAY_LINKS = frozenset({"acl", "acl:relcl", "relcl", "ccomp", "prep", "pobj", "nmod"})
+_OTHERS_LINKS = frozenset({"relcl", "acl:relcl", "nsubj", "nsubjpass", "nsubj:pass", "csubj"})
 
 
 class Happened(Enum):
@@ -672,9 +673,6 @@ def _governing_word(verb, lexicon: Lexicon):
             return None
         if (denial := _denial(head, lexicon)) is not None:
             return ("nothing", f"denied: {denial}", False)
-        if relation == "ccomp" and _demanded(head, lexicon):
-            # "a demandé que les garnisons de Damas soient évacuées"
-            return ("nothing", f"demanded: {word}", False)
         if word in lexicon.ruled_out and (
             _negated(head, lexicon) or negating_determiner(head, lexicon)
         ):
@@ -717,8 +715,6 @@ def _governing_word(verb, lexicon: Lexicon):
                     # "avaient dû déserter Topusko", "had to leave Ber under fire": an
                     # obligation told as past came about
                     return ("done", f"{_OBLIGED}: {word}", False)
-                if plan == word and _demanded(head, lexicon):
-                    return ("nothing", f"demanded: {word}", False)
                 return ("plan", f"plan: {plan}", _negated(head, lexicon))
         bare = not any(c.dep_.startswith("aux") for c in token.children)
         # A finite past has a tense of its own, whatever the parser hangs it under.
@@ -747,13 +743,16 @@ def _governing_word(verb, lexicon: Lexicon):
 
 
 def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
-    """Why the clause or phrase of ``token`` is asked or rumoured rather than said: "asked
-    *whether* the mission was preparing to leave", "rumours *that* it had left", "les
-    rumeurs *d'un départ*"."""
+    """Why the clause or phrase of ``token`` is asked, rumoured or demanded rather than said:
+    "asked *whether* the mission was preparing to leave", "rumours *that* it had left", "les
+    rumeurs *d'un départ*", "the junta *demanded* that MINUSMA leave"."""
     if _denied_after(token, lexicon):
         return "denied claim: which"
     below = token
     claimed = False  # whether the path has come up from what someone said
+    # whether it has come up from a relative clause or a subject: a demand above is of another
+    # thing ("the junta, which had left Bamako, *demands* elections")
+    others_clause = False
     for head in [token, *islice(token.ancestors, reach)]:
         if any(c.dep_ == "advcl" and _supposed(head, c, lexicon) for c in head.children):
             # "if no agreement is reached, the observers *would* have to leave Gali"
@@ -792,6 +791,11 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             c.dep_ == "mark" and c.text.lower() in lexicon.question_marks for c in below.children
         ):
             return f"question: {word}"
+        if not others_clause and _demanded(head, lexicon):
+            # "Lumumba *réclamait* l'évacuation de Kamina", "*demands* for their exit", "a
+            # *demandé* que les garnisons soient évacuées": asked for, not planned
+            return f"demanded: {word}"
+        others_clause = others_clause or below.dep_ in _OTHERS_LINKS
         below = head
     return None
 
@@ -852,13 +856,10 @@ def _time_between(noun, lexicon: Lexicon) -> bool:
 
 def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
     """The time of an event noun under a word of planning: a plan, unless it is denied
-    ("a démenti tout *projet* de retrait") or only demanded by others ("*demands* for their
-    exit")."""
+    ("a démenti tout *projet* de retrait")."""
     denial = _denial_above(plan, lexicon)
     if denial is not None:
         return Time(Happened.NOTHING, f"denied: {denial}")
-    if _demanded(plan, lexicon):
-        return Time(Happened.NOTHING, f"demanded: {lemma_of(plan)}")
     return Time(Happened.PLAN, f"plan: {lemma_of(plan)}")
 
 
@@ -866,11 +867,13 @@ def _demanded(word, lexicon: Lexicon) -> bool:
     """Whether the word is someone's demand, which plans nothing ("Lumumba *réclamait*
     l'évacuation de Kamina", "*demands* for their exit") -- not a plan that calls for
     something ("the plan *calls for* the police to take over"), nor the mission's request."""
-    if lemma_of(word) not in lexicon.demand_words:
-        return False
+    asked = lemma_of(word)
+    forms = [asked, *(f"{asked} {c.lower_}" for c in word.children if c.dep_ in ("prt", "prep"))]
+    if not any(form in lexicon.demand_words for form in forms):
+        return False  # "call *for*", not "also *called* T4"
     subjects = [c for c in word.children if c.dep_ in _NOUN_SUBJECTS]
     return not any(
-        lemma_of(s) in lexicon.plan_words or lemma_of(s) in lexicon.people for s in subjects
+        lemma_of(s) in lexicon.plan_words or lemma_of(s) in lexicon.mission_words for s in subjects
     )
 
 
@@ -1227,8 +1230,6 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         if word in lexicon.completed_by:
             verb_time = _verb_time(head, lexicon, headline)
             return Time(verb_time.happened, f"{word}: {verb_time.why}", verb_time.negated, head.i)
-        if _demanded(head, lexicon):
-            return Time(Happened.NOTHING, f"demanded: {word}")  # "réclamait l'évacuation"
         postponed = next((p for p in _phrasal_forms(head) if p in lexicon.ongoing_by), None)
         if word in lexicon.ongoing_by or word in lexicon.plan_words or postponed:
             # "plans the withdrawal", "*pushed back* the handover"
@@ -1269,8 +1270,6 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         why = f"{lemma_of(stray)}: {verb_time.why}"
         return Time(verb_time.happened, why, verb_time.negated, stray.i)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and _demanded(verb, lexicon):
-        return Time(Happened.NOTHING, f"demanded: {lemma_of(verb)}")
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
         verb_time = _verb_time(verb, lexicon, headline)
