@@ -150,8 +150,10 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     lemma = _gerund_stem(token, lexicon) or lemma
     if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
         lemma = token.text.lower()  # "the camp lay *deserted*": a state, not "desert"
-    if token.pos_ == "ADJ" and lemma not in lexicon.verbs and item_note(token):
-        lemma = _participle_of(token.lower_, lexicon) or lemma  # "• Ber — *closed*, October"
+    if token.pos_ == "ADJ" and lemma not in lexicon.verbs:
+        participle = participle_of(token.lower_, lexicon)
+        if participle is not None and item_note(token):
+            lemma = participle  # "• Ber — *closed*, October"
     if verbal and lemma in lexicon.left_with and _leaves_people(token, lexicon):
         # "leaving a small liquidation team in Bamako": they stay there
         return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
@@ -328,17 +330,15 @@ def _clause_head(token) -> bool:
     return token.pos_ == "NOUN" and "nsubj" in deps and bool(deps & {"dobj", "obj"})
 
 
-def _participle_of(word: str, lexicon: Lexicon) -> str | None:
-    """The verb of the lexicon a past participle the tagger took for an adjective is of, or
-    None.
+def participle_of(word: str, lexicon: Lexicon) -> str | None:
+    """The verb of the lexicon whose past participle, by one of the lexicon's
+    ``participle_endings``, the tagger took for an adjective; or None.
 
     >>> from geo.reading.lexicon import lexicon_for
-    >>> [_participle_of(word, lexicon_for("en")) for word in ("closed", "abandoned", "tired")]
+    >>> [participle_of(word, lexicon_for("en")) for word in ("closed", "abandoned", "tired")]
     ['close', 'abandon', None]
     """
-    if not word.endswith("ed"):
-        return None
-    stems = (word[:-1], word[:-2], word[:-3])  # "close-d", "hand-ed", "ship-ped"
+    stems = (word[: -len(e)] for e in lexicon.participle_endings if word.endswith(e))
     return next((stem for stem in stems if stem in lexicon.verbs), None)
 
 

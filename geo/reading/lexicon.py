@@ -96,6 +96,7 @@ class Lexicon:
     once: frozenset[str]
     presence_verbs: frozenset[str]
     state_adjectives: frozenset[str]
+    participle_endings: tuple[str, ...]
     plan_modifiers: frozenset[str]
     still_words: frozenset[str]
     stay_limits: frozenset[str]
@@ -471,6 +472,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]),
         imperfect_endings=tuple(raw["imperfect_endings"]),
+        participle_endings=tuple(raw["participle_endings"]),
         **sets,
     )
 

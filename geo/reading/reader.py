@@ -51,6 +51,7 @@ from geo.reading.cues import (
     item_separator,
     lemma_of,
     mark,
+    participle_of,
     people_gone,
     says_when,
 )
@@ -848,7 +849,7 @@ class _Job:
         if time.happened is Happened.NOTHING:
             return None
         agent = self._agent(doc, cue, time.verb, span)
-        labelled = _labels_its_item(span) and _bare_participle(doc[cue.head], span)
+        labelled = _labels_its_item(span) and _bare_participle(doc[cue.head], span, lexicon)
         if cue.kind is CueKind.RECEIVING:
             # "- Abu Sultan: taken over by the contractors": the item's site is what is taken
             taken = labelled and self._received(doc[cue.head], agent)
@@ -1503,7 +1504,7 @@ def _labels_its_item(span) -> bool:
     return end < len(doc) and item_separator(doc[end])
 
 
-def _bare_participle(verb, label) -> bool:
+def _bare_participle(verb, label, lexicon: Lexicon) -> bool:
     """A past participle with no auxiliary, as an item's note is written: "vacated",
     "taken over by the contractors on March 1"."""
     # the parser makes the label itself the subject: the item's name is no subject of the
@@ -1512,7 +1513,7 @@ def _bare_participle(verb, label) -> bool:
     participle = (
         "Part" in verb.morph.get("VerbForm")
         or verb.tag_ == "VBD"
-        or (verb.pos_ == "ADJ" and verb.lower_.endswith("ed"))
+        or (verb.pos_ == "ADJ" and participle_of(verb.lower_, lexicon) is not None)
     )
     return participle and not any(
         c.dep_ in ("aux", "auxpass", "aux:pass", "nsubj", "nsubjpass")
