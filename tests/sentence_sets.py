@@ -177,6 +177,11 @@ def read_row(row: Row) -> dict[str, tuple]:
     return read_text(row.text, row.date, row.lang, GROUPS[row.group])
 
 
+def by_site(found: dict[str, tuple]) -> dict[str, str]:
+    """The status of each site that :func:`read_text` found."""
+    return {site: status for site, (status, _, _) in found.items()}
+
+
 def read_text(
     text: str, date: dt.date | None, lang: str = "en", group: Group | None = None
 ) -> dict[str, tuple]:

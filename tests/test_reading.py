@@ -14,7 +14,15 @@ import doctest
 
 import pytest
 import yaml
-from sentence_sets import DATA, group_file, minusma_group, read_row, read_text, sentence_set
+from sentence_sets import (
+    DATA,
+    by_site,
+    group_file,
+    minusma_group,
+    read_row,
+    read_text,
+    sentence_set,
+)
 
 import geo.language
 import geo.reading.confidence
@@ -54,7 +62,7 @@ def test_every_changed_row_is_a_row_of_the_table_with_its_reason():
 @pytest.mark.parametrize("row", [_param(row) for row in TABLE])
 def test_sentence(row):
     found = read_row(row)
-    assert {site: status for site, (status, _, _) in found.items()} == row.expect
+    assert by_site(found) == row.expect
     for site, date in row.dates.items():
         assert found[site][1] == date, site
 
@@ -71,18 +79,13 @@ SEED = (
 
 def test_the_seed_reading_gives_the_four_sites_and_nothing_else():
     found = read_text(SEED, dt.date(2023, 12, 11))
-    assert {site: status for site, (status, _, _) in found.items()} == {
+    assert by_site(found) == {
         "Gao": "pending",
         "Timbuktu": "pending",
         "Mopti": "handed over",
         "Bamako": "closed",
     }
     assert found["Mopti"][1] == dt.date(2023, 12, 4)  # "last week", counted from the report's day
-
-
-def by_site(found: dict[str, tuple]) -> dict[str, str]:
-    """The status of each site that ``read_text`` found."""
-    return {site: status for site, (status, _, _) in found.items()}
 
 
 def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():

@@ -8,7 +8,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import by_site, read_text
 
 from geo.reading.agents import MISSION, UNSTATED, Actors, agent_of, classify
 from geo.reading.cues import find_cues
@@ -28,7 +28,7 @@ def agents(text: str, lang: str = "en", actors: Actors = MINUSMA) -> list[str]:
 
 
 def statuses(text: str, lang: str = "en") -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+    return by_site(read_text(text, REPORT, lang))
 
 
 @pytest.mark.parametrize(

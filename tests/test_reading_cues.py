@@ -14,7 +14,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import group_file, read_text
+from sentence_sets import by_site, group_file, read_text
 
 from geo.model import Status
 from geo.reading.cues import CueKind, find_cues
@@ -33,11 +33,11 @@ VERB, RECEIVING, FLAG, NOUN, PRESENCE = (
 
 
 def statuses_en(text: str) -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
+    return by_site(read_text(text, REPORT))
 
 
 def statuses_fr(text: str) -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, "fr").items()}
+    return by_site(read_text(text, REPORT, "fr"))
 
 
 @cache
@@ -205,10 +205,7 @@ def test_what_the_map_shows_follows_the_cue():
         "Peacekeepers remain in Timbuktu.": {"Timbuktu": "pending"},
         "The envoy visited Gao on Friday and met the governor.": {},
     }
-    read = {
-        text: {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
-        for text in table
-    }
+    read = {text: by_site(read_text(text, REPORT)) for text in table}
     assert read == table
 
 
@@ -235,10 +232,7 @@ def test_what_remains_and_who_it_is_taken_from_change_the_status():
             "Timbuktu": "pending",
         },
     }
-    read = {
-        text: {site: status for site, (status, _, _) in read_text(text, REPORT).items()}
-        for text in table
-    }
+    read = {text: by_site(read_text(text, REPORT)) for text in table}
     assert read == table
 
 
@@ -275,10 +269,10 @@ def test_leaving_a_site_to_a_recipient_hands_it_over():
         "Peacekeepers pulled out of the Gao camp last week, leaving it to an army company.",
         REPORT,
     )
-    assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "handed over"}
+    assert by_site(found) == {"Gao": "handed over"}
     # the "to" of the event noun is not the leaving's
     found = read_text("Peacekeepers leave the Gao camp ahead of its handover to officials", REPORT)
-    assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "closed"}
+    assert by_site(found) == {"Gao": "closed"}
     # the parser may hang "to" on the particle: "went *back to* the army"
     text = "The Ber camp went back to the Malian army in June."
     assert statuses_en(text) == {"Ber": "handed over"}
@@ -866,7 +860,7 @@ def test_a_recipient_after_an_aside_still_receives():
         " province, to Afghan security forces, the regional command said on Friday."
     )
     found = read_text(text, None, "en", group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == {"Gulistan": "handed over"}
+    assert by_site(found) == {"Gulistan": "handed over"}
 
 
 def test_a_word_that_tells_who_spoke_after_a_quotation_is_no_cue():
@@ -881,7 +875,7 @@ def test_a_word_that_tells_who_spoke_after_a_quotation_is_no_cue():
     found = read_text(
         "Les soldats ont lâché le camp Croci vendredi.", REPORT, "fr", group_file("named_camps")
     )
-    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "closed"}
+    assert by_site(found) == {"Camp Croci": "closed"}
 
 
 def test_a_cue_word_with_an_article_is_a_noun_not_a_verb():

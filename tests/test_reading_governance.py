@@ -14,7 +14,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import by_site, read_text
 
 from geo.reading.cues import find_cues
 from geo.reading.governance import governing, tree_path
@@ -48,7 +48,7 @@ def lemmas(text: str, name: str, lang: str = "en") -> list[str]:
 
 
 def statuses(text: str, lang: str = "en") -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+    return by_site(read_text(text, REPORT, lang))
 
 
 def assert_reads(table: dict[str, dict[str, str]], lang: str = "en") -> None:

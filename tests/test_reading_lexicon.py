@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import by_site, read_text
 
 import geo.documents
 from geo.errors import DataError
@@ -72,7 +72,7 @@ def test_an_unknown_language_falls_back_to_english():
     assert lexicon_for("xx").lang == "en"
     assert lexicon_for("xx").verbs == lexicon_for("en").verbs
     found = read_text("MINUSMA handed over the Gao camp on Friday.", REPORT, lang="xx")
-    assert {site: status for site, (status, _, _) in found.items()} == {"Gao": "handed over"}
+    assert by_site(found) == {"Gao": "handed over"}
 
 
 # --- a lexicon that cannot be read ----------------------------------------------
@@ -154,7 +154,7 @@ def test_a_broken_lexicon_without_lang_still_names_its_own_file(lexicon_dir: Pat
 
 def test_presence_nouns_match_the_plural_the_pipeline_lemmatises():
     found = read_text("The bases in Ber and Goundam were vacated.", REPORT)
-    assert {site: status for site, (status, _, _) in found.items()} == {
+    assert by_site(found) == {
         "Ber": "closed",
         "Goundam": "closed",
     }

@@ -12,7 +12,7 @@ from functools import cache
 
 import pytest
 import yaml
-from sentence_sets import DATA, Group, group_file, minusma_group, place_of, read_text
+from sentence_sets import DATA, Group, by_site, group_file, minusma_group, place_of, read_text
 
 from geo.reading.agents import Actors
 from geo.reading.lexicon import lexicon_for
@@ -41,7 +41,7 @@ def why_not(text: str, name: str, lang: str = "en") -> str | None:
 
 
 def statuses(text: str, lang: str = "en") -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+    return by_site(read_text(text, REPORT, lang))
 
 
 def test_only_settlements_and_camps_in_the_mission_s_country_are_candidates():
@@ -218,7 +218,7 @@ def test_the_capital_announcing_a_departure_is_no_site_when_announce_is_taken_fo
     # the tagger reads "annonce" as a noun here, with N'Djamena its subject
     text = "Tchad : N'Djamena annonce que les soldats français partiront d'Abéché"
     found = read_text(text, REPORT, "fr", group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == {"Abéché": "pending"}
+    assert by_site(found) == {"Abéché": "pending"}
 
 
 def test_a_french_spokeswoman_named_ber_is_no_village():
@@ -302,7 +302,7 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):
     found = read_text(text, REPORT, lang, group_file("named_camps"))
-    assert {site: status for site, (status, _, _) in found.items()} == expected
+    assert by_site(found) == expected
 
 
 @pytest.mark.parametrize(
@@ -372,7 +372,7 @@ def test_a_camp_people_leave_for_is_their_destination():
     left_for = "Les soldats français ont quitté la base pour le camp Croci."
     assert read_text(left_for, REPORT, "fr", camps) == {}
     left = read_text("Les soldats français ont quitté le camp Croci.", REPORT, "fr", camps)
-    assert {site: status for site, (status, _, _) in left.items()} == {"Camp Croci": "closed"}
+    assert by_site(left) == {"Camp Croci": "closed"}
 
 
 def test_a_town_that_names_who_receives_a_named_camp_is_no_site():
@@ -382,14 +382,12 @@ def test_a_town_that_names_who_receives_a_named_camp_is_no_site():
         "Trois ans après la remise du camp Croci à la commune d'Abéché, le contingent part.",
     ):
         found = read_text(text, REPORT, "fr", camps)
-        assert {site: status for site, (status, _, _) in found.items()} == {
-            "Camp Croci": "handed over"
-        }, text
+        assert by_site(found) == {"Camp Croci": "handed over"}, text
     # a camp with no name of its own is the town's
     found = read_text(
         "Les soldats français ont remis leur camp aux autorités d'Abéché.", REPORT, "fr", camps
     )
-    assert {site: status for site, (status, _, _) in found.items()} == {"Abéché": "handed over"}
+    assert by_site(found) == {"Abéché": "handed over"}
 
 
 def test_a_name_inside_the_mission_s_own_name_is_no_place():
@@ -398,13 +396,13 @@ def test_a_name_inside_the_mission_s_own_name_is_no_place():
     group = Group(minusma.gazetteer, Context(minusma.context.countries, actors))
     text = "Task Force Gao handed its camp at Ansongo to the Malian army on Monday."
     found = read_text(text, REPORT, "en", group)
-    assert {site: status for site, (status, _, _) in found.items()} == {"Ansongo": "handed over"}
+    assert by_site(found) == {"Ansongo": "handed over"}
     # a base the force is named after, named whole, is the base itself
     camps = group_file("named_camps")
     actors = Actors.of(["Force Test", "camp Croci"], ["Tchad"])
     group = Group(camps.gazetteer, Context(camps.context.countries, actors))
     found = read_text("Le camp Croci a été remis à l'armée tchadienne.", REPORT, "fr", group)
-    assert {site: status for site, (status, _, _) in found.items()} == {"Camp Croci": "handed over"}
+    assert by_site(found) == {"Camp Croci": "handed over"}
 
 
 @pytest.mark.parametrize(
@@ -434,7 +432,7 @@ def test_a_name_inside_the_mission_s_own_name_is_no_place():
 )
 def test_a_town_stands_for_the_installation_named_only_after_it(text, expected):
     found = read_text(text, REPORT, "en", group_file("named_bases"))
-    assert {site: status for site, (status, _, _) in found.items()} == expected
+    assert by_site(found) == expected
 
 
 def test_a_name_that_qualifies_someone_in_one_hyphenated_word_is_no_site():

@@ -16,7 +16,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import read_text
+from sentence_sets import by_site, read_text
 
 from geo.reading.cues import find_cues
 from geo.reading.lexicon import lexicon_for
@@ -37,7 +37,7 @@ def time_of_cue(text: str, lemma: str, lang: str = "en"):
 
 
 def statuses(text: str, lang: str = "en") -> dict[str, str]:
-    return {site: status for site, (status, _, _) in read_text(text, REPORT, lang).items()}
+    return by_site(read_text(text, REPORT, lang))
 
 
 # --- the module, on the parse ---------------------------------------------------
