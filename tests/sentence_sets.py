@@ -71,8 +71,10 @@ DEVELOPMENT_SETS = (
     "heldout22_fr",
     "heldout23_en",
     "heldout23_fr",
+    "heldout24_en",
+    "heldout24_fr",
 )
-BLIND_SETS = ("heldout24_en", "heldout24_fr")
+BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
 
