@@ -945,3 +945,22 @@ def test_english_constructions_keep_their_time(text, expected):
 )
 def test_a_demand_plans_nothing(text, lang, expected):
     assert statuses(text, lang) == expected
+
+
+def test_a_bound_said_of_another_site_leaves_a_stay_open_ended():
+    # "before the summer" bounds Ber's closing, not the stay at Gao
+    text = (
+        "The remaining peacekeepers will stay at Gao for now, an official said, "
+        "while Ber is due to close before the summer."
+    )
+    assert statuses(text) == {"Ber": "pending"}
+    text = "The remaining peacekeepers will stay at Gao until the summer."
+    assert statuses(text) == {"Gao": "pending"}
+
+
+def test_a_french_plan_verb_the_tagger_takes_for_its_subject_s_adjective_still_plans():
+    # the tagger makes "prévoit" an adjective of "rapport" and hangs "fermeture" on it
+    text = "Le rapport prévoit la fermeture du quartier général de Gao."
+    assert statuses(text, "fr") == {"Gao": "pending"}
+    text = "Le plan de retrait prévoit la fermeture du camp de Tessalit en juin."
+    assert statuses(text, "fr") == {"Tessalit": "pending"}

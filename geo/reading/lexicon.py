@@ -173,6 +173,7 @@ class Lexicon:
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
+    plan_stems: Mapping[str, str]  # the same for verbs of planning: "prévoit" -> "prévoir"
     # the same for the verbs of speech the reader weighs (a government's word, denials)
     speech_stems: Mapping[str, str]
     inflections: frozenset[str]
@@ -462,6 +463,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
             ],
             raw["verb_endings"],
         ),
+        plan_stems=_stems(raw["plan_words"], raw["verb_endings"]),
         # short stems too: "nier" is "ni-"
         speech_stems=_stems(
             [*raw["government_verbs"], *raw["denials"]], raw["verb_endings"], shortest=2

@@ -145,8 +145,9 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
             and time.why.startswith(("future", "modal", "conditional"))
         )
     ) and not any(
-        (lemma_of(t) in lexicon.stay_limits or t.text.lower() in lexicon.stay_limits)
+        _is_stay_limit(t, lexicon)
         and not _in_a_past_clause(t, verb)
+        and not _in_a_side_clause(t, verb, lexicon)
         for t in verb.doc
     ):
         # "North Camp will remain open", "keeps its bases in Nyala": staying on, not a
@@ -154,6 +155,29 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         # liquidation", "still keeps a post at Gao")
         return Time(Happened.NOTHING, f"staying on: {time.why}", False, verb.i)
     return Time(Happened.PLAN, f"still there: {time.why}", False, verb.i)
+
+
+def _is_stay_limit(token, lexicon: Lexicon) -> bool:
+    return lemma_of(token) in lexicon.stay_limits or token.text.lower() in lexicon.stay_limits
+
+
+def _in_a_side_clause(token, verb, lexicon: Lexicon) -> bool:
+    """Whether the word stands in a clause said beside the stay, not bounding it: "will stay
+    at Rmelan for now, an official said, *while Qasrak is due to close before the summer*".
+    A clause led by a bound ("until the equipment is shipped") bounds it."""
+    for word in (token, *token.ancestors):
+        if word.i == verb.i:
+            return False
+        if (
+            word.dep_ in _SIDE_CLAUSES
+            and word.pos_ in ("VERB", "AUX")
+            and not any(c.dep_ == "mark" and _is_stay_limit(c, lexicon) for c in word.children)
+        ):
+            return True
+    return False
+
+
+_SIDE_CLAUSES = frozenset({"parataxis", "conj", "advcl"})
 
 
 def _in_a_past_clause(token, verb) -> bool:
@@ -1269,6 +1293,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         verb_time = _verb_time(stray, lexicon, headline)
         why = f"{lemma_of(stray)}: {verb_time.why}"
         return Time(verb_time.happened, why, verb_time.negated, stray.i)
+    if (demoted := _plan_taken_for_a_modifier(noun, lexicon)) is not None:
+        return _plan_unless_denied(demoted, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
@@ -1277,6 +1303,28 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
         )
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _plan_taken_for_a_modifier(noun, lexicon: Lexicon):
+    """The verb of planning the tagger took for a modifier of its subject, with the event
+    noun hung on that subject: "Le rapport *prévoit* la fermeture du quartier général de
+    Luanda" ("prévoit" an adjective of "rapport")."""
+    head = noun.head
+    if noun.dep_ != "nmod" or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next(
+        (
+            word
+            for word in head.children
+            if word.dep_ in ("amod", "acl")
+            and head.i < word.i < noun.i
+            and (
+                lemma_of(word) in lexicon.plan_words
+                or lexicon.inflected(word.text, lexicon.plan_stems) is not None
+            )
+        ),
+        None,
+    )
 
 
 def _own_day(noun, lexicon: Lexicon) -> Time | None:
