@@ -478,6 +478,15 @@ def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
     assert statuses("Gao : la MINUSMA nie vouloir partir avant l'hiver", "fr") == {}
     # ... and one the parser cuts from the plan it denies
     assert statuses("La MINUSMA a démenti vouloir fermer son camp de Gao.", "fr") == {}
+    # ... and one the parser hangs on a word before it ("onusienne" taken for the verb)
+    text = "Le chef de la mission onusienne a démenti jeudi toute intention de quitter Gao."
+    assert statuses(text, "fr") == {}
+    text = "Le chef de la mission onusienne a démenti jeudi tout projet de retrait de Gao."
+    assert statuses(text, "fr") == {}
+    # an intention announced is a plan
+    assert statuses("La mission a annoncé jeudi son intention de quitter Gao.", "fr") == {
+        "Gao": "pending"
+    }
 
 
 def test_a_french_imperfect_presence_says_the_mission_was_there_before():
@@ -582,6 +591,9 @@ def test_an_event_noun_after_a_headline_s_kicker_happened():
 
 
 def test_a_claim_met_with_a_denial_is_no_event():
+    # "that" taken for the object of "had left", which has an object of its own
+    text = "A spokesman on Monday denied reports on local radio that UN troops had left Gao."
+    assert statuses(text) == {}
     text = (
         "Jeudi, le porte-parole de la MINUSMA a opposé un démenti à une radio, qui affirmait"
         " que les Casques bleus avaient déserté leur poste de Gao."

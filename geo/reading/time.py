@@ -722,9 +722,11 @@ def _governing_word(verb, lexicon: Lexicon):
         if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan is not None:
-                denial = _denial_above(head, lexicon) or (
+                denial = (
+                    _denial_above(head, lexicon)
+                    or _denial_just_before(head, lexicon)
                     # "a démenti | vouloir fermer", cut in two at the plan
-                    _denial_before_split(head, lexicon) if head.head.i == head.i else None
+                    or (_denial_before_split(head, lexicon) if head.head.i == head.i else None)
                 )
                 if denial is not None:
                     # "a démenti tout projet de retrait de Goma": no plan at all
@@ -791,7 +793,7 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
             or (
                 below.dep_ in ("acl", "relcl", "acl:relcl")
                 and head.pos_ == "NOUN"
-                and any(c.dep_ == "mark" for c in below.children)
+                and _content_clause(below)
             )
         )
         if claimed and (
@@ -822,6 +824,23 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
         others_clause = others_clause or below.dep_ in _OTHERS_LINKS
         below = head
     return None
+
+
+def _content_clause(clause) -> bool:
+    """Whether a clause on a noun says what the noun holds ("reports *that* troops had left")
+    rather than qualifying it -- also when the tagger took its "that" for an object of the
+    verb, which has its own ("reports that US troops had left *Qasrak*")."""
+    children = list(clause.children)
+    return any(
+        c.dep_ == "mark"
+        or (
+            c.lower_ == "that"
+            and c.dep_ in ("dobj", "dative")
+            and c.i < clause.i
+            and any(o.dep_ == "dobj" and o.i > clause.i for o in children)
+        )
+        for c in children
+    )
 
 
 def _denied_after(token, lexicon: Lexicon) -> bool:
@@ -881,7 +900,7 @@ def _time_between(noun, lexicon: Lexicon) -> bool:
 def _plan_unless_denied(plan, lexicon: Lexicon) -> Time:
     """The time of an event noun under a word of planning: a plan, unless it is denied
     ("a démenti tout *projet* de retrait")."""
-    denial = _denial_above(plan, lexicon)
+    denial = _denial_above(plan, lexicon) or _denial_just_before(plan, lexicon)
     if denial is not None:
         return Time(Happened.NOTHING, f"denied: {denial}")
     return Time(Happened.PLAN, f"plan: {lemma_of(plan)}")
@@ -906,6 +925,18 @@ def _denial_above(token, lexicon: Lexicon, reach: int = 3) -> str | None:
     return next(
         (d for d in (_denial(a, lexicon) for a in islice(token.ancestors, reach)) if d), None
     )
+
+
+def _denial_just_before(token, lexicon: Lexicon, reach: int = 3) -> str | None:
+    """The verb of denial a few words before the word's phrase, with no other verb between,
+    where the tagger lost the link: "a *démenti* jeudi toute intention de quitter San
+    Vicente" ("démenti" made an indirect object of "onusienne", taken for the verb)."""
+    for word in reversed(token.doc[max(token.left_edge.i - reach, 0) : token.left_edge.i]):
+        if (denial := _denial(word, lexicon)) is not None:
+            return denial
+        if word.pos_ in ("VERB", "AUX") or word.is_punct:
+            return None
+    return None
 
 
 def _denial(token, lexicon: Lexicon) -> str | None:
