@@ -976,3 +976,12 @@ def test_a_french_plan_verb_the_tagger_takes_for_its_subject_s_adjective_still_p
     assert statuses(text, "fr") == {"Gao": "pending"}
     text = "Le plan de retrait prévoit la fermeture du camp de Tessalit en juin."
     assert statuses(text, "fr") == {"Tessalit": "pending"}
+
+
+def test_a_french_participle_said_planned_is_a_plan():
+    # "remise" is tagged a participle of "remettre"; "prévue" makes it a handover to come
+    assert statuses("- Tessalit : remise prévue en juin.", "fr") == {"Tessalit": "pending"}
+    text = "- Tessalit : remise au gouvernement prévue le 22 mars."
+    assert statuses(text, "fr") == {"Tessalit": "pending"}
+    text = "Le camp de Tessalit, remis aux FAMa comme prévu, est vide."
+    assert statuses(text, "fr") == {"Tessalit": "handed over"}

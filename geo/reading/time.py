@@ -96,7 +96,30 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
     if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
         # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
         return _verb_time(token.head, lexicon, headline)
+    if (planned := _planned_participle(token, lexicon)) is not None:
+        return Time(Happened.PLAN, f"planned: {lemma_of(planned)}", verb=token.i)
     return _verb_time(token, lexicon, headline)
+
+
+def _planned_participle(token, lexicon: Lexicon):
+    """The word of planning on a bare participle the tagger made of an event noun: "Ledra
+    Palace : remise *prévue* en juin", "Oshakati : remise au gouvernement *prévue* le 22
+    mars" -- not a plan kept: "remise en juin comme prévu"."""
+    if any(c.dep_.startswith("aux") for c in token.children) or not (
+        token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
+    ):
+        return None
+    return next(
+        (
+            word
+            for word in token.subtree
+            if word is not token
+            and word.dep_ in ("acl", "amod")
+            and word.head.i in (token.i, *(c.i for c in token.children))
+            and lemma_of(word) in lexicon.plan_words | lexicon.planned_adjectives
+        ),
+        None,
+    )
 
 
 def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
