@@ -292,6 +292,17 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
         # the town after a comma, as in an address
         ("Sites:\n- Camp Croci, Abéché: to be transferred.", "en", {"Camp Croci": "pending"}),
         ("Camp Croci, Abéché, was handed over.", "en", {"Camp Croci": "handed over"}),
+        # ... or in brackets
+        (
+            "Camp Croci (Abéché): handed to the Chadian army in March.",
+            "en",
+            {"Camp Croci": "handed over"},
+        ),
+        (
+            "Les derniers soldats ont quitté le camp Croci, dans le centre d'Abéché.",
+            "fr",
+            {"Camp Croci": "closed"},
+        ),
         # ... but not one of a list
         (
             "The force left Camp Croci, Abéché, and Basra.",
@@ -332,6 +343,11 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "La MINUSMA a remis lundi son camp de Ber, à la sortie de Tombouctou.",
             "fr",
             {"Ber": "handed over"},
+        ),
+        (  # past the site's noun that restates the place before it
+            "At Ber, the airfield near Timbuktu, the story is the same: the troops flew out.",
+            "en",
+            {"Ber": "closed"},
         ),
         # with no other place before it, the town near the camp is the site
         (

@@ -1216,6 +1216,8 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     head = root.head.head if root.dep_ == "pobj" else root.head  # what its phrase hangs on
     if _sets_the_scene(root, head, named_sites, lexicon):
         return True
+    if root.dep_ == "appos" and root.head.i in named_sites and _in_brackets(span):
+        return True  # "Rideau Camp (Punta Gorda): handed to the BDF"
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     if head.dep_ == "appos" and head.head.i in named_sites:
@@ -1227,6 +1229,15 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
     if named is not None:
         head = named  # "the contingent's headquarters *in Nicosia*, the old Ledra Palace Hotel"
     return head.i in named_sites and head.i not in range(span.start, span.end)
+
+
+def _in_brackets(span) -> bool:
+    doc = span.doc
+    return (
+        span.start > 0
+        and doc[span.start - 1].text == "("
+        and doc[span.end : span.end + 1].text[:1] == ")"
+    )
 
 
 def _sets_the_scene(root, verb, named_sites: set[int], lexicon: Lexicon) -> bool:
@@ -1307,8 +1318,15 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
         )
         if marker is None:
             return False
+    # "Bayantümen, the airfield near Choibalsan": past the site's noun that restates it
     before = _word_before(
-        span.doc, marker.left_edge.i, lambda t: t.is_punct or t.pos_ in ("DET", "ADP", "ADV")
+        span.doc,
+        marker.left_edge.i,
+        lambda t: (
+            t.is_punct
+            or t.pos_ in ("DET", "ADP", "ADV")
+            or (t.i < marker.i and lemma_of(t) in lexicon.site_nouns)
+        ),
     )
     return before in place_words and before not in range(span.start, span.end)
 
