@@ -174,6 +174,23 @@ def test_a_bullet_item_is_quoted_with_the_lead_in_that_gives_its_status():
     ]
 
 
+def test_a_lead_in_speaks_of_the_sites_that_label_its_items():
+    # "the following": a list's lead-in, not someone who acts
+    text = (
+        "Under the agreement, the following are to be returned:\n"
+        "- Kidal: in phases, fully by June.\n"
+        "- Tessalit: by August, once a new camp is built at Gao.\n"
+    )
+    found = read_text(text, dt.date(2023, 3, 31))
+    assert by_site(found) == {"Kidal": "pending", "Tessalit": "pending"}
+
+
+def test_a_site_that_is_to_be_returned_is_to_be_handed_over():
+    assert by_site(read_text("The Gao camp is to be returned to Mali.", dt.date(2023, 3, 31))) == {
+        "Gao": "pending"
+    }
+
+
 def test_an_item_a_site_labels_speaks_of_that_site():
     text = (
         "Where the camps stood at the end of March:\n"

@@ -667,7 +667,10 @@ def _in_a_peoples_hands(verb, noun, lexicon: Lexicon) -> bool:
 
 
 def _turn_verb(token, lemma: str, lexicon: Lexicon) -> bool:
-    """Whether the verb tells a site's turn: "Bentiu *followed*", "Ber *comes next*"."""
+    """Whether the verb tells a site's turn: "Bentiu *followed*", "Ber *comes next*" -- not
+    "*the following* are to be returned:", a list's lead-in."""
+    if any(c.dep_ == "det" for c in token.children):
+        return False
     return lemma in lexicon.turn_verbs or (
         lemma in lexicon.ordered_turn_verbs
         and any(
@@ -1018,11 +1021,19 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
 
 def _gives_back(verb, lexicon: Lexicon) -> bool:
     """Whether a verb of returning acts on a place, given back: "*returned* Clark Air Base",
-    "the camp was *returned*" -- not a trip ("the convoy returned to Gao") nor "returned fire"."""
+    "the camp was *returned*", "the camp is to be *returned*" -- or, passive, a list's lead-in:
+    "the following are to be *returned*:" -- not a trip ("the convoy returned to Gao") nor
+    "returned fire"."""
+    passive = any(c.dep_ in ("auxpass", "aux:pass") for c in verb.children)
+    if passive and verb.i + 1 < len(verb.doc) and verb.nbor().text == ":":
+        return True
+    # "is to be returned": the subject is the copula's
+    above = verb.head.children if passive and verb.dep_ == "xcomp" else ()
     return any(
-        c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
+        c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass", "nsubj")
+        and (c.dep_ != "nsubj" or c.head.i != verb.i)
         and (c.pos_ == "PROPN" or lemma_of(c) in lexicon.presence_nouns)
-        for c in verb.children
+        for c in (*verb.children, *above)
     )
 
 

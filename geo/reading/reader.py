@@ -1104,7 +1104,7 @@ class _Job:
             if lead is not None and open_cues.get(lead):
                 reading = max((r for r, _ in open_cues[lead]), key=lambda r: r.status.rank)
                 quote = f"{self.sentences[lead].text} {self.sentences[index].text}"
-                for mention in unread:
+                for mention in _labels(unread, self.sentences[index]):
                     noted = (
                         _noted_date(self.document, mention)
                         if reading.status is not Status.PENDING
@@ -1200,6 +1200,19 @@ class _Job:
                     _relinked(reading, "same sentence"),
                     self.sentences[index].text,
                 )
+
+
+def _labels(mentions: list[Mention], item: Sentence) -> list[Mention]:
+    """The mentions of a list's item that the lead-in speaks of: all of them, or, when the
+    item is labelled, those of its label -- "- Naha Military Port: fiscal 2028, once a new
+    port is built at Urasoe" is of Naha Military Port."""
+    if not mentions:
+        return mentions
+    first = min(m.start for m in mentions) - item.start
+    colon = item.text.find(":", first)
+    if colon < 0:
+        return mentions
+    return [m for m in mentions if m.start < item.start + colon]
 
 
 def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool:
