@@ -1261,6 +1261,11 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
         ):
             return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
+        if child.dep_ in ("acl", "relcl") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in child.children
+        ):
+            # "- Erdenet: withdrawal *to be finished* by mid-1992": still to come
+            return Time(Happened.PLAN, f"to come: {lemma_of(child)}")
         if child.dep_ == "case" and child.text.lower() in lexicon.done_before_noun:
             return Time(Happened.DONE, f"after: {child.text.lower()}")
         if (
