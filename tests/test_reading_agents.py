@@ -45,6 +45,7 @@ def statuses(text: str, lang: str = "en") -> dict[str, str]:
                 "The Chadian army left Bourem.": MISSION,  # an army not the host's
                 "The US Army left Bourem.": MISSION,
                 "The French rear guard left Bourem.": MISSION,  # a rearguard, not a guard
+                "The armoured division left Bourem.": MISSION,
                 "The camp was vacated by peacekeepers.": MISSION,  # the "by" of a passive
                 "The peacekeepers who left Bourem flew home.": MISSION,  # a relative's antecedent
             },
@@ -81,6 +82,7 @@ def test_the_agent_of_a_french_cue():
         "La MINUSMA a quitté Gao.": True,
         "Les observateurs ont quitté Gao.": True,
         "Les sapeurs ont quitté Gao.": True,
+        "La brigade blindée a quitté Gao.": True,
         "Les rebelles ont quitté Gao.": False,
         "Les soldats maliens ont quitté Gao.": False,
         "L'armée malienne a quitté Gao.": False,
