@@ -308,3 +308,8 @@ def test_a_cleft_says_who_did_it():
         statuses("Ce sont les rebelles, et non les casques bleus, qui ont quitté Bourem.", "fr")
         == {}
     )
+
+
+def test_who_a_site_is_given_to_is_not_who_gives_it():
+    # the French tagger makes "à la police" the agent of "cédé"
+    assert statuses("- Gao : poste cédé à la police le 9 août.", "fr") == {"Gao": "handed over"}

@@ -361,6 +361,12 @@ def test_a_town_that_only_says_where_another_site_stands_is_no_site(text, lang, 
     assert statuses(text, lang) == expected
 
 
+def test_a_name_of_one_letter_in_capitals_labels_an_item_not_a_dateline():
+    text = "Bases :\n- K1 : transféré le 29 mars ;\n- Position 73 : fermé le 2 avril."
+    found = read_text(text, REPORT, "fr", group_file("named_camps"))
+    assert by_site(found) == {"K1": "handed over", "Position 73": "closed"}
+
+
 def test_a_capital_the_mission_agrees_with_is_its_government():
     text = "La MINUSMA a quitté Gao en accord avec Bamako."
     assert statuses(text, "fr") == {"Gao": "closed"}

@@ -424,7 +424,7 @@ def _subject(verb, lexicon: Lexicon):
             # for a second subject
             return min(subjects, key=lambda c: abs(c.i - token.i))
         for child in token.children:
-            if child.dep_ in _AGENTS:
+            if child.dep_ in _AGENTS and not _given_to(child, lexicon):
                 agent = next((c for c in child.children if c.dep_ == "pobj"), child)
                 if agent.ent_type_ in ("DATE", "TIME") or lemma_of(agent) in lexicon.deadline_words:
                     continue  # "vacated by the end of the month": a deadline, not who acts
@@ -448,6 +448,14 @@ def _subject(verb, lexicon: Lexicon):
             continue
         return None
     return None
+
+
+def _given_to(agent, lexicon: Lexicon) -> bool:
+    """Whether the tagger's agent of a passive is who it was given to: "poste cédé *à la
+    police*"."""
+    return any(
+        c.dep_ == "case" and c.lower_ in lexicon.recipient_prepositions for c in agent.children
+    )
 
 
 def _participle(verb) -> bool:

@@ -242,9 +242,9 @@ class _Job:
             if first.start != sentence.start:
                 continue
             match = pattern.match(self.document.text, first.end, sentence.end)
-            if match and (first.surface.isupper() or (index == 0 and self._dated(match))):
+            if match and (_in_capitals_name(first.surface) or (index == 0 and self._dated(match))):
                 found[index] = match.end()
-            elif first.surface.isupper() and self._dateline_alone(index, first.end):
+            elif _in_capitals_name(first.surface) and self._dateline_alone(index, first.end):
                 found[index] = sentence.end
         return found
 
@@ -1692,6 +1692,16 @@ def _of_a_site(noun, lexicon: Lexicon) -> bool:
     nouns = [c for c in noun.children if c.dep_ == "nmod"]
     nouns += [g for c in noun.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(lemma_of(n) in lexicon.presence_nouns for n in nouns)
+
+
+def _in_capitals_name(name: str) -> bool:
+    """Whether a place's name is written in capitals, as a dateline's is -- not a name with a
+    single letter ("- K1 : transféré le 29 mars").
+
+    >>> _in_capitals_name("GAO"), _in_capitals_name("K1"), _in_capitals_name("Gao")
+    (True, False, False)
+    """
+    return name.isupper() and sum(ch.isalpha() for ch in name) >= 2
 
 
 def _in_capitals(text: str) -> bool:
