@@ -63,6 +63,9 @@ def test_the_particles_of_phrasal_verbs_are_derived_from_the_lexicon():
 def test_french_verb_stems_find_forms_the_tagger_misses():
     lexicon = lexicon_for("fr")
     assert lexicon.verb_stems["quitt"] == "quitter"
+    # a short verb too: "cédé" that the tagger makes a noun, "cèdent" an adverb
+    assert lexicon.inflected("cédé", lexicon.verb_stems) == "céder"
+    assert lexicon.inflected("cèdent", lexicon.verb_stems) == "céder"
     assert lexicon.verbs[lexicon.verb_stems["retroced"]] is Status.HANDED_OVER  # accents folded
     assert lexicon_for("en").verb_stems == {}  # the English lemmatizer needs none
     assert fold("Rétrocédée") == "retrocedee"

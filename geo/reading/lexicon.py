@@ -483,9 +483,9 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
 _LONGEST_STEM = 14
 
 
-def _stems(verbs, endings, shortest: int = 4) -> dict[str, str]:
+def _stems(verbs, endings, shortest: int = 3) -> dict[str, str]:
     """{stem: verb} for one-word verbs whose stem has at least ``shortest`` letters:
-    "quitt" -> "quitter" (accents folded)."""
+    "quitt" -> "quitter", "céd" -> "céder" (accents folded)."""
     stems = {}
     for verb in _lower(verbs):
         ending = next((e for e in endings if verb.endswith(e) and " " not in verb), None)
