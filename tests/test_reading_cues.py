@@ -432,6 +432,11 @@ def test_a_site_left_as_the_mission_hands_over_its_camp_was_handed_over():
     # handing command over is no handover of the camp
     text = "Peacekeepers packed up at Ber last week, handing command to the Malian army."
     assert statuses_en(text) == {"Ber": "closed"}
+    # ... and the land it stood on, handed over after they left, was
+    text = "Ber, north of the river: peacekeepers left in May; land handed to the municipality."
+    assert statuses_en(text) == {"Ber": "handed over"}
+    text = "Ber : les Casques bleus sont partis en mai ; les terrains ont été remis à la commune."
+    assert statuses_fr(text) == {"Ber": "handed over"}
 
 
 def test_ending_the_missions_presence_in_a_town_closes_it():

@@ -80,6 +80,7 @@ class Lexicon:
     cleft_subjects: frozenset[str]
     ending_subjects: frozenset[str]
     presence_nouns: frozenset[str]
+    grounds: frozenset[str]
     installation_prefixes: frozenset[str]
     presence_events: frozenset[str]
     passing_prepositions: frozenset[str]
@@ -327,6 +328,7 @@ _SETS = [
     "cleft_subjects",
     "ending_subjects",
     "presence_nouns",
+    "grounds",
     "installation_prefixes",
     "presence_events",
     "passing_prepositions",

@@ -1409,11 +1409,16 @@ _OTHER_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis")
 
 def _hands_a_camp(verb, lexicon: Lexicon) -> bool:
     """Whether a verb of handing over acts on a camp, a base or a post ("handing *their camp*
-    to the regional administration"), not on command or keys."""
-    return verb.pos_ == "VERB" and any(
-        lemma_of(word) in lexicon.site_nouns
+    to the regional administration") or the land it stood on ("Navy left May 2003; *land*
+    handed to Fish and Wildlife Service"), not on command or keys."""
+    if verb.pos_ != "VERB":
+        return False
+    if verb.dep_ == "acl" and lemma_of(verb.head) in lexicon.grounds:
+        return True
+    return any(
+        lemma_of(word) in lexicon.site_nouns | lexicon.grounds
         for c in verb.children
-        if c.dep_ in ("dobj", "obj")
+        if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
         for word in c.subtree
     )
 
