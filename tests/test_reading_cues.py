@@ -547,6 +547,14 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr(text) == {}
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
+    # handing back in a phrase of repair or of doubt
+    assert statuses_fr("Le camp de Gao a été remis en état par le génie.") == {}
+    assert statuses_fr("La remise en état du camp de Gao est en cours.") == {}
+    assert statuses_fr("Le retrait de Gao est remis en cause.") == {}
+    assert statuses_fr("Le camp de Gao a été remis à l'État malien.") == {"Gao": "handed over"}
+    text = "The Gao site was dismantled and returned to its natural state."
+    assert statuses_en(text) == {"Gao": "closed"}
+    assert statuses_en("The Gao camp was returned to the state.") == {"Gao": "handed over"}
     # a distance is no drive away
     text = (
         "Dutch troops left Seedorf on Friday. The peacekeepers at Gao, less than an hour's"

@@ -106,6 +106,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
             for c in token.children
         ):
             return None  # "the *medical* evacuation of two wounded peacekeepers": of people
+        if any(_opens_with_idiom(c, lexicon) for c in token.children):
+            return None  # "la *remise en état* des sites": a repair
         return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
     guessed = verb_lemma(token, lexicon)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
@@ -417,6 +419,17 @@ def _in_fixed_phrase(token, lexicon: Lexicon) -> bool:
     return False
 
 
+def _opens_with_idiom(phrase, lexicon: Lexicon) -> bool:
+    """Whether a phrase on a verb or noun opens with one of the lexicon's idioms, articles
+    and possessives aside: "en état (du camp)", "to (its) natural state"."""
+    words = [
+        t.lower_
+        for t in phrase.subtree
+        if t.pos_ != "DET" and not (t.pos_ == "PRON" and t.dep_ == "poss")
+    ]
+    return any(tuple(words[: len(idiom)]) == idiom for idiom in lexicon.idiom_phrases)
+
+
 def _idiom(verb, lexicon: Lexicon) -> bool:
     """ "rendre *hommage*", "il s'est rendu à Gao", "will *go on* using the barracks": the verb
     in a sense that moves no site."""
@@ -429,6 +442,8 @@ def _idiom(verb, lexicon: Lexicon) -> bool:
             if child.dep_ in ("prep", "obl", "obl:mod") and g.pos_ == "NOUN"
         ):
             return True  # "Gali and Zugdidi posts *left in doubt*"
+        if _opens_with_idiom(child, lexicon):
+            return True  # "le camp a été *remis en état*", "returned *to its natural state*"
         if (
             child.dep_ in ("obj", "dobj")
             and lemma_of(child) in lexicon.presence_nouns

@@ -164,6 +164,7 @@ class Lexicon:
     false_telling: frozenset[str]
     corrected_tellers: frozenset[str]
     idiom_states: frozenset[str]
+    idiom_phrases: tuple[tuple[str, ...], ...]  # "en état": "remis *en état*" moves no site
     national_forces: frozenset[str]
     peoples: frozenset[str]
     ruled_out: frozenset[str]
@@ -456,6 +457,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         receiving=_by_status(raw["receiving"]),
         nouns=_by_status(raw["nouns"]),
         plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
+        idiom_phrases=tuple(tuple(p.split()) for p in _lower(raw["idiom_phrases"])),
         dateline=str(raw["dateline"]),
         verb_stems=_stems(
             [
