@@ -429,6 +429,10 @@ def test_a_site_left_as_the_mission_hands_over_its_camp_was_handed_over():
         " regional administration before driving to Gao."
     )
     assert statuses_en(text) == {"Ber": "handed over"}
+    # ... or closed it, the camp said handed over in a participle
+    assert statuses_fr("La MINUSMA a fermé son camp d'Ogossagou, rétrocédé aux FAMa.") == {
+        "Ogossagou": "handed over"
+    }
     # handing command over is no handover of the camp
     text = "Peacekeepers packed up at Ber last week, handing command to the Malian army."
     assert statuses_en(text) == {"Ber": "closed"}

@@ -589,6 +589,7 @@ class _Job:
             if (
                 (taken_only or not handing)
                 and not (handing and _hands_a_camp(doc[cue.head], self.lexicon))
+                and not (handing and _said_of_its_camp(doc[cue.head], span))
                 and not self._takes_it(doc, piece, cue, span)
             ):
                 continue
@@ -1405,6 +1406,27 @@ def _own_clause(verb) -> list:
 
 
 _OTHER_CLAUSES = ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis")
+
+
+def _said_of_its_camp(verb, span) -> bool:
+    """Whether a participle of handing over qualifies the phrase of the site itself: "a fermé
+    son camp d'Ogossagou, *rétrocédé* aux FAMa" -- also where the parser hangs it on the verb
+    whose object that phrase is."""
+    if verb.dep_ in ("acl", "amod"):
+        phrases = [verb.head]
+    elif (
+        verb.dep_ in ("parataxis", "advcl", "conj")
+        and "Part" in verb.morph.get("VerbForm")
+        and not any(c.dep_.startswith(("nsubj", "aux")) for c in verb.children)
+    ):
+        phrases = [c for c in verb.head.children if c.dep_ in ("obj", "dobj")]
+    else:
+        return False
+    return any(
+        phrase.i < verb.i
+        and any(span.start <= t.i < span.end for t in phrase.subtree if t.i < verb.i)
+        for phrase in phrases
+    )
 
 
 def _hands_a_camp(verb, lexicon: Lexicon) -> bool:
