@@ -465,3 +465,14 @@ def test_a_name_that_qualifies_someone_in_one_hyphenated_word_is_no_site():
     assert statuses(text) == {}
     # ... but one that says where a camp stands names the site
     assert statuses("MINUSMA left its Gao-based camp on Friday.") == {"Gao": "closed"}
+
+
+def test_a_dateline_in_any_case_after_the_report_s_heading_is_no_site():
+    text = (
+        "COMMUNIQUÉ — MINUSMA\n\n"
+        "Bamako, le 15 avril 2023 — La MINUSMA a fermé le 12 avril son camp de Ber."
+    )
+    assert statuses(text, "fr") == {"Ber": "closed"}
+    # a report's later sentence opening with a place and a date is no dateline
+    text = "La MINUSMA a quitté Ber. Gao, le 15 avril — la mission a quitté la ville."
+    assert statuses(text, "fr") == {"Ber": "closed", "Gao": "closed"}

@@ -242,7 +242,10 @@ class _Job:
             if first.start != sentence.start:
                 continue
             match = pattern.match(self.document.text, first.end, sentence.end)
-            if match and (_in_capitals_name(first.surface) or (index == 0 and self._dated(match))):
+            if match and (
+                _in_capitals_name(first.surface)
+                or (self._opens_the_report(index) and self._dated(match))
+            ):
                 found[index] = match.end()
             elif _in_capitals_name(first.surface) and self._dateline_alone(index, first.end):
                 found[index] = sentence.end
@@ -261,6 +264,11 @@ class _Job:
             and following[:1] in _DASHES
             and bool(find_dates(rest, self.document.date, date_rules(self.document.lang)))
         )
+
+    def _opens_the_report(self, index: int) -> bool:
+        """Whether the sentence is the report's first but for its headlines ("COMMUNIQUÉ —
+        MINUJUSTH")."""
+        return all(_is_headline(self.sentences[i], False) for i in range(index))
 
     def _dated(self, dateline: re.Match) -> bool:
         """Whether the words after a dateline's place hold a date: "Gao, Mopti and Kidal -
