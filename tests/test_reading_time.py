@@ -227,6 +227,8 @@ def test_the_status_of_gao_in_french():
         "Le camp de Gao n'a pas encore été rétrocédé.": "pending",
         "Le retrait de Gao est prévu pour décembre.": "pending",
         "La MINUSMA ne quittera pas Gao.": None,
+        "Défense : pas d'évacuation anticipée du camp de Gao": None,
+        "Gao : pas de retrait avant l'été, selon l'état-major.": None,
         "Si la MINUSMA quittait Gao, la ville serait exposée.": None,
     }
     assert {text: statuses(text, "fr").get("Gao") for text in table} == table

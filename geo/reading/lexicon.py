@@ -165,6 +165,7 @@ class Lexicon:
     corrected_tellers: frozenset[str]
     idiom_states: frozenset[str]
     idiom_phrases: tuple[tuple[str, ...], ...]  # "en état": "remis *en état*" moves no site
+    denying_partitives: tuple[tuple[str, ...], ...]  # "pas de": "*pas de* retrait"
     national_forces: frozenset[str]
     peoples: frozenset[str]
     ruled_out: frozenset[str]
@@ -458,6 +459,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         nouns=_by_status(raw["nouns"]),
         plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
         idiom_phrases=tuple(tuple(p.split()) for p in _lower(raw["idiom_phrases"])),
+        denying_partitives=tuple(tuple(p.split()) for p in _lower(raw["denying_partitives"])),
         dateline=str(raw["dateline"]),
         verb_stems=_stems(
             [

@@ -1135,6 +1135,13 @@ def _negated(token, lexicon: Lexicon) -> bool:
     return _subject_negated(token, lexicon)
 
 
+def _none_of(noun, lexicon: Lexicon) -> bool:
+    """Whether the words before a noun deny it as "no" does: "*pas d'*évacuation anticipée
+    du Ledra Palace", "*Pas de* retrait de Gao avant l'été"."""
+    before = tuple(t.lower_ for t in noun.doc[max(noun.i - 2, 0) : noun.i])
+    return any(before[-len(phrase) :] == phrase for phrase in lexicon.denying_partitives)
+
+
 def _negates(word: str, partnered: bool, lexicon: Lexicon) -> bool:
     """Whether a word negates its verb: "plus" only with its "ne" (``partnered``) -- "plus au
     nord", "un mois plus tard", "plus tôt que prévu" negate nothing."""
@@ -1243,7 +1250,7 @@ def _ongoing_alone(noun, lexicon: Lexicon) -> bool:
 
 def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
-    if _negated(noun, lexicon):
+    if _negated(noun, lexicon) or _none_of(noun, lexicon):
         return Time(Happened.NOTHING, "negated noun", True)
     unasserted = _unasserted(noun, lexicon)
     if unasserted is not None:
