@@ -226,6 +226,7 @@ def test_the_status_of_gao_in_french():
         "La MINUSMA doit encore quitter Gao.": "pending",
         "Le camp de Gao n'a pas encore été rétrocédé.": "pending",
         "Le retrait de Gao est prévu pour décembre.": "pending",
+        "Gao : départ de la garnison annoncé pour le début de l'an prochain.": "pending",
         "La MINUSMA ne quittera pas Gao.": None,
         "Défense : pas d'évacuation anticipée du camp de Gao": None,
         "Gao : pas de retrait avant l'été, selon l'état-major.": None,

@@ -1407,7 +1407,8 @@ def _own_day(noun, lexicon: Lexicon) -> Time | None:
             return Time(Happened.DONE, f"dated: {word}")
         if not (word in rules.weekdays or word in rules.months or word in lexicon.deadline_words):
             continue
-        for modifier in child.children:
+        # "*fin juin* dernier", "*pour le début de l'an prochain*": on the day or on its period
+        for modifier in (m for part in (child, *child.children) for m in part.children):
             if modifier.lower_ in lexicon.bygone_words:
                 return Time(Happened.DONE, f"dated: {word} {modifier.lower_}")
             if modifier.lower_ in lexicon.coming_days:
