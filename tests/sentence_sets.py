@@ -73,6 +73,8 @@ DEVELOPMENT_SETS = (
     "heldout23_fr",
     "heldout24_en",
     "heldout24_fr",
+    "heldout25_en",
+    "heldout25_fr",
 )
 BLIND_SETS = ()
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
