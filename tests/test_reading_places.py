@@ -349,6 +349,11 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "en",
             {"Ber": "closed"},
         ),
+        (  # past the noun that names the town
+            "Ber, near the old trading town of Timbuktu, was transferred to the council.",
+            "en",
+            {"Ber": "handed over"},
+        ),
         # with no other place before it, the town near the camp is the site
         (
             "MINUSMA handed over its camp near Timbuktu on Monday.",
@@ -476,3 +481,8 @@ def test_a_dateline_in_any_case_after_the_report_s_heading_is_no_site():
     # a report's later sentence opening with a place and a date is no dateline
     text = "La MINUSMA a quitté Ber. Gao, le 15 avril — la mission a quitté la ville."
     assert statuses(text, "fr") == {"Ber": "closed", "Gao": "closed"}
+
+
+def test_a_town_in_a_movement_s_name_is_no_place():
+    text = "La MINUSMA a remis jeudi aux combattants du RCD-Gao les positions de Ber."
+    assert statuses(text, "fr") == {"Ber": "handed over"}

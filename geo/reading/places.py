@@ -34,11 +34,30 @@ def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
     """
     if _in_person_name(span, lexicon, place_words):
         return "person"
-    if _in_organisation(span, lexicon, place_words) or _names_an_operation(span, lexicon):
+    if (
+        _in_organisation(span, lexicon, place_words)
+        or _names_an_operation(span, lexicon)
+        or _after_an_acronym(span)
+    ):
         return "organisation"
     if _qualifies_in_one_word(span, lexicon):
         return "qualifier"
     return None
+
+
+def _after_an_acronym(span) -> bool:
+    """Whether the name ends a movement's name joined to its acronym by a hyphen: "le
+    *RCD-Goma*", "the *RCD-Goma* rebels"."""
+    doc, start = span.doc, span.start
+    return (
+        start >= 2
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and len(doc[start - 2].text) >= 2
+        and doc[start - 2].text.isupper()
+        and doc[start - 2].is_alpha
+    )
 
 
 def _qualifies_in_one_word(span, lexicon: Lexicon) -> bool:
