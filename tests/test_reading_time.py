@@ -230,6 +230,10 @@ def test_the_status_of_gao_in_french():
         "La MINUSMA ne quittera pas Gao.": None,
         "Défense : pas d'évacuation anticipée du camp de Gao": None,
         "Gao : pas de retrait avant l'été, selon l'état-major.": None,
+        "Le site de Gao a été évacué en juillet, sans transfert officiel.": "closed",
+        "Gao : les observateurs de l'ONU constatent les premiers départs": "pending",
+        "La MINUSMA a signé un accord fixant les modalités du retrait de Gao.": "pending",
+        "Selon le document, les bataillons de Gao doivent plier bagage en juin.": "pending",
         "Si la MINUSMA quittait Gao, la ville serait exposée.": None,
     }
     assert {text: statuses(text, "fr").get("Gao") for text in table} == table
@@ -972,6 +976,9 @@ def test_a_bound_said_of_another_site_leaves_a_stay_open_ended():
     assert statuses(text) == {"Ber": "pending"}
     text = "The remaining peacekeepers will stay at Gao until the summer."
     assert statuses(text) == {"Gao": "pending"}
+    # ... and a bound that leaves the stay open is none
+    assert statuses("Peacekeepers will stay in Gao until further notice.") == {}
+    assert statuses("Les Casques bleus resteront à Gao jusqu'à nouvel ordre.", "fr") == {}
 
 
 def test_a_french_plan_verb_the_tagger_takes_for_its_subject_s_adjective_still_plans():
@@ -989,3 +996,10 @@ def test_a_french_participle_said_planned_is_a_plan():
     assert statuses(text, "fr") == {"Tessalit": "pending"}
     text = "Le camp de Tessalit, remis aux FAMa comme prévu, est vide."
     assert statuses(text, "fr") == {"Tessalit": "handed over"}
+
+
+def test_a_state_of_play_of_an_event_tells_no_event():
+    text = "Un an après, voici l'état du désengagement de la mission : Gao, Tessalit."
+    assert time_of_cue(text, "désengagement", "fr").happened is NOTHING
+    assert time_of_cue("The state of the withdrawal from Gao.", "withdrawal").happened is NOTHING
+    assert time_of_cue("The withdrawal from Gao is complete.", "withdrawal").happened is DONE

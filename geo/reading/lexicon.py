@@ -166,6 +166,9 @@ class Lexicon:
     idiom_states: frozenset[str]
     idiom_phrases: tuple[tuple[str, ...], ...]  # "en état": "remis *en état*" moves no site
     denying_partitives: tuple[tuple[str, ...], ...]  # "pas de": "*pas de* retrait"
+    open_bounds: tuple[tuple[str, ...], ...]  # "until *further notice*": no bound at all
+    privatives: frozenset[str]  # "sans", "without": "*sans* transfert officiel"
+    review_nouns: frozenset[str]  # "l'*état* du désengagement": a state of play, no event
     national_forces: frozenset[str]
     peoples: frozenset[str]
     ruled_out: frozenset[str]
@@ -331,6 +334,8 @@ _SETS = [
     "ending_subjects",
     "presence_nouns",
     "grounds",
+    "privatives",
+    "review_nouns",
     "installation_prefixes",
     "presence_events",
     "passing_prepositions",
@@ -460,6 +465,7 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
         idiom_phrases=tuple(tuple(p.split()) for p in _lower(raw["idiom_phrases"])),
         denying_partitives=tuple(tuple(p.split()) for p in _lower(raw["denying_partitives"])),
+        open_bounds=tuple(tuple(p.split()) for p in _lower(raw["open_bounds"])),
         dateline=str(raw["dateline"]),
         verb_stems=_stems(
             [

@@ -96,6 +96,14 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
     if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
         # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
         return _verb_time(token.head, lexicon, headline)
+    if (
+        token.pos_ == "ADV"
+        and token.head.i == token.i + 1
+        and token.head.pos_ == "NOUN"
+        and token.head.dep_ in ("xcomp", "ccomp", "advcl")
+    ):
+        # "doivent *plier bagage*", "plier" an adverb of "bagage": the phrase's time is its noun's
+        token = token.head
     if (planned := _planned_participle(token, lexicon)) is not None:
         return Time(Happened.PLAN, f"planned: {lemma_of(planned)}", verb=token.i)
     return _verb_time(token, lexicon, headline)
@@ -181,7 +189,12 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
 
 
 def _is_stay_limit(token, lexicon: Lexicon) -> bool:
-    return lemma_of(token) in lexicon.stay_limits or token.text.lower() in lexicon.stay_limits
+    """A word that bounds a stay -- not one that leaves it open: "resteront à Ouani *jusqu'à
+    nouvel ordre*", "until further notice"."""
+    if not (lemma_of(token) in lexicon.stay_limits or token.lower_ in lexicon.stay_limits):
+        return False
+    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4] if not t.is_punct]
+    return not any(tuple(after[: len(bound)]) == bound for bound in lexicon.open_bounds)
 
 
 def _in_a_side_clause(token, verb, lexicon: Lexicon) -> bool:
@@ -1135,11 +1148,26 @@ def _negated(token, lexicon: Lexicon) -> bool:
     return _subject_negated(token, lexicon)
 
 
+def _reviewed(noun, lexicon: Lexicon) -> bool:
+    """Whether the event noun is the subject of a state of play, which tells no event of its
+    own: "voici *l'état du* désengagement de l'UPDF :", "*the state of* the withdrawal"."""
+    above = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("nmod", "pobj") and lemma_of(above) in lexicon.review_nouns
+
+
 def _none_of(noun, lexicon: Lexicon) -> bool:
     """Whether the words before a noun deny it as "no" does: "*pas d'*évacuation anticipée
-    du Ledra Palace", "*Pas de* retrait de Gao avant l'été"."""
+    du Ledra Palace", "*Pas de* retrait de Gao avant l'été", "évacué *sans* transfert
+    officiel", "left *without* a handover"."""
     before = tuple(t.lower_ for t in noun.doc[max(noun.i - 2, 0) : noun.i])
-    return any(before[-len(phrase) :] == phrase for phrase in lexicon.denying_partitives)
+    if any(before[-len(phrase) :] == phrase for phrase in lexicon.denying_partitives):
+        return True
+    marker = (
+        noun.head
+        if noun.dep_ == "pobj"
+        else next((c for c in noun.children if c.dep_ == "case"), None)
+    )
+    return marker is not None and marker.lower_ in lexicon.privatives
 
 
 def _negates(word: str, partnered: bool, lexicon: Lexicon) -> bool:
@@ -1252,6 +1280,8 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     """An event noun's time, from the verb or the preposition it depends on."""
     if _negated(noun, lexicon) or _none_of(noun, lexicon):
         return Time(Happened.NOTHING, "negated noun", True)
+    if _reviewed(noun, lexicon):
+        return Time(Happened.NOTHING, "state of play")
     unasserted = _unasserted(noun, lexicon)
     if unasserted is not None:
         return Time(Happened.NOTHING, unasserted)
@@ -1268,6 +1298,13 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
         ):
             return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
+        if (
+            child.dep_ == "amod"
+            and lemma_of(child) in lexicon.starters
+            and "Plur" in noun.morph.get("Number")
+        ):
+            # "les observateurs constatent *les premiers départs*": the leaving has begun
+            return Time(Happened.PLAN, f"begun: {lemma_of(child)}")
         if child.dep_ in ("acl", "relcl") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in child.children
         ):
