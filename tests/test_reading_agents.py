@@ -313,3 +313,14 @@ def test_a_cleft_says_who_did_it():
 def test_who_a_site_is_given_to_is_not_who_gives_it():
     # the French tagger makes "à la police" the agent of "cédé"
     assert statuses("- Gao : poste cédé à la police le 9 août.", "fr") == {"Gao": "handed over"}
+
+
+def test_someone_who_departs_named_in_an_after_clause_is_no_leaving_before_a_takeover():
+    text = (
+        "Malian officers took charge of the base at Gao on Thursday after the departing UN"
+        " garrison signed the last transfer documents."
+    )
+    assert statuses(text) == {"Gao": "handed over"}
+    # the mission gone before anyone took over: it left the site, handing nothing over
+    text = "Malian soldiers took over the camp at Gao after the peacekeepers departed."
+    assert statuses(text) == {"Gao": "closed"}

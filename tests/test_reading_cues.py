@@ -436,6 +436,14 @@ def test_a_site_left_as_the_mission_hands_over_its_camp_was_handed_over():
     # handing command over is no handover of the camp
     text = "Peacekeepers packed up at Ber last week, handing command to the Malian army."
     assert statuses_en(text) == {"Ber": "closed"}
+    # handing over what is no site hands over nothing: patrols, a document
+    text = "The troops pulled out of Ber last week after handing over patrols to the army."
+    assert statuses_en(text) == {"Ber": "closed"}
+    text = (
+        "Selon le document remis à la presse, les bataillons stationnés à Ber doivent plier"
+        " bagage « dans les trois semaines »."
+    )
+    assert statuses_fr(text).get("Ber") != "handed over"
     # ... and the land it stood on, handed over after they left, was
     text = "Ber, north of the river: peacekeepers left in May; land handed to the municipality."
     assert statuses_en(text) == {"Ber": "handed over"}
@@ -551,6 +559,8 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr(text) == {}
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
+    # setting foot again is no handover
+    assert statuses_fr("Kigali : « Nous n'avons pas remis les pieds à Gao »") == {}
     # handing back in a phrase of repair or of doubt
     assert statuses_fr("Le camp de Gao a été remis en état par le génie.") == {}
     assert statuses_fr("La remise en état du camp de Gao est en cours.") == {}

@@ -1295,7 +1295,9 @@ def _after_leaving(verb, lexicon: Lexicon) -> bool:
                 continue
             # "after" heads its noun in English; elsewhere it hangs on its clause or noun
             clause = word if word.dep_ == "prep" else word.head
-            cues = [cue_at(w, lexicon) for w in clause.subtree]
+            # what the clause tells, not how it names someone: "after *the departing
+            # Russian garrison* signed the last transfer documents"
+            cues = [cue_at(w, lexicon) for w in clause.subtree if w.dep_ != "amod"]
             if any(
                 c is not None and c.kind in _LEAVING and c.status is Status.CLOSED for c in cues
             ):
@@ -1332,6 +1334,8 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
     marker = root.head
     if root.dep_ == "pobj" and marker.text.lower() not in lexicon.near_words:
         marker = marker.head
+        if marker.dep_ == "pobj" and marker.head.lower_ in lexicon.near_words:
+            marker = marker.head  # "Bagicz, near *the seaside resort of* Kolobrzeg"
     if marker.i == root.i or lemma_of(marker) not in lexicon.near_words:
         # the French parser may make the word the name's own modifier: "près de Tombouctou"
         marker = next(
@@ -1707,6 +1711,16 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
         arguments = ("nsubj",)
         verb = verb.head if verb.dep_ == "acomp" else verb
     themes = [c for c in verb.children if c.dep_ in arguments and not span.start <= c.i < span.end]
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and not span.start <= verb.head.i < span.end:
+        themes.append(verb.head)  # "selon le *document* remis à la presse"
+    particles = set(cue.lemma.split()[1:]) - lexicon.recipient_prepositions
+    themes += [  # "handing over *patrols*", "over" taken for a preposition
+        o
+        for c in verb.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in particles
+        for o in c.children
+        if o.dep_ == "pobj" and not span.start <= o.i < span.end
+    ]
     if any(lemma_of(theme) in lexicon.presence_nouns for theme in themes):
         return True  # "Minusca : le camp de Sam Ouandja sera restitué": the camp is what goes
     for theme in themes:
