@@ -349,6 +349,11 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "en",
             {"Ber": "closed"},
         ),
+        (
+            "Reste la caserne de Ber, dans les hauteurs de Tombouctou, à remettre en novembre.",
+            "fr",
+            {"Ber": "pending"},
+        ),
         (  # past the noun that names the town
             "Ber, near the old trading town of Timbuktu, was transferred to the council.",
             "en",

@@ -227,6 +227,9 @@ def test_the_status_of_gao_in_french():
         "Le camp de Gao n'a pas encore été rétrocédé.": "pending",
         "Le retrait de Gao est prévu pour décembre.": "pending",
         "Gao : départ de la garnison annoncé pour le début de l'an prochain.": "pending",
+        "Gao : dernière base, remise prévue en décembre.": "pending",
+        "L'ONU dément avoir évacué ses observateurs de Gao.": None,
+        "Gao livrée à elle-même depuis le départ de la MINUSMA": "closed",
         "La MINUSMA ne quittera pas Gao.": None,
         "Défense : pas d'évacuation anticipée du camp de Gao": None,
         "Gao : pas de retrait avant l'été, selon l'état-major.": None,
@@ -1003,3 +1006,10 @@ def test_a_state_of_play_of_an_event_tells_no_event():
     assert time_of_cue(text, "désengagement", "fr").happened is NOTHING
     assert time_of_cue("The state of the withdrawal from Gao.", "withdrawal").happened is NOTHING
     assert time_of_cue("The withdrawal from Gao is complete.", "withdrawal").happened is DONE
+
+
+def test_a_french_present_the_tagger_calls_a_future_is_a_present():
+    # "remet" is tagged Tense=Fut; a French future has a future's ending
+    text = "RDC : l'armée ougandaise remet Gbadolite aux autorités locales"
+    assert time_of_cue(text, "remettre", "fr").happened is DONE
+    assert time_of_cue("La MINUSMA remettra Gao aux autorités.", "remettre", "fr").happened is PLAN

@@ -117,13 +117,16 @@ def _planned_participle(token, lexicon: Lexicon):
         token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")
     ):
         return None
+    # "dernière base, remise *prévue* en décembre": the parser may hang it beside the participle
+    beside = token.doc[token.i + 1 : token.i + 2]
+    words = [*token.subtree, *(w for w in beside if w.head.i == token.head.i)]
     return next(
         (
             word
-            for word in token.subtree
+            for word in words
             if word is not token
             and word.dep_ in ("acl", "amod")
-            and word.head.i in (token.i, *(c.i for c in token.children))
+            and word.head.i in (token.i, token.head.i, *(c.i for c in token.children))
             and lemma_of(word) in lexicon.plan_words | lexicon.planned_adjectives
         ),
         None,
@@ -509,7 +512,11 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.PLAN, "conditional")
     if not auxiliaries and word.endswith(lexicon.future_endings):
         return Time(Happened.PLAN, "future")
-    if "Fut" in morph.get("Tense") or any("Fut" in a.morph.get("Tense") for a in auxiliaries):
+    # the French tagger gives some presents a future ("remet"): a future has its ending
+    future_form = not lexicon.future_endings or word.endswith(lexicon.future_endings)
+    if ("Fut" in morph.get("Tense") and future_form) or any(
+        "Fut" in a.morph.get("Tense") for a in auxiliaries
+    ):
         return Time(Happened.PLAN, "future")
     if any(lemma_of(a) == "do" and a.tag_ == "VBD" for a in auxiliaries):
         return Time(Happened.DONE, "past")  # "did not leave": a past, negated below
@@ -832,7 +839,8 @@ def _unasserted(token, lexicon: Lexicon, reach: int = 5) -> str | None:
                 and _content_clause(below)
             )
         )
-        if claimed and (
+        # ... or a deed denied: "l'ONU *dément avoir* évacué ses observateurs de Homs"
+        if (claimed or below.dep_ == "xcomp") and (
             _denial(head, lexicon)
             or any(
                 c.dep_ in ("obj", "dobj") and lemma_of(c) in lexicon.denial_nouns
