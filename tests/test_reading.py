@@ -191,6 +191,14 @@ def test_a_site_that_is_to_be_returned_is_to_be_handed_over():
     }
 
 
+def test_sites_joined_as_subjects_or_as_a_label_share_their_event():
+    report = dt.date(2023, 9, 30)
+    found = read_text("Gao and Ber were vacated in August.", report)
+    assert by_site(found) == {"Gao": "closed", "Ber": "closed"}
+    found = read_text("Camps:\n- Gao and Ber: vacated in late August.\n", report)
+    assert by_site(found) == {"Gao": "closed", "Ber": "closed"}
+
+
 def test_an_item_a_site_labels_speaks_of_that_site():
     text = (
         "Where the camps stood at the end of March:\n"

@@ -89,7 +89,7 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     The site itself is no agent: "Ber no longer hosts a UN camp" names nobody who acts.
     """
     subject = _subject(verb, lexicon)
-    if subject is None or (site is not None and site.start <= subject.i < site.end):
+    if subject is None or (site is not None and _the_site_or_its_fellow(subject, site)):
         return UNSTATED
     if (
         subject.ent_type_ in ("DATE", "TIME")
@@ -104,6 +104,13 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     if lemma_of(subject) in lexicon.crafts and lemma_of(verb) in lexicon.verbs:
         return _craft_leaving(subject, lexicon, actors)
     return classify(subject, lexicon, actors)
+
+
+def _the_site_or_its_fellow(subject, site) -> bool:
+    """Whether the subject is the site, or the place it is joined to: "Gulu and *Lira*:
+    vacated" (the parser makes Gulu the subject of "vacated")."""
+    joined = site.root.dep_ == "conj" and site.root.head.i == subject.i
+    return site.start <= subject.i < site.end or (joined and subject.pos_ == "PROPN")
 
 
 def _craft_leaving(craft, lexicon: Lexicon, actors: Actors) -> str:

@@ -50,7 +50,12 @@ def governing(site, cues: list[Cue], lexicon: Lexicon) -> tuple[list[Governed], 
             passive = (
                 len(path) > 1
                 and path[-2].dep_ in ("nsubjpass", "nsubj:pass")
-                and (path[-2].i == site.i or lemma_of(path[-2]) in lexicon.presence_nouns)
+                and (
+                    path[-2].i == site.i
+                    or lemma_of(path[-2]) in lexicon.presence_nouns
+                    # "Gao and *Ber* were vacated": one of the subjects
+                    or all(t.dep_ == "conj" for t in path[:-2])
+                )
             )
             presence = _through_presence(path, lexicon)
             # "the remaining bases ... were handed over": an attribute of presence yields to

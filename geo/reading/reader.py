@@ -1564,14 +1564,19 @@ def _labels_its_item(span) -> bool:
     Fanara: vacated; stores moved to Tel el Kebir", "* Korat - vacated in May", "- Navy House,
     Port Said: to be the last headquarters to close")."""
     doc = span.doc
-    if span.end >= len(doc) or not all(mark(t) for t in doc[: span.start]):
+    if span.end >= len(doc) or not all(mark(t) or _joins_a_label(t) for t in doc[: span.start]):
         return False
+    # "- Gulu *and Lira*: vacated", "- Navy House*, Port Said*: to be the last to close"
     end = span.end
-    if doc[end].text == ",":
+    while end < len(doc) and _joins_a_label(doc[end]) and end - span.end <= 6:
         end += 1
-        while end < len(doc) and doc[end].text[:1].isupper() and end - span.end <= 4:
-            end += 1
     return end < len(doc) and item_separator(doc[end])
+
+
+def _joins_a_label(word) -> bool:
+    """A word of a label that names several places, or a place and its town: a name, a comma,
+    "and"."""
+    return word.text == "," or word.pos_ == "CCONJ" or (word.text[:1].isupper() and word.is_alpha)
 
 
 def _bare_participle(verb, label, lexicon: Lexicon) -> bool:
