@@ -452,6 +452,9 @@ def test_a_site_left_as_the_mission_hands_over_its_camp_was_handed_over():
 
 
 def test_ending_the_missions_presence_in_a_town_closes_it():
+    assert statuses_en("Ber has been without UN soldiers since April.") == {"Ber": "closed"}
+    # ... not someone else's soldiers
+    assert statuses_en("Ber has been without Malian soldiers since April.") == {}
     assert statuses_en("MINUSMA ended its presence in Kidal on Tuesday.") == {"Kidal": "closed"}
     assert statuses_fr("La Minusma a mis fin à sa présence à Kidal mardi.") == {"Kidal": "closed"}
     text = "D'ici à la fin du mois, la mission doit mettre un terme à sa présence à Kidal."

@@ -194,6 +194,7 @@ def test_an_event_noun_takes_its_time_from_its_verb():
                 "A small team will stay behind in Gao until the liquidation ends.": "pending",
                 "Officials said the Gao camp would be among the first to close.": "pending",
                 "- Gao: withdrawal to be finished by mid-January.": "pending",
+                "The peacekeepers are due out of Gao next month.": "pending",
             },
             id="to-come",
         ),

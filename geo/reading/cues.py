@@ -213,10 +213,10 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.HANDED_OVER, held, CueKind.VERB)
     if (
         token.pos_ == "NOUN"
-        and lemma in lexicon.presence_nouns
+        and lemma in lexicon.presence_nouns | lexicon.force_words | lexicon.mission_words
         and token.head.text.lower() in lexicon.absence_words
     ):
-        # "Hombori is now *without* a UN presence"
+        # "Hombori is now *without* a UN presence", "has been *without* UN soldiers since April"
         return Cue(token.i, Status.PENDING, f"without {lemma}", CueKind.PRESENCE)
     if token.pos_ == "NOUN" and lemma in lexicon.presence_nouns and _no_more(token, lexicon):
         # "- Ruhengeri : *plus aucune présence* française depuis le printemps"

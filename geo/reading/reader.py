@@ -1016,9 +1016,11 @@ class _Job:
                     return UNSTATED  # "the withdrawal ... is under way": the noun is the subject
                 return agent_of(subject, self.lexicon, self.context.actors)
             return UNSTATED
+        # "has been *without* UN soldiers since April": the people are the cue's own noun
+        without = token.pos_ == "NOUN" and token.head.lower_ in self.lexicon.absence_words
         if cue.kind is CueKind.PRESENCE and any(
             named_as_mission(p, self.lexicon, self.context.actors)
-            for p in people_gone(token, self.lexicon)
+            for p in (*people_gone(token, self.lexicon), *([token] if without else []))
         ):
             # "there are no longer any peacekeepers in Ber", "their departure leaves no
             # Italian troops in Nasiriyah": the mission's people are gone, whoever is the

@@ -94,6 +94,9 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
         # the schedule's
         return Time(Happened.PLAN, "turn: present", verb=token.i)
     if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
+        if lemma_of(token) in lexicon.plan_modifiers:
+            # "the peacekeepers are *due out* of Ber next month": a plan
+            return Time(Happened.PLAN, f"plan: {lemma_of(token)}", verb=token.head.i)
         # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
         return _verb_time(token.head, lexicon, headline)
     if (
