@@ -313,6 +313,11 @@ def test_a_cleft_says_who_did_it():
 def test_who_a_site_is_given_to_is_not_who_gives_it():
     # the French tagger makes "à la police" the agent of "cédé"
     assert statuses("- Gao : poste cédé à la police le 9 août.", "fr") == {"Gao": "handed over"}
+    # ... also where the tagger hangs the "au" on the first word of a name
+    text = "À Gao, les locaux de l'équipe ont été remis au Croissant-Rouge arabe syrien."
+    assert statuses(text, "fr") == {"Gao": "handed over"}
+    # who acts in a passive, after "par", still acts
+    assert statuses("Le camp de Gao a été évacué par les rebelles.", "fr") == {}
 
 
 def test_someone_who_departs_named_in_an_after_clause_is_no_leaving_before_a_takeover():

@@ -458,10 +458,12 @@ def _subject(verb, lexicon: Lexicon):
 
 
 def _given_to(agent, lexicon: Lexicon) -> bool:
-    """Whether the tagger's agent of a passive is who it was given to: "poste cédé *à la
-    police*"."""
-    return any(
-        c.dep_ == "case" and c.lower_ in lexicon.recipient_prepositions for c in agent.children
+    """Whether the tagger's agent of a passive is who it was given to, with no "par" of its
+    own: "poste cédé *à la police*", "remis au Croissant-*Rouge*" (the "au" on "Croissant")."""
+    if agent.lower_ in lexicon.agent_prepositions:
+        return False  # English makes "by" the agent
+    return not any(
+        c.dep_ == "case" and c.lower_ in lexicon.agent_prepositions for c in agent.children
     )
 
 

@@ -131,6 +131,7 @@ class Lexicon:
     deadline_words: frozenset[str]
     starters: frozenset[str]
     recipient_prepositions: frozenset[str]
+    agent_prepositions: frozenset[str]  # "par": who acts in a passive
     source_prepositions: frozenset[str]
     where_words: frozenset[str]
     possessive_prepositions: frozenset[str]
@@ -392,6 +393,7 @@ _SETS = [
     "deadline_words",
     "starters",
     "recipient_prepositions",
+    "agent_prepositions",
     "possessive_prepositions",
     "weak_prepositions",
     "purpose_prepositions",
