@@ -562,6 +562,8 @@ def test_a_cue_verb_in_an_idiom_moves_no_site():
     assert statuses_fr(text) == {}
     text = "La mission a rendu le camp de Ber aux autorités."
     assert statuses_fr(text) == {"Ber": "handed over"}
+    # packing up is leaving
+    assert statuses_fr("Les Casques bleus ont fait leurs paquets à Ber mardi.") == {"Ber": "closed"}
     # setting foot again is no handover
     assert statuses_fr("Kigali : « Nous n'avons pas remis les pieds à Gao »") == {}
     # handing back in a phrase of repair or of doubt
