@@ -593,3 +593,9 @@ def test_an_event_noun_of_a_site_of_its_own_is_not_timed_with_another_s():
         },
         "fr",
     )
+
+
+def test_a_place_that_sets_the_scene_of_an_event_told_with_a_copula_is_its_site():
+    assert statuses("In Gao, the withdrawal is under way.") == {"Gao": "pending"}
+    # ... of something else, nothing
+    assert statuses("In Gao, the withdrawal is a disaster.") == {}

@@ -326,6 +326,13 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         and cue.kind is not CueKind.PRESENCE  # "the only site where they still keep watch"
     ):
         return True  # "the biggest still to be handed over *are* Al Asad and COB Adder"
+    if (
+        lemma in lexicon.copulas
+        and below.dep_ in _SUBJECTS
+        and path[k - 1].dep_ == "prep"
+        and path[k - 1].lower_ in lexicon.location_prepositions
+    ):
+        return True  # "*In Khulna*, the withdrawal *is* under way": where the event is
     if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
         # "Gao *is due* to be handed over"; "Ber *a vu* partir ses casques bleus" -- Ber
         # itself, not "Goundam residents watched the peacekeepers leave"
