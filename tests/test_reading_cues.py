@@ -414,6 +414,15 @@ def test_a_site_left_then_taken_over_by_someone_was_handed_over():
         " company of Malian soldiers that has trained with them since the winter took it over."
     )
     assert statuses_en(text) == {"Ber": "handed over"}
+    # ... or just "took over", "prennent le relais", by someone who may receive a site
+    assert statuses_en("MINUSMA left Ber on Friday and the army took over.") == {
+        "Ber": "handed over"
+    }
+    text = "La MINUSMA a quitté Ber vendredi et les FAMa ont pris le relais."
+    assert statuses_fr(text) == {"Ber": "handed over"}
+    assert statuses_en("MINUSMA left Ber on Friday and the army took over the road.") == {
+        "Ber": "closed"
+    }
     # an armed group taking it is no handover
     text = (
         "MINUSMA's troops withdrew last week from Ber, their patrol base on a hilltop, and"

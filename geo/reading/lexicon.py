@@ -170,6 +170,7 @@ class Lexicon:
     open_bounds: tuple[tuple[str, ...], ...]  # "until *further notice*": no bound at all
     privatives: frozenset[str]  # "sans", "without": "*sans* transfert officiel"
     review_nouns: frozenset[str]  # "l'*état* du désengagement": a state of play, no event
+    topic_markers: frozenset[str]  # "*quant* au départ de Gao, il est prévu…"
     national_forces: frozenset[str]
     peoples: frozenset[str]
     ruled_out: frozenset[str]
@@ -337,6 +338,7 @@ _SETS = [
     "grounds",
     "privatives",
     "review_nouns",
+    "topic_markers",
     "installation_prefixes",
     "presence_events",
     "passing_prepositions",

@@ -631,7 +631,20 @@ class _Job:
             if c.dep_ in ("dobj", "obj", "pobj", "prep")
             for word in c.subtree
         ]
-        return any(w.pos_ == "PRON" or lemma_of(w) in self.lexicon.presence_nouns for w in taken)
+        if any(w.pos_ == "PRON" or lemma_of(w) in self.lexicon.presence_nouns for w in taken):
+            return True
+        # "la MINURCAT a quitté Birao, *les FACA prennent le relais*", "and the army took
+        # over", "took control": someone named takes over, and nothing but the charge
+        charge = set(cue.lemma.split()[1:]) | self.lexicon.charge_nouns
+        held = [
+            word
+            for c in verb.children
+            if c.dep_ in ("dobj", "obj", "pobj", "prep", "obl", "obl:arg", "nmod")
+            for word in c.subtree
+        ]
+        return any(word in self.lexicon.recipients for word in agent.split()) and all(
+            w.pos_ in ("DET", "ADP") or lemma_of(w) in charge for w in held
+        )
 
     def _someone_elses(self, doc, piece, span, cue: Cue) -> bool:
         """Whether the cue that governs the site tells of no event of the mission's: one asked

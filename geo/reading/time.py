@@ -1380,6 +1380,11 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
                 verb_time.happened, f"under {word}: {verb_time.why}", verb_time.negated, head.i
             )
         return Time(Happened.NOTHING, f"noun under {word}")
+    if (topic := _topic_verb(noun, lexicon)) is not None:
+        if lemma_of(topic) in lexicon.plan_words:
+            return _plan_unless_denied(topic, lexicon)
+        topic_time = _verb_time(topic, lexicon, headline)
+        return Time(topic_time.happened, f"topic: {topic_time.why}", topic_time.negated, topic.i)
     if headline and (noun.dep_ == "ROOT" or _after_kicker(noun)):
         if lemma_of(noun) in lexicon.timing_words:
             # the tagger's noun is a participle of timing: "Mannar pull-out *set* for May"
@@ -1410,6 +1415,13 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if (demoted := _plan_taken_for_a_modifier(noun, lexicon)) is not None:
         return _plan_unless_denied(demoted, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    if (
+        verb is not None
+        and lemma_of(verb) in lexicon.plan_words
+        and "Part" in verb.morph.get("VerbForm")
+    ):
+        # "Quant au départ des derniers soldats de Mutsamudu, il est *prévu* avant Noël"
+        return _plan_unless_denied(verb, lexicon)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
         verb_time = _verb_time(verb, lexicon, headline)
@@ -1417,6 +1429,17 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
         )
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _topic_verb(noun, lexicon: Lexicon):
+    """The verb of the clause that an event noun, set up as its topic, is taken up by: "*Quant
+    au* départ des derniers soldats de Mutsamudu, il est *prévu* avant Noël"."""
+    if not any(c.dep_ == "case" and c.lower_ in lexicon.topic_markers for c in noun.children):
+        return None
+    return next(
+        (t for t in noun.doc[noun.i + 1 :] if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")),
+        None,
+    )
 
 
 def _plan_taken_for_a_modifier(noun, lexicon: Lexicon):
