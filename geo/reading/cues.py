@@ -122,7 +122,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         and lemma_of(token.head) in ("be", "être")
     ):
         return Cue(token.i, Status.PENDING, lemma, CueKind.PRESENCE)  # "Greenville is next in line"
-    if _verb_phrase_taken_for_an_adverb(token, lexicon):
+    if verb_phrase_taken_for_an_adverb(token, lexicon):
         # "les casques bleus *plient* bagage à Ber": "plient" tagged an adverb of "bagage"
         phrase = f"{lemma_of(token)} {lemma_of(token.head)}"
         return Cue(token.i, lexicon.verbs[phrase], phrase, CueKind.VERB)
@@ -213,7 +213,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.HANDED_OVER, held, CueKind.VERB)
     if (
         token.pos_ == "NOUN"
-        and lemma in lexicon.presence_nouns | lexicon.force_words | lexicon.mission_words
+        and lemma in lexicon.people_or_camps
         and token.head.text.lower() in lexicon.absence_words
     ):
         # "Hombori is now *without* a UN presence", "has been *without* UN soldiers since April"
@@ -344,7 +344,7 @@ def participle_of(word: str, lexicon: Lexicon) -> str | None:
     return next((stem for stem in stems if stem in lexicon.verbs), None)
 
 
-def _verb_phrase_taken_for_an_adverb(token, lexicon: Lexicon) -> bool:
+def verb_phrase_taken_for_an_adverb(token, lexicon: Lexicon) -> bool:
     """A verb the tagger took for an adverb of the noun right after it, the two a phrase of
     the lexicon: "*plient* bagage"."""
     return (

@@ -274,6 +274,11 @@ class Lexicon:
         return self.people | self.presence_nouns
 
     @cached_property
+    def planning_words(self) -> frozenset[str]:
+        """Words that put an event still to come: "*prévue* en juin", "the *planned* handover"."""
+        return self.plan_words | self.planned_adjectives
+
+    @cached_property
     def event_verbs(self) -> frozenset[str]:
         """Verbs that time an event noun: "the handover *took place*", "*is planned*"."""
         return self.completed_by | self.ongoing_by | self.plan_words

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 from enum import Enum
 from itertools import islice
 
-from geo.reading.cues import Cue, CueKind, item_note, lemma_of, still_said
+from geo.reading.cues import (
+    Cue,
+    CueKind,
+    item_note,
+    lemma_of,
+    still_said,
+    verb_phrase_taken_for_an_adverb,
+)
 from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
@@ -99,11 +106,10 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
             return Time(Happened.PLAN, f"plan: {lemma_of(token)}", verb=token.head.i)
         # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
         return _verb_time(token.head, lexicon, headline)
-    if (
-        token.pos_ == "ADV"
-        and token.head.i == token.i + 1
-        and token.head.pos_ == "NOUN"
-        and token.head.dep_ in ("xcomp", "ccomp", "advcl")
+    if verb_phrase_taken_for_an_adverb(token, lexicon) and token.head.dep_ in (
+        "xcomp",
+        "ccomp",
+        "advcl",
     ):
         # "doivent *plier bagage*", "plier" an adverb of "bagage": the phrase's time is its noun's
         token = token.head
@@ -130,7 +136,7 @@ def _planned_participle(token, lexicon: Lexicon):
             if word is not token
             and word.dep_ in ("acl", "amod")
             and word.head.i in (token.i, token.head.i, *(c.i for c in token.children))
-            and lemma_of(word) in lexicon.plan_words | lexicon.planned_adjectives
+            and lemma_of(word) in lexicon.planning_words
         ),
         None,
     )
@@ -1304,10 +1310,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     for child in noun.children:
         if child.dep_ == "amod" and lemma_of(child) in lexicon.hypothetical_adjectives:
             return Time(Happened.NOTHING, f"hypothetical: {lemma_of(child)}")
-        if (
-            child.dep_ in ("amod", "acl", "xcomp")
-            and lemma_of(child) in lexicon.plan_words | lexicon.planned_adjectives
-        ):
+        if child.dep_ in ("amod", "acl", "xcomp") and lemma_of(child) in lexicon.planning_words:
             return Time(Happened.PLAN, f"planned: {lemma_of(child)}")
         if (
             child.dep_ == "amod"
@@ -1381,10 +1384,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             )
         return Time(Happened.NOTHING, f"noun under {word}")
     if (topic := _topic_verb(noun, lexicon)) is not None:
-        if lemma_of(topic) in lexicon.plan_words:
-            return _plan_unless_denied(topic, lexicon)
-        topic_time = _verb_time(topic, lexicon, headline)
-        return Time(topic_time.happened, f"topic: {topic_time.why}", topic_time.negated, topic.i)
+        return _time_from(topic, lexicon, headline, "topic")
     if headline and (noun.dep_ == "ROOT" or _after_kicker(noun)):
         if lemma_of(noun) in lexicon.timing_words:
             # the tagger's noun is a participle of timing: "Mannar pull-out *set* for May"
@@ -1407,11 +1407,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         noun.dep_ == "appos" and start > 0 and noun.doc[start - 1].text == ":"
     ) or item_note(noun)
     if (noun.dep_ == "ROOT" or after_colon) and (stray := _stray_verb(noun, lexicon)) is not None:
-        if lemma_of(stray) in lexicon.plan_words:
-            return _plan_unless_denied(stray, lexicon)
-        verb_time = _verb_time(stray, lexicon, headline)
-        why = f"{lemma_of(stray)}: {verb_time.why}"
-        return Time(verb_time.happened, why, verb_time.negated, stray.i)
+        return _time_from(stray, lexicon, headline, lemma_of(stray))
     if (demoted := _plan_taken_for_a_modifier(noun, lexicon)) is not None:
         return _plan_unless_denied(demoted, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -1420,7 +1416,7 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
         and lemma_of(verb) in lexicon.plan_words
         and "Part" in verb.morph.get("VerbForm")
     ):
-        # "Quant au départ des derniers soldats de Mutsamudu, il est *prévu* avant Noël"
+        # "une cérémonie de remise du camp est *prévue* lundi", "a été *différée*"
         return _plan_unless_denied(verb, lexicon)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
@@ -1429,6 +1425,15 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
         )
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _time_from(verb, lexicon: Lexicon, headline: bool, label: str) -> Time:
+    """The time an event noun takes from a verb it stands under: a plan, unless denied, for a
+    verb of planning; the verb's own otherwise."""
+    if lemma_of(verb) in lexicon.plan_words:
+        return _plan_unless_denied(verb, lexicon)
+    verb_time = _verb_time(verb, lexicon, headline)
+    return Time(verb_time.happened, f"{label}: {verb_time.why}", verb_time.negated, verb.i)
 
 
 def _topic_verb(noun, lexicon: Lexicon):
