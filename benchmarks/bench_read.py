@@ -359,6 +359,13 @@ def bullets(size: int) -> str:
     return "Camps still to close:\n" + "- Gao\n" * (size // 6)
 
 
+def dated_lines(size: int) -> str:
+    """Lines that each open with a place and a date, none with a full stop: each may be a
+    dateline, each one asked about all the lines before it."""
+    line = "Gao, March 3 - quiet\n\n"
+    return "Situation report\n\n" + line * (size // len(line))
+
+
 def titles(size: int) -> str:
     return "Mr. " * (size // 4) + "Diallo said the mission left Gao.\n"
 
@@ -382,6 +389,7 @@ def scaling(largest: int, budget: float, seed: int) -> None:
         ("one sentence, no full stop", no_full_stop, largest),
         ("one long token", long_token, 48_000),
         ('"- Gao" bullets', bullets, 8_000 * 6),
+        ("dated lines, no full stop", dated_lines, 4_000 * 22),
         ('"Mr. " repeated', titles, 20_000 * 4),
     ]
     print(

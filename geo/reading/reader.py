@@ -268,7 +268,16 @@ class _Job:
     def _opens_the_report(self, index: int) -> bool:
         """Whether the sentence is the report's first but for its headlines ("COMMUNIQUÉ —
         MINUJUSTH")."""
-        return all(_is_headline(self.sentences[i], False) for i in range(index))
+        return index <= self._first_told
+
+    @cached_property
+    def _first_told(self) -> int:
+        """The index of the report's first sentence that is no headline, found once: asked of
+        every sentence, the question would cost a pass over all those before it."""
+        return next(
+            (i for i, s in enumerate(self.sentences) if not _is_headline(s, False)),
+            len(self.sentences),
+        )
 
     def _dated(self, dateline: re.Match) -> bool:
         """Whether the words after a dateline's place hold a date: "Gao, Mopti and Kidal -
