@@ -634,23 +634,13 @@ class _Job:
         if agent == MISSION or agent in self.lexicon.armed_groups:
             return False
         # "took it over", "moved into the post", "took command of the base"
-        taken = [
-            word
-            for c in verb.children
-            if c.dep_ in ("dobj", "obj", "pobj", "prep")
-            for word in c.subtree
-        ]
+        taken = _words_under(verb, ("dobj", "obj", "pobj", "prep"))
         if any(w.pos_ == "PRON" or lemma_of(w) in self.lexicon.presence_nouns for w in taken):
             return True
         # "la MINURCAT a quitté Birao, *les FACA prennent le relais*", "and the army took
         # over", "took control": someone named takes over, and nothing but the charge
         charge = set(cue.lemma.split()[1:]) | self.lexicon.charge_nouns
-        held = [
-            word
-            for c in verb.children
-            if c.dep_ in ("dobj", "obj", "pobj", "prep", "obl", "obl:arg", "nmod")
-            for word in c.subtree
-        ]
+        held = _words_under(verb, ("dobj", "obj", "pobj", "prep", "obl", "obl:arg", "nmod"))
         return any(word in self.lexicon.recipients for word in agent.split()) and all(
             w.pos_ in ("DET", "ADP") or lemma_of(w) in charge for w in held
         )
@@ -1428,6 +1418,11 @@ def _relinked(reading: _Reading, link: str) -> _Reading:
             reason.negated,
         ),
     )
+
+
+def _words_under(verb, relations) -> list:
+    """The words of the verb's dependents of the given relations."""
+    return [word for c in verb.children if c.dep_ in relations for word in c.subtree]
 
 
 def _own_clause(verb) -> list:
