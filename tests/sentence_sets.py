@@ -113,7 +113,7 @@ def place_of(entry: list) -> Place:
     )
 
 
-def _group(raw_places: list, country: str | list, mission: dict) -> Group:
+def _group(raw_places: list, country: str | list, mission: dict, source: str) -> Group:
     """A set's mission; ``country`` is its host country, or a list of them (all of them the
     gazetteer's home, as a project's gazetteer is for its mission's countries)."""
     countries = (country,) if isinstance(country, str) else tuple(country)
@@ -121,7 +121,10 @@ def _group(raw_places: list, country: str | list, mission: dict) -> Group:
     empty = [c for c in countries if not any(p.country == c for p in places)]
     if empty:
         # a host country none of the group's places is in reads nothing: a writer's slip
-        raise ValueError(f"{mission['name']}: no place of the group is in {', '.join(empty)}")
+        raise ValueError(
+            f"{source}: group {mission['name']!r}: country {', '.join(empty)} holds none of its"
+            " places. Fix: give the ISO code of the country its places are in (a list for several)."
+        )
     host_countries = [p for p in places if p.feature_code == "PCLI" and p.country in countries]
     hosts = [n for p in host_countries for n in (p.name, *p.alternate_names)]
     names = [mission["name"], *mission.get("aliases", ())]
@@ -133,14 +136,14 @@ def _group(raw_places: list, country: str | list, mission: dict) -> Group:
 def minusma_group() -> Group:
     """The small MINUSMA gazetteer of tests/data/status/gazetteer.yaml."""
     raw = yaml.safe_load((DATA / "gazetteer.yaml").read_text(encoding="utf-8"))
-    return _group(raw["places"], raw["country"], MINUSMA)
+    return _group(raw["places"], raw["country"], MINUSMA, "gazetteer.yaml")
 
 
 @cache
 def group_file(name: str) -> Group:
     """The one mission of ``tests/data/status/<name>.yaml``: mission, country and places."""
     raw = yaml.safe_load((DATA / f"{name}.yaml").read_text(encoding="utf-8"))
-    return _group(raw["places"], raw["country"], raw["mission"])
+    return _group(raw["places"], raw["country"], raw["mission"], f"{name}.yaml")
 
 
 GROUPS: dict[str, Group] = {}
@@ -159,7 +162,9 @@ def sentence_set(name: str) -> list[Row]:
         groups_rows = []
         for number, group in enumerate(groups):
             key = f"{name}:{number}:{group['mission']['name']}"
-            GROUPS[key] = _group(group["places"], group["country"], group["mission"])
+            GROUPS[key] = _group(
+                group["places"], group["country"], group["mission"], f"{name}.yaml"
+            )
             groups_rows.append((key, group["sentences"]))
     for key, entries in groups_rows:
         for entry in entries:
