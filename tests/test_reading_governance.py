@@ -599,3 +599,11 @@ def test_a_place_that_sets_the_scene_of_an_event_told_with_a_copula_is_its_site(
     assert statuses("In Gao, the withdrawal is under way.") == {"Gao": "pending"}
     # ... of something else, nothing
     assert statuses("In Gao, the withdrawal is a disaster.") == {}
+
+
+def test_there_stands_for_the_site_its_own_sentence_names():
+    text = (
+        "The battalion, whose headquarters had been at Ber for five years, "
+        "left its base there on Tuesday."
+    )
+    assert statuses(text) == {"Ber": "closed"}

@@ -309,6 +309,11 @@ def test_a_french_spokeswoman_named_ber_is_no_village():
             "en",
             {"Camp Croci": "closed", "Abéché": "closed", "Basra": "closed"},
         ),
+        (  # the town names a site of its own beside the named one
+            "The force has completed its withdrawal from the Gombe and Kosseï barracks.",
+            "en",
+            {"Gombe": "closed", "Camp Kosseï": "closed"},
+        ),
     ],
 )
 def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, expected):

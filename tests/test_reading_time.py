@@ -989,6 +989,25 @@ def test_a_bound_said_of_another_site_leaves_a_stay_open_ended():
     assert statuses("Les Casques bleus resteront à Gao jusqu'à nouvel ordre.", "fr") == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            '"The peacekeepers are in Gao and they stay there until we decide otherwise," he said.',
+            "en",
+        ),
+        ("The peacekeepers remain in Gao until further notice.", "en"),
+        (
+            "Les Casques bleus resteront à Gao jusqu'à ce que le gouvernement en décide autrement.",
+            "fr",
+        ),
+        ("Les Casques bleus restent à Gao jusqu'à nouvel ordre.", "fr"),
+    ],
+)
+def test_a_stay_left_open_is_no_closure_to_come_in_any_tense(text, lang):
+    assert statuses(text, lang) == {}
+
+
 def test_a_french_plan_verb_the_tagger_takes_for_its_subject_s_adjective_still_plans():
     # the tagger makes "prévoit" an adjective of "rapport" and hangs "fermeture" on it
     text = "Le rapport prévoit la fermeture du quartier général de Gao."

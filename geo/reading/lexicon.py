@@ -151,6 +151,7 @@ class Lexicon:
     farewells: frozenset[str]
     quantities: frozenset[str]
     localities: frozenset[str]
+    place_adverbs: frozenset[str]
     not_sites: frozenset[str]
     movers: frozenset[str]
     copulas: frozenset[str]
@@ -357,6 +358,7 @@ _SETS = [
     "refers_back",
     "clitic_pronouns",
     "localities",
+    "place_adverbs",
     "not_sites",
     "movers",
     "copulas",

@@ -1045,9 +1045,10 @@ class _Job:
     ) -> list[tuple[_Reading, str | None]]:
         """What the cues that governed no site of their sentence would say of one: for the
         items of a list it introduces, or for the site of the sentence before. Each comes
-        with how it refers to a site, if it does: "locality" ("left the town"), "pronoun"
-        ("handed it over"), "site" ("the base was handed over"), "passive" ("it was handed
-        over"), "subject" ("after they left"), or None."""
+        with how it refers to a site, if it does: "locality" ("left the town"), "adverb"
+        ("left its base there", only a site of its own sentence), "pronoun" ("handed it
+        over"), "site" ("the base was handed over"), "passive" ("it was handed over"),
+        "subject" ("after they left"), or None."""
         found = []
         for cue in cues:
             if cue.head in used:
@@ -1060,6 +1061,7 @@ class _Job:
                 if (
                     lemma_of(t) in self.lexicon.refers_back
                     or (t.pos_ == "PRON" and lemma_of(t) in self.lexicon.clitic_pronouns)
+                    or (t.dep_ == "advmod" and lemma_of(t) in self.lexicon.place_adverbs)
                 )
                 and t.i != token.i
                 and not any(w.pos_ == "PROPN" for w in t.subtree)
@@ -1069,6 +1071,8 @@ class _Job:
                 kinds = {
                     "locality"
                     if lemma_of(t) in self.lexicon.localities or self._missions(t)
+                    else "adverb"
+                    if lemma_of(t) in self.lexicon.place_adverbs
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
@@ -1080,7 +1084,9 @@ class _Job:
                     for t in referring
                 }
                 refers = next(
-                    k for k in ("locality", "pronoun", "site", "passive", "subject") if k in kinds
+                    k
+                    for k in ("locality", "adverb", "pronoun", "site", "passive", "subject")
+                    if k in kinds
                 )
                 if all(t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") for t in referring):
                     refers = "sites"  # "the two bases were handed over", "les deux camps"
@@ -1162,7 +1168,7 @@ class _Job:
                 fits = [
                     r
                     for r, refers in same
-                    if (refers in ("locality", "pronoun") and kept is None)
+                    if (refers in ("locality", "adverb", "pronoun") and kept is None)
                     or (
                         refers is not None
                         and kept is not None
@@ -1177,7 +1183,7 @@ class _Job:
                         self.sentences[index].text,
                     )
             following = open_cues.get(index + 1, [])
-            referring = [(r, refers) for r, refers in following if refers]
+            referring = [(r, refers) for r, refers in following if refers not in (None, "adverb")]
             if len(places) != 1:
                 continue
             if referring:
@@ -1256,6 +1262,8 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         return True  # "Rideau Camp (Punta Gorda): handed to the BDF"
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
+    if any(c.dep_ == "conj" and c.i in named_sites for c in root.children):
+        return False  # "the Makindye and Bombo barracks": a site beside the named one
     if head.dep_ == "appos" and head.head.i in named_sites:
         head = head.head  # "John Hay Air Station, the hill resort *in Baguio*"
     named = next(

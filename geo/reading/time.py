@@ -181,6 +181,10 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
     past = _finite_past(verb) or "Imp" in verb.morph.get("Tense")  # "abritait", "tenait"
     if past and time.happened is Happened.DONE:
         return Time(Happened.NOTHING, "there before", False, verb.i)  # "the camp had hosted"
+    if lemma_of(verb) in lexicon.staying_verbs and any(
+        _is_stay_word(t, lexicon) and _left_open(t, lexicon) for t in verb.doc
+    ):
+        return Time(Happened.NOTHING, f"staying on: {time.why}", False, verb.i)
     if (
         lemma_of(verb) in lexicon.kept_verbs
         or (
@@ -202,11 +206,27 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
 
 def _is_stay_limit(token, lexicon: Lexicon) -> bool:
     """A word that bounds a stay -- not one that leaves it open: "resteront à Ouani *jusqu'à
-    nouvel ordre*", "until further notice"."""
-    if not (lemma_of(token) in lexicon.stay_limits or token.lower_ in lexicon.stay_limits):
-        return False
-    after = [t.lower_ for t in token.doc[token.i + 1 : token.i + 4] if not t.is_punct]
-    return not any(tuple(after[: len(bound)]) == bound for bound in lexicon.open_bounds)
+    nouvel ordre*", "until further notice", "until we decide otherwise"."""
+    return _is_stay_word(token, lexicon) and not _left_open(token, lexicon)
+
+
+def _is_stay_word(token, lexicon: Lexicon) -> bool:
+    return lemma_of(token) in lexicon.stay_limits or token.lower_ in lexicon.stay_limits
+
+
+def _left_open(limit, lexicon: Lexicon) -> bool:
+    """Whether what follows a stay's limit leaves the stay open: "until *further notice*",
+    "until we decide *otherwise*" (a one-word bound may stand anywhere up to the next stop)."""
+    after = []
+    for word in limit.doc[limit.i + 1 : limit.i + 11]:
+        if word.is_punct:
+            break
+        after.append(word.lower_)
+    return any(
+        tuple(after[start : start + len(bound)]) == bound
+        for bound in lexicon.open_bounds
+        for start in range(len(after) if len(bound) == 1 else 1)
+    )
 
 
 def _in_a_side_clause(token, verb, lexicon: Lexicon) -> bool:
