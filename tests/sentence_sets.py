@@ -76,6 +76,8 @@ DEVELOPMENT_SETS = (
     "heldout24_fr",
     "heldout25_en",
     "heldout25_fr",
+    "heldout26_en",
+    "heldout26_fr",
 )
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
