@@ -14,7 +14,7 @@ import datetime as dt
 from functools import cache
 
 import pytest
-from sentence_sets import by_site, read_text
+from sentence_sets import by_site, group_file, read_text
 
 from geo.reading.cues import find_cues
 from geo.reading.governance import governing, tree_path
@@ -607,3 +607,12 @@ def test_there_stands_for_the_site_its_own_sentence_names():
         "left its base there on Tuesday."
     )
     assert statuses(text) == {"Ber": "closed"}
+
+
+def test_a_site_noun_in_a_joined_clause_stands_for_the_site_the_first_clause_names():
+    text = (
+        "British troops have completed the removal of their equipment from the Old State "
+        "Building and handed the facility over to the Iraqi army."
+    )
+    found = read_text(text, REPORT, "en", group_file("named_camps"))
+    assert by_site(found) == {"Old State Building": "handed over"}

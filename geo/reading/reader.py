@@ -468,7 +468,7 @@ class _Job:
                     described[id(mention)] = self._describe(
                         doc, piece, span, mention.place, cues, spans, in_passing
                     )
-            open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans)
+            open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans, site_words)
         self._across_sentences(readings, open_cues, dismissed, passing)
         self.unread = [
             (mention, description.names)
@@ -1041,12 +1041,13 @@ class _Job:
         return agent_of(token, self.lexicon, self.context.actors, span)
 
     def _open_cues(
-        self, doc, piece: _Piece, cues: list[Cue], used: set[int], spans
+        self, doc, piece: _Piece, cues: list[Cue], used: set[int], spans, site_words: set[int]
     ) -> list[tuple[_Reading, str | None]]:
         """What the cues that governed no site of their sentence would say of one: for the
         items of a list it introduces, or for the site of the sentence before. Each comes
         with how it refers to a site, if it does: "locality" ("left the town"), "adverb"
-        ("left its base there", only a site of its own sentence), "pronoun" ("handed it
+        ("left its base there", only a site of its own sentence), "joined" ("removed its
+        equipment from the Gabala station and handed the facility over"), "pronoun" ("handed it
         over"), "site" ("the base was handed over"), "passive" ("it was handed over"),
         "subject" ("after they left"), or None."""
         found = []
@@ -1073,6 +1074,8 @@ class _Job:
                     if lemma_of(t) in self.lexicon.localities or self._missions(t)
                     else "adverb"
                     if lemma_of(t) in self.lexicon.place_adverbs
+                    else "joined"
+                    if t.pos_ == "NOUN" and _joined_to_a_site(token, site_words)
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
@@ -1085,7 +1088,15 @@ class _Job:
                 }
                 refers = next(
                     k
-                    for k in ("locality", "adverb", "pronoun", "site", "passive", "subject")
+                    for k in (
+                        "locality",
+                        "adverb",
+                        "joined",
+                        "pronoun",
+                        "site",
+                        "passive",
+                        "subject",
+                    )
                     if k in kinds
                 )
                 if all(t.pos_ == "NOUN" and "Plur" in t.morph.get("Number") for t in referring):
@@ -1168,7 +1179,7 @@ class _Job:
                 fits = [
                     r
                     for r, refers in same
-                    if (refers in ("locality", "adverb", "pronoun") and kept is None)
+                    if (refers in ("locality", "adverb", "joined", "pronoun") and kept is None)
                     or (
                         refers is not None
                         and kept is not None
@@ -1229,6 +1240,15 @@ class _Job:
                     _relinked(reading, "same sentence"),
                     self.sentences[index].text,
                 )
+
+
+def _joined_to_a_site(verb, site_words: set[int]) -> bool:
+    """Whether the verb is joined to a clause that names a site of the sentence: "removed its
+    equipment from the Gabala station *and handed* the facility over"."""
+    if verb.dep_ != "conj":
+        return False
+    own = {t.i for t in verb.subtree}
+    return any(t.i in site_words and t.i not in own for t in verb.head.subtree)
 
 
 def _labels(mentions: list[Mention], item: Sentence) -> list[Mention]:
