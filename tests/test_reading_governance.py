@@ -616,3 +616,30 @@ def test_a_site_noun_in_a_joined_clause_stands_for_the_site_the_first_clause_nam
     )
     found = read_text(text, REPORT, "en", group_file("named_camps"))
     assert by_site(found) == {"Old State Building": "handed over"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Ber was closed on Monday, as were the camps at Goundam and Tessalit.",
+            "en",
+            {"Ber": "closed", "Goundam": "closed", "Tessalit": "closed"},
+        ),
+        (
+            "Ber was handed over on Monday, just like Goundam.",
+            "en",
+            {"Ber": "handed over", "Goundam": "handed over"},
+        ),
+        (
+            "Ber a été remis lundi, tout comme Goundam.",
+            "fr",
+            {"Ber": "handed over", "Goundam": "handed over"},
+        ),
+        # ... not one the clause denies, nor one passed on the way
+        ("Ber was closed on Monday, as Goundam was not.", "en", {"Ber": "closed"}),
+        ("Les soldats sont partis de Ber vers Goundam.", "fr", {"Ber": "closed"}),
+    ],
+)
+def test_a_site_that_shares_the_event_told_before_it_shares_its_status(text, lang, expected):
+    assert statuses(text, lang) == expected

@@ -197,7 +197,11 @@ def _valid(path: list, cue: Cue, lexicon: Lexicon) -> bool:
             c.dep_ == "npadvmod" and lemma_of(c) in lexicon.landmarks for c in token.children
         ):
             return False  # "the Ber base, about 50 km *from* Gao": a landmark
-        if token.pos_ == "ADP" and token.text.lower() in lexicon.passing_prepositions:
+        if (
+            token.pos_ == "ADP"
+            and token.text.lower() in lexicon.passing_prepositions
+            and not _after_a_sharing_adverb(token, lexicon)
+        ):
             farewell = cue.lemma in lexicon.farewells and token.head.i == cue_token.i
             if not farewell:  # "bade farewell *to* Goundam" is leaving it
                 return False
@@ -285,8 +289,28 @@ def _the_site_itself(path: list, k: int) -> bool:
 
 
 def _passing_case(token, lexicon: Lexicon) -> bool:
-    """A French case marker of passage on a noun: "*vers* Gao", "*pour* Tombouctou"."""
-    return token.dep_ in ("case", "fixed") and token.text.lower() in lexicon.passing_prepositions
+    """A French case marker of passage on a noun: "*vers* Gao", "*pour* Tombouctou" -- not
+    one that shares the event: "remis lundi, *tout comme* Goundam"."""
+    return (
+        token.dep_ in ("case", "fixed")
+        and token.text.lower() in lexicon.passing_prepositions
+        and not _after_a_sharing_adverb(token, lexicon)
+    )
+
+
+def _after_a_sharing_adverb(token, lexicon: Lexicon) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].lower_ in lexicon.sharing_adverbs
+
+
+def _shares_the_event(token, below, lexicon: Lexicon) -> bool:
+    """Whether ``token`` is the verbless clause of a site that shares the event of ``below``:
+    "Ber was handed over, *as was* Goundam"."""
+    return (
+        token.pos_ == "AUX"
+        and token.dep_ == "advcl"
+        and token.head.i == below.i
+        and any(c.dep_ == "mark" and c.lower_ in lexicon.sharing_marks for c in token.children)
+    )
 
 
 def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
@@ -316,6 +340,8 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     ):
         return True
     below = path[k + 1]
+    if path[k - 1].dep_ in _SUBJECTS and _shares_the_event(token, below, lexicon):
+        return True
     if below.head.i != token.i:
         return False
     if (

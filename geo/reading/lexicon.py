@@ -84,6 +84,8 @@ class Lexicon:
     installation_prefixes: frozenset[str]
     presence_events: frozenset[str]
     passing_prepositions: frozenset[str]
+    sharing_marks: frozenset[str]
+    sharing_adverbs: frozenset[str]
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
     location_verbs: frozenset[str]
@@ -348,6 +350,8 @@ _SETS = [
     "installation_prefixes",
     "presence_events",
     "passing_prepositions",
+    "sharing_marks",
+    "sharing_adverbs",
     "repetitions",
     "location_prepositions",
     "location_verbs",
