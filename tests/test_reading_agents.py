@@ -224,6 +224,10 @@ def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status():
         # the host army taking the mission's camp over receives it from the mission, unless
         # it moves in after the mission left; rebels taking a camp say only that it is gone
         "The Malian army took over the Bourem camp on Friday.": {"Bourem": "handed over"},
+        # ... the host's own, whose compound before the noun names them
+        "At Bourem, Malian air force officers took command of the base on Saturday.": {
+            "Bourem": "handed over"
+        },
         "The army took over the Bourem camp after the peacekeepers left.": {"Bourem": "closed"},
         "Rebels took over the Bourem camp on Friday.": {"Bourem": "closed"},
         "The army received the Bourem camp from MINUSMA on Friday.": {"Bourem": "handed over"},

@@ -207,6 +207,14 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             # "des militaires soudanais ont quitté Golo": the parser may hang the adjective
             # after the noun on the verb
             modifiers.append(following)
+        # "*Egyptian* air force officers": whose the compound before the noun is
+        modifiers += [
+            g
+            for m in list(modifiers)
+            if m.dep_ == "compound"
+            for g in m.children
+            if g.dep_ in ("amod", "compound")
+        ]
         if any(
             normalise(t.text) in actors.qualifiers or _short_for_alias(t, actors) for t in modifiers
         ):
