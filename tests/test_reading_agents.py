@@ -224,6 +224,9 @@ def test_only_the_mission_s_doing_or_a_camp_taken_over_gives_a_status():
         # the host army taking the mission's camp over receives it from the mission, unless
         # it moves in after the mission left; rebels taking a camp say only that it is gone
         "The Malian army took over the Bourem camp on Friday.": {"Bourem": "handed over"},
+        "The Malian army will take over the air defence centre at Bourem within the week.": {
+            "Bourem": "pending"
+        },
         # ... the host's own, whose compound before the noun names them
         "At Bourem, Malian air force officers took command of the base on Saturday.": {
             "Bourem": "handed over"
