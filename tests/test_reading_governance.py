@@ -643,3 +643,16 @@ def test_a_site_noun_in_a_joined_clause_stands_for_the_site_the_first_clause_nam
 )
 def test_a_site_that_shares_the_event_told_before_it_shares_its_status(text, lang, expected):
     assert statuses(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Ber, an aid worker said the UN camp was deserted.", {"Ber": "closed"}),
+        # ... not when what is reported names its own place, or no camp at all
+        ("In Gao, a spokesman said the camp at Ber was closed.", {"Ber": "closed"}),
+        ("In Gao, a spokesman said the peacekeepers had left.", {}),
+    ],
+)
+def test_a_place_that_opens_a_report_is_the_scene_of_the_camp_it_reports(text, expected):
+    assert statuses(text) == expected

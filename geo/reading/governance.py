@@ -359,6 +359,8 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         and path[k - 1].lower_ in lexicon.location_prepositions
     ):
         return True  # "*In Khulna*, the withdrawal *is* under way": where the event is
+    if _sets_the_scene_of_a_report(path, k, lexicon):
+        return True
     if below.dep_ in ("xcomp", "ccomp", "acomp", "attr"):
         # "Gao *is due* to be handed over"; "Ber *a vu* partir ses casques bleus" -- Ber
         # itself, not "Goundam residents watched the peacekeepers leave"
@@ -402,6 +404,26 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
         and lemma in lexicon.event_verbs
         and below.dep_ in _ARGUMENTS
         and placed
+    )
+
+
+def _sets_the_scene_of_a_report(path: list, k: int, lexicon: Lexicon) -> bool:
+    """Whether the path goes from a place that opens a verb of report to what it reports, a
+    camp that it names by no place of its own: "*In Los Palos*, an aid worker said the army
+    post was deserted" (not "In Dili, a spokesman said the camp at Baucau was closed", nor
+    "In Gao, a spokesman said the peacekeepers had left", which may be anywhere)."""
+    token, above, below = path[k], path[k - 1], path[k + 1]
+    if lemma_of(token) not in lexicon.reporting_verbs or below.dep_ not in ("ccomp", "parataxis"):
+        return False
+    placed = above.lower_ in lexicon.location_prepositions or any(
+        c.dep_ == "case" and c.lower_ in lexicon.location_prepositions for c in above.children
+    )
+    reported = list(below.subtree)
+    return (
+        placed
+        and above.i < token.i
+        and any(lemma_of(t) in lexicon.presence_nouns for t in reported)
+        and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in reported)
     )
 
 

@@ -88,6 +88,7 @@ class Lexicon:
     sharing_adverbs: frozenset[str]
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
+    reporting_verbs: frozenset[str]
     location_verbs: frozenset[str]
     demand_words: frozenset[str]
     hyphen_qualifiers: frozenset[str]
@@ -354,6 +355,7 @@ _SETS = [
     "sharing_adverbs",
     "repetitions",
     "location_prepositions",
+    "reporting_verbs",
     "location_verbs",
     "demand_words",
     "hyphen_qualifiers",
