@@ -370,6 +370,9 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
         "The Gao camp passed under Malian command on Thursday.": {"Gao": "handed over"},
         # ... hands a people's or a state's
         "The Gao camp is now in Malian hands.": {"Gao": "handed over"},
+        "The Ber camp is back in Malian hands.": {"Ber": "handed over"},
+        "The Ber camp passed under Malian control on Monday.": {"Ber": "handed over"},
+        "Kidal fell under rebel control.": {},
         # rebels holding it received nothing
         "Ber is now in the hands of the rebels.": {},
         "The Gao camp is in safe hands.": {},
@@ -382,6 +385,10 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
             "Gao": "handed over",
             "Kidal": "handed over",
         },
+        "Le reste du camp de Ber doit passer sous contrôle malien d'ici la fin de la semaine.": {
+            "Ber": "pending"
+        },
+        "Le camp de Ber est passé sous le drapeau malien.": {"Ber": "handed over"},
         "Ber est aux mains des rebelles.": {},
     }
     assert {text: statuses_fr(text) for text in table} == table

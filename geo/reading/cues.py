@@ -630,9 +630,12 @@ def _in_hands(token, lexicon: Lexicon) -> str | None:
     "entre main", "under control"), or None: English hangs "in the hands of the army" on the
     copula, French on "mains", the copula's own."""
     if token.pos_ in ("AUX", "VERB"):
+        # "is *back* in Egyptian hands": the parser hangs the preposition on the adverb
+        heads = [token, *(c for c in token.children if c.dep_ == "advmod")]
         held = [
             (c, g)
-            for c in token.children
+            for head in heads
+            for c in head.children
             if c.dep_ == "prep" and c.lower_ in lexicon.hands_prepositions
             for g in c.children
             if g.dep_ == "pobj"
@@ -668,16 +671,13 @@ def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:
 
 
 def _in_a_peoples_hands(verb, noun, lexicon: Lexicon) -> bool:
-    """ "is in *Singapore* hands", "est entre des mains *maliennes*": a people's or a state's
-    hands, said with a copula -- not "will *stay* in American hands", the mission's own."""
-    return (
-        lemma_of(verb) in ("be", "être")
-        and lemma_of(noun) in ("hand", "main")
-        and any(
-            c.dep_ in ("compound", "amod", "poss")
-            and (c.ent_type_ in ("GPE", "NORP") or lemma_of(c) in lexicon.peoples)
-            for c in noun.children
-        )
+    """ "is in *Singapore* hands", "est entre des mains *maliennes*", "doit passer sous
+    contrôle *égyptien*": a people's or a state's hands, that a site is or passes into -- not
+    "will *stay* in American hands", the mission's own."""
+    return lemma_of(verb) in lexicon.hands_verbs and any(
+        c.dep_ in ("compound", "amod", "poss")
+        and (c.ent_type_ in ("GPE", "NORP") or lemma_of(c) in lexicon.peoples)
+        for c in noun.children
     )
 
 

@@ -182,6 +182,7 @@ class Lexicon:
     turn_nouns: frozenset[str]
     hands_nouns: frozenset[str]
     hands_prepositions: frozenset[str]
+    hands_verbs: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -452,6 +453,7 @@ _SETS = [
     "turn_nouns",
     "hands_nouns",
     "hands_prepositions",
+    "hands_verbs",
     "government_verbs",
 ]
 
