@@ -215,6 +215,11 @@ def test_an_item_a_site_labels_speaks_of_that_site():
     assert by_site(read_text(text, dt.date(2023, 3, 31))) == {"Ber": "pending"}
 
 
+def test_a_town_in_brackets_after_a_region_s_name_labels_the_item():
+    text = "Bilan par région :\n- Nord-Est (Ber) : camp fermé le 28 mars.\n"
+    assert by_site(read_text(text, dt.date(2023, 3, 31), "fr")) == {"Ber": "closed"}
+
+
 def test_an_item_s_label_may_end_in_a_dash_and_its_note_say_what_goes_on():
     text = (
         "Where the camps stood at the end of March:\n"

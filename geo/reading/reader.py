@@ -1622,8 +1622,12 @@ def _labels_its_item(span) -> bool:
 
 def _joins_a_label(word) -> bool:
     """A word of a label that names several places, or a place and its town: a name, a comma,
-    "and"."""
-    return word.text == "," or word.pos_ == "CCONJ" or (word.text[:1].isupper() and word.is_alpha)
+    "and", brackets ("Nord-Est (Fort-Liberté): camp fermé")."""
+    return (
+        word.text in (",", "(", ")")
+        or word.pos_ == "CCONJ"
+        or (word.text[:1].isupper() and word.text.replace("-", "").replace("'", "").isalpha())
+    )
 
 
 def _bare_participle(verb, label, lexicon: Lexicon) -> bool:
@@ -1673,7 +1677,10 @@ def _between(doc, span, stop) -> tuple[int, int]:
 
 
 def _in_passing(span, lexicon: Lexicon) -> bool:
-    """A name given as a landmark or a destination: "north *of* Timbuktu", "*to* Gao"."""
+    """A name given as a landmark or a destination: "north *of* Timbuktu", "*to* Gao" -- not
+    the town in brackets after a region's name: "Nord-Est (Fort-Liberté)"."""
+    if span.root.dep_ in ("appos", "nmod") and _in_brackets(span):
+        return False
     head = span.root.head
     for token in (head, head.head):
         if (
