@@ -233,6 +233,7 @@ def test_the_status_of_gao_in_french():
         "Quant au retrait de Gao, il a eu lieu mardi.": "closed",
         "Une cérémonie de remise du camp de Gao est prévue lundi.": "pending",
         "Une partie du retrait de Gao a été différée.": "pending",
+        "Le contingent de Gao se prépare à son tour au départ.": "pending",
         "L'ONU dément avoir évacué ses observateurs de Gao.": None,
         "Gao livrée à elle-même depuis le départ de la MINUSMA": "closed",
         "La MINUSMA ne quittera pas Gao.": None,

@@ -1431,12 +1431,9 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if (demoted := _plan_taken_for_a_modifier(noun, lexicon)) is not None:
         return _plan_unless_denied(demoted, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if (
-        verb is not None
-        and lemma_of(verb) in lexicon.plan_words
-        and "Part" in verb.morph.get("VerbForm")
-    ):
-        # "une cérémonie de remise du camp est *prévue* lundi", "a été *différée*"
+    if verb is not None and lemma_of(verb) in lexicon.plan_words:
+        # "une cérémonie de remise du camp est *prévue* lundi", "a été *différée*", "le
+        # contingent *se prépare* à son tour au départ"
         return _plan_unless_denied(verb, lexicon)
     if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
         # "taking note of the closure of its bases": the noun's clause tells its time.
