@@ -354,6 +354,7 @@ def test_a_town_that_loses_its_post_and_troops_packing_their_bags():
         "Selon le porte-parole de la force, Gao et Ber perdront leurs postes avant le 15"
         " janvier.": {"Gao": "pending", "Ber": "pending"},
         "Les casques bleus de Ber ont fait leurs bagages lundi.": {"Ber": "closed"},
+        "À Ber, les Casques bleus ont fait leurs valises lundi.": {"Ber": "closed"},
     }
     assert {text: statuses_fr(text) for text in table} == table
     assert statuses_en("Gao will lose its UN camp before 15 January.") == {"Gao": "pending"}
