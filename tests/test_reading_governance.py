@@ -616,6 +616,12 @@ def test_a_site_noun_in_a_joined_clause_stands_for_the_site_the_first_clause_nam
     )
     found = read_text(text, REPORT, "en", group_file("named_camps"))
     assert by_site(found) == {"Old State Building": "handed over"}
+    # ... also when the joined verb says it under a verb of planning
+    text = (
+        "In Ber, a few civilian staff are selling off the stores, and the UN expects to "
+        "relinquish the building by November."
+    )
+    assert statuses(text) == {"Ber": "pending"}
 
 
 @pytest.mark.parametrize(

@@ -1009,6 +1009,11 @@ def test_a_stay_left_open_is_no_closure_to_come_in_any_tense(text, lang):
     assert statuses(text, lang) == {}
 
 
+def test_a_stay_under_way_is_staying_on_unless_it_is_bounded():
+    assert statuses("Gao: peacekeepers at the airport are staying.") == {}
+    assert statuses("Peacekeepers are staying in Gao until the handover.") == {"Gao": "pending"}
+
+
 def test_a_french_plan_verb_the_tagger_takes_for_its_subject_s_adjective_still_plans():
     # the tagger makes "prévoit" an adjective of "rapport" and hangs "fermeture" on it
     text = "Le rapport prévoit la fermeture du quartier général de Gao."

@@ -1244,7 +1244,10 @@ class _Job:
 
 def _joined_to_a_site(verb, site_words: set[int]) -> bool:
     """Whether the verb is joined to a clause that names a site of the sentence: "removed its
-    equipment from the Gabala station *and handed* the facility over"."""
+    equipment from the Gabala station *and handed* the facility over", "staff remain in
+    Sukhumi *and* the UN *expects to relinquish* the building"."""
+    while verb.dep_ == "xcomp":
+        verb = verb.head
     if verb.dep_ != "conj":
         return False
     own = {t.i for t in verb.subtree}

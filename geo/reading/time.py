@@ -189,7 +189,7 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         lemma_of(verb) in lexicon.kept_verbs
         or (
             lemma_of(verb) in lexicon.staying_verbs
-            and time.why.startswith(("future", "modal", "conditional"))
+            and time.why.startswith(("future", "modal", "conditional", "under way"))
         )
     ) and not any(
         _is_stay_limit(t, lexicon)
