@@ -195,6 +195,7 @@ def test_an_event_noun_takes_its_time_from_its_verb():
                 "Officials said the Gao camp would be among the first to close.": "pending",
                 "- Gao: withdrawal to be finished by mid-January.": "pending",
                 "The peacekeepers are due out of Gao next month.": "pending",
+                "Peacekeepers at Gao are due out by June.": "pending",
             },
             id="to-come",
         ),

@@ -287,6 +287,17 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(head.happened, f"gapped: {head.why}", head.negated, verb.i)
     negated = _negated(verb, lexicon)
     base = _tense(verb, lexicon, headline)
+    timing = next(
+        (
+            lemma_of(c)
+            for c in verb.children
+            if c.dep_ == "acomp" and lemma_of(c) in lexicon.timing_words
+        ),
+        None,
+    )
+    if timing is not None and lemma_of(verb) in lexicon.copulas:
+        # "the Americans at Wheelus *are due* out by June": the copula's own plan
+        return Time(Happened.PLAN, f"plan: {timing}", negated, verb.i)
     governor = _governing_word(verb, lexicon)
     if governor is not None:
         kind, word, governor_negated = governor
