@@ -112,6 +112,30 @@ def test_a_capital_stands_for_its_government_unless_the_mission_is_there():
     assert not is_government(junta, True, lexicon)  # a presence noun on the path to the cue
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The message from Bamako was plain. In the months that followed, the peacekeepers "
+            "ran down their stores and shipped out vehicles.",
+            {},
+        ),
+        # ... unless its sentence speaks of the mission's camp, or of the capital as a town
+        (
+            "The mission kept its headquarters in Bamako until the end. It was handed over to "
+            "the government on Friday.",
+            {"Bamako": "handed over"},
+        ),
+        (
+            "Bamako: the capital has been empty of peacekeepers since July. They left on a Friday.",
+            {"Bamako": "closed"},
+        ),
+    ],
+)
+def test_a_capital_named_for_its_government_is_no_site_the_next_sentence_speaks_of(text, expected):
+    assert statuses(text) == expected
+
+
 def test_a_capital_that_demands_is_its_government():
     span = _span("Bamako demanded the departure of the mission.", "Bamako", "en")
     assert is_government(span, False, lexicon_for("en"))

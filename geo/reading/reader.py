@@ -418,7 +418,13 @@ class _Job:
             if m.start < end
         } | {id(m) for m in self._kickers()}
         passing: set[int] = set()
+        # sentences that speak of a camp, a base or the town itself: "le QG de la Minurca, à
+        # Bangui", not "the message from Tripoli"
+        of_presence: set[int] = set()
+        presence_words = self.lexicon.presence_nouns | self.lexicon.localities
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
+            if any(lemma_of(t) in presence_words for t in doc):
+                of_presence.add(piece.index)
             cues = find_cues(doc, self.lexicon)
             spans = self._dates(piece)
             used: set[int] = set()
@@ -469,7 +475,7 @@ class _Job:
                         doc, piece, span, mention.place, cues, spans, in_passing
                     )
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans, site_words)
-        self._across_sentences(readings, open_cues, dismissed, passing)
+        self._across_sentences(readings, open_cues, dismissed, passing, of_presence)
         self.unread = [
             (mention, description.names)
             for mentions in self.mentions_of.values()
@@ -1131,7 +1137,7 @@ class _Job:
             if t.pos_ in ("NOUN", "PROPN")
         )
 
-    def _across_sentences(self, readings, open_cues, dismissed, passing) -> None:
+    def _across_sentences(self, readings, open_cues, dismissed, passing, of_presence) -> None:
         for index, mentions in self.mentions_of.items():
             unread = [
                 m
@@ -1203,6 +1209,10 @@ class _Job:
                     m for m in mentions if m.place.id in places and id(m) not in dismissed
                 )
                 kept = readings.get(id(target))
+                if target.place.feature_code == "PPLC" and index not in of_presence:
+                    # "the message from Tripoli was plain. ... the Army ran down its stores":
+                    # a capital named for its government is no site the next sentence left
+                    continue
                 if reading.reason.kind == CueKind.NOUN.value and self._candidates(index + 1):
                     # "Les Britanniques ont évacué Homs. Les Français n'ont pas quitté Lattaquié,
                     # où leur départ est attendu": an event noun beside a site of its own
