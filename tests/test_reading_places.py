@@ -353,6 +353,11 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "en",
             {"Ber": "pending"},
         ),
+        (  # set before the sites it locates, at the head of the clause
+            "Near Timbuktu, the camps at Ber and Goundam had already been vacated on Sunday.",
+            "en",
+            {"Ber": "closed", "Goundam": "closed"},
+        ),
         (
             "MINUSMA handed over its base at Ber, on the outskirts of Timbuktu, on Monday.",
             "en",

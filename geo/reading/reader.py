@@ -1380,9 +1380,10 @@ def _follows_its_site(span, named_sites: set[int], place_words: set[int]) -> boo
 
 
 def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> bool:
-    """Whether the town in ``span`` only says where the place named just before it stands:
-    "the camp at Ber, near Timbuktu", "Ber, on the outskirts of Timbuktu", "le camp de Ber,
-    non loin de Tombouctou", "Ber, à la sortie de Tombouctou"."""
+    """Whether the town in ``span`` only says where the place named just before it stands, or
+    just after it: "the camp at Ber, near Timbuktu", "Ber, on the outskirts of Timbuktu", "le
+    camp de Ber, non loin de Tombouctou", "Ber, à la sortie de Tombouctou", "près de
+    Tombouctou, Ber et Goundam ont été vidés"."""
     root = span.root
     # English hangs the name under its preposition ("near", "of" after "outskirts"); French
     # under the word itself ("près", "sortie"), its preposition a child.
@@ -1397,19 +1398,26 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
             (c for c in root.children if c.dep_ == "advmod" and lemma_of(c) in lexicon.near_words),
             None,
         )
+        if marker is None and span.start and span.doc[span.start - 1].lower_ in lexicon.near_words:
+            marker = span.doc[span.start - 1]  # the parser may take "Near" for part of the name
         if marker is None:
             return False
+
     # "Bayantümen, the airfield near Choibalsan": past the site's noun that restates it
-    before = _word_before(
-        span.doc,
-        marker.left_edge.i,
-        lambda t: (
-            t.is_punct
-            or t.pos_ in ("DET", "ADP", "ADV")
-            or (t.i < marker.i and lemma_of(t) in lexicon.site_nouns)
-        ),
-    )
-    return before in place_words and before not in range(span.start, span.end)
+    def passed_over(t):
+        return t.is_punct or t.pos_ in ("DET", "ADP", "ADV") or lemma_of(t) in lexicon.site_nouns
+
+    before = _word_before(span.doc, marker.left_edge.i, passed_over)
+    if before in place_words and before not in range(span.start, span.end):
+        return True
+    # "*près de Jénine*, Ganim et Kadim avaient été vidées", "Near Timbuktu, the camps at Ber
+    # and Goundam": set before the places it locates, at the head of its clause
+    start = marker.left_edge.i
+    fronted = 0 < span.start - marker.i <= 2 and (start == 0 or span.doc[start - 1].is_punct)
+    if not fronted or span.doc[span.end : span.end + 1].text != ",":
+        return False
+    after = next((t.i for t in span.doc[span.end :] if not passed_over(t)), -1)
+    return after in place_words
 
 
 def _word_before(doc, index: int, passed_over) -> int:
