@@ -215,6 +215,12 @@ def test_an_item_a_site_labels_speaks_of_that_site():
     assert by_site(read_text(text, dt.date(2023, 3, 31))) == {"Ber": "pending"}
 
 
+def test_an_item_s_label_is_no_name_of_who_acts_in_its_note():
+    # the parser makes the label a compound of "battalion"; "in the summer" is no "move in"
+    text = "Where the camps stand:\n* Ber - the battalion moved out in the summer; the camp stands empty.\n"
+    assert by_site(read_text(text, dt.date(2023, 3, 31))) == {"Ber": "closed"}
+
+
 def test_a_town_in_brackets_after_a_region_s_name_labels_the_item():
     text = "Bilan par région :\n- Nord-Est (Ber) : camp fermé le 28 mars.\n"
     assert by_site(read_text(text, dt.date(2023, 3, 31), "fr")) == {"Ber": "closed"}

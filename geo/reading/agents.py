@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from geo.gazetteer import normalise
-from geo.reading.cues import lemma_of
+from geo.reading.cues import item_separator, lemma_of
 from geo.reading.dates import date_rules
 from geo.reading.lexicon import Lexicon
 
@@ -238,7 +238,12 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         for modifier in modifiers:
             word = lemma_of(modifier)
             # "éléments des FACA", "Rapid Support Forces units": a name that is not the mission's
-            named = modifier.pos_ == "PROPN" and modifier.dep_ in ("nmod", "compound")
+            named = (
+                modifier.pos_ == "PROPN"
+                and modifier.dep_ in ("nmod", "compound")
+                # "* Swietoszow - the tank division moved out": the item's label, not a name
+                and not item_separator(modifier.doc[modifier.i + 1])
+            )
             if word in lexicon.other_qualifiers or is_host_word(modifier.text, actors) or named:
                 return f"{word} {head}"
         return MISSION

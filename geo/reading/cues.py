@@ -517,6 +517,8 @@ def _phrases(token, lemma: str, lexicon: Lexicon) -> list[str]:
             (child.dep_ == "prep" or (child.dep_ == "advmod" and child.pos_ == "ADP"))
             and word in lexicon.particles
             and child.i > token.i
+            # "moved out *in the summer*": a preposition of time
+            and not any(g.ent_type_ in ("DATE", "TIME") for g in child.children)
         ):
             phrases.append(f"{lemma} {word}")
         elif child.dep_ in _OBJECTS or child.dep_ in ("obl:arg", "xcomp"):
