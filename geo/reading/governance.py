@@ -299,6 +299,8 @@ def _passing_case(token, lexicon: Lexicon) -> bool:
 
 
 def _after_a_sharing_adverb(token, lexicon: Lexicon) -> bool:
+    """Whether a word of passage follows an adverb that makes it share the event instead:
+    "*tout* comme Goundam", "*just* like Goundam"."""
     return token.i > 0 and token.doc[token.i - 1].lower_ in lexicon.sharing_adverbs
 
 

@@ -279,6 +279,11 @@ class Lexicon:
         return self.people | self.presence_nouns
 
     @cached_property
+    def camps_or_towns(self) -> frozenset[str]:
+        """Words that speak of a place as one: a camp, a base, or the town itself."""
+        return self.presence_nouns | self.localities
+
+    @cached_property
     def planning_words(self) -> frozenset[str]:
         """Words that put an event still to come: "*prévue* en juin", "the *planned* handover"."""
         return self.plan_words | self.planned_adjectives

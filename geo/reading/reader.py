@@ -421,9 +421,8 @@ class _Job:
         # sentences that speak of a camp, a base or the town itself: "le QG de la Minurca, à
         # Bangui", not "the message from Tripoli"
         of_presence: set[int] = set()
-        presence_words = self.lexicon.presence_nouns | self.lexicon.localities
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
-            if any(lemma_of(t) in presence_words for t in doc):
+            if any(lemma_of(t) in self.lexicon.camps_or_towns for t in doc):
                 of_presence.add(piece.index)
             cues = find_cues(doc, self.lexicon)
             spans = self._dates(piece)
