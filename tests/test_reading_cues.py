@@ -373,6 +373,7 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
         "The Gao camp is now in Malian hands.": {"Gao": "handed over"},
         "The Ber camp is back in Malian hands.": {"Ber": "handed over"},
         "The Ber camp passed under Malian control on Monday.": {"Ber": "handed over"},
+        "The Ber camp is now under the responsibility of the Malian army.": {"Ber": "handed over"},
         "Kidal fell under rebel control.": {},
         # rebels holding it received nothing
         "Ber is now in the hands of the rebels.": {},
@@ -390,6 +391,10 @@ def test_a_site_now_in_the_hands_of_a_recipient_was_handed_over():
             "Ber": "pending"
         },
         "Le camp de Ber est passé sous le drapeau malien.": {"Ber": "handed over"},
+        "Le camp de Ber est désormais sous la responsabilité de l'armée malienne.": {
+            "Ber": "handed over"
+        },
+        "Le camp de Ber reste sous la responsabilité de la MINUSMA.": {},
         "Ber est aux mains des rebelles.": {},
     }
     assert {text: statuses_fr(text) for text in table} == table
