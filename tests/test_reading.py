@@ -221,6 +221,18 @@ def test_an_item_s_label_is_no_name_of_who_acts_in_its_note():
     assert by_site(read_text(text, dt.date(2023, 3, 31))) == {"Ber": "closed"}
 
 
+@pytest.mark.parametrize(
+    ("note", "expected"),
+    [
+        ("remise aux autorités locales le 20 septembre.", "handed over"),
+        ("remise à l'armée prévue, date exacte encore à fixer.", "pending"),
+    ],
+)
+def test_an_item_s_note_that_is_a_participle_the_tagger_takes_for_a_noun(note, expected):
+    text = f"Bilan :\n- Gao : {note}\n"
+    assert by_site(read_text(text, dt.date(2023, 9, 30), "fr")) == {"Gao": expected}
+
+
 def test_a_town_in_brackets_after_a_region_s_name_labels_the_item():
     text = "Bilan par région :\n- Nord-Est (Ber) : camp fermé le 28 mars.\n"
     assert by_site(read_text(text, dt.date(2023, 3, 31), "fr")) == {"Ber": "closed"}

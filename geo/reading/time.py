@@ -1368,6 +1368,15 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.DONE, f"after: {lemma_of(child)}")  # "Yesterday's handover"
     if _in_plan_phrase(noun, lexicon) or _plan_phrase_after(noun, lexicon):
         return Time(Happened.PLAN, "under way")  # "Kidal: evacuation under way"
+    if (
+        noun.pos_ == "VERB"
+        and item_note(noun)
+        and not any(c.dep_ == "det" for c in noun.children)
+        and not any(lemma_of(t) in lexicon.planning_words for t in noun.sent)
+    ):
+        # "- Gbadolite : *remise* aux autorités le 20 septembre": the participle the noun's
+        # form also is, as an item's note is written (not "remise à la MINURCAT *prévue*")
+        return Time(Happened.DONE, "item's participle")
     head = noun.head
     word = lemma_of(head)
     if noun.dep_ in ("compound", "amod"):
