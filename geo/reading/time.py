@@ -101,10 +101,8 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
         # the schedule's
         return Time(Happened.PLAN, "turn: present", verb=token.i)
     if token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas:
-        if lemma_of(token) in lexicon.plan_modifiers:
-            # "the peacekeepers are *due out* of Ber next month": a plan
-            return Time(Happened.PLAN, f"plan: {lemma_of(token)}", verb=token.head.i)
-        # "the camp *will be* empty", "lay deserted on Tuesday": the copula's time
+        # "the camp *will be* empty", "lay deserted on Tuesday", "are *due out* of Ber next
+        # month": the copula's time
         return _verb_time(token.head, lexicon, headline)
     if verb_phrase_taken_for_an_adverb(token, lexicon) and token.head.dep_ in (
         "xcomp",
@@ -287,17 +285,18 @@ def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(head.happened, f"gapped: {head.why}", head.negated, verb.i)
     negated = _negated(verb, lexicon)
     base = _tense(verb, lexicon, headline)
-    timing = next(
+    planned = next(
         (
             lemma_of(c)
             for c in verb.children
-            if c.dep_ == "acomp" and lemma_of(c) in lexicon.timing_words
+            if c.dep_ == "acomp" and lemma_of(c) in lexicon.plan_modifiers
         ),
         None,
     )
-    if timing is not None and lemma_of(verb) in lexicon.copulas:
-        # "the Americans at Wheelus *are due* out by June": the copula's own plan
-        return Time(Happened.PLAN, f"plan: {timing}", negated, verb.i)
+    if planned is not None and lemma_of(verb) in lexicon.copulas:
+        # "the Americans at Wheelus *are due* out by June", "are *due out* of Ber": the
+        # copula's own plan
+        return Time(Happened.PLAN, f"plan: {planned}", negated, verb.i)
     governor = _governing_word(verb, lexicon)
     if governor is not None:
         kind, word, governor_negated = governor
@@ -1451,16 +1450,14 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if (demoted := _plan_taken_for_a_modifier(noun, lexicon)) is not None:
         return _plan_unless_denied(demoted, lexicon)
     verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and lemma_of(verb) in lexicon.plan_words:
-        # "une cérémonie de remise du camp est *prévue* lundi", "a été *différée*", "le
-        # contingent *se prépare* à son tour au départ"
-        return _plan_unless_denied(verb, lexicon)
-    if verb is not None and lemma_of(verb) not in ("be", "être") and noun.dep_ not in ("attr",):
-        # "taking note of the closure of its bases": the noun's clause tells its time.
-        verb_time = _verb_time(verb, lexicon, headline)
-        return Time(
-            verb_time.happened, f"near {lemma_of(verb)}: {verb_time.why}", verb_time.negated, verb.i
-        )
+    if verb is not None and (
+        # "une cérémonie de remise du camp est *prévue* lundi", "le contingent *se prépare*
+        # à son tour au départ": a plan; "taking note of the closure of its bases": the
+        # noun's clause tells its time
+        lemma_of(verb) in lexicon.plan_words
+        or (lemma_of(verb) not in ("be", "être") and noun.dep_ != "attr")
+    ):
+        return _time_from(verb, lexicon, headline, f"near {lemma_of(verb)}")
     return Time(Happened.NOTHING, "noun alone")
 
 
