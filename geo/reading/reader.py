@@ -418,12 +418,7 @@ class _Job:
             if m.start < end
         } | {id(m) for m in self._kickers()}
         passing: set[int] = set()
-        # sentences that speak of a camp, a base or the town itself: "le QG de la Minurca, à
-        # Bangui", not "the message from Tripoli"
-        of_presence: set[int] = set()
         for piece, doc in zip(self.pieces, self.parsed, strict=True):
-            if any(lemma_of(t) in self.lexicon.camps_or_towns for t in doc):
-                of_presence.add(piece.index)
             cues = find_cues(doc, self.lexicon)
             spans = self._dates(piece)
             used: set[int] = set()
@@ -474,7 +469,7 @@ class _Job:
                         doc, piece, span, mention.place, cues, spans, in_passing
                     )
             open_cues[piece.index] = self._open_cues(doc, piece, cues, used, spans, site_words)
-        self._across_sentences(readings, open_cues, dismissed, passing, of_presence)
+        self._across_sentences(readings, open_cues, dismissed, passing)
         self.unread = [
             (mention, description.names)
             for mentions in self.mentions_of.values()
@@ -1074,13 +1069,14 @@ class _Job:
             ]
             refers = None
             if referring:
+                joined = _joined_to_a_site(token, site_words)
                 kinds = {
                     "locality"
                     if lemma_of(t) in self.lexicon.localities or self._missions(t)
                     else "adverb"
                     if lemma_of(t) in self.lexicon.place_adverbs
                     else "joined"
-                    if t.pos_ == "NOUN" and _joined_to_a_site(token, site_words)
+                    if t.pos_ == "NOUN" and joined
                     else "pronoun"
                     if t.pos_ == "PRON"
                     and (t.dep_ in ("dobj", "obj") or (t.dep_ == "poss" and t.head.i == token.i))
@@ -1136,7 +1132,17 @@ class _Job:
             if t.pos_ in ("NOUN", "PROPN")
         )
 
-    def _across_sentences(self, readings, open_cues, dismissed, passing, of_presence) -> None:
+    def _speaks_of_a_place(self, index: int) -> bool:
+        """Whether the sentence speaks of a camp, a base or the town itself: "le QG de la
+        Minurca, à Bangui", not "the message from Tripoli"."""
+        return any(
+            lemma_of(t) in self.lexicon.camps_or_towns
+            for piece, doc in zip(self.pieces, self.parsed, strict=True)
+            if piece.index == index
+            for t in doc
+        )
+
+    def _across_sentences(self, readings, open_cues, dismissed, passing) -> None:
         for index, mentions in self.mentions_of.items():
             unread = [
                 m
@@ -1208,7 +1214,7 @@ class _Job:
                     m for m in mentions if m.place.id in places and id(m) not in dismissed
                 )
                 kept = readings.get(id(target))
-                if target.place.feature_code == "PPLC" and index not in of_presence:
+                if target.place.feature_code == "PPLC" and not self._speaks_of_a_place(index):
                     # "the message from Tripoli was plain. ... the Army ran down its stores":
                     # a capital named for its government is no site the next sentence left
                     continue
@@ -1518,9 +1524,7 @@ def _hands_a_camp(verb, lexicon: Lexicon) -> bool:
         return True
     return any(
         lemma_of(word) in lexicon.site_nouns | lexicon.grounds
-        for c in verb.children
-        if c.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass")
-        for word in c.subtree
+        for word in _words_under(verb, ("dobj", "obj", "nsubjpass", "nsubj:pass"))
     )
 
 
