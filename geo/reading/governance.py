@@ -391,11 +391,7 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     # verb that times an event noun also places it.
     above = path[k - 1]
     placed = (
-        above.text.lower() in lexicon.location_prepositions
-        or any(
-            c.dep_ == "case" and c.text.lower() in lexicon.location_prepositions
-            for c in above.children
-        )
+        _locative(above, lexicon)
         # "the groups based at Ouallam completed their withdrawal": who carries it out
         or (
             above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or _the_site_itself(path, k))
@@ -409,6 +405,14 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     )
 
 
+def _locative(word, lexicon: Lexicon) -> bool:
+    """Whether the word is a preposition of place ("*in* Gao") or a noun with its own case
+    marker of place ("*à* Ber")."""
+    return word.lower_ in lexicon.location_prepositions or any(
+        c.dep_ == "case" and c.lower_ in lexicon.location_prepositions for c in word.children
+    )
+
+
 def _sets_the_scene_of_a_report(path: list, k: int, lexicon: Lexicon) -> bool:
     """Whether the path goes from a place that opens a verb of report to what it reports, a
     camp that it names by no place of its own: "*In Los Palos*, an aid worker said the army
@@ -417,12 +421,9 @@ def _sets_the_scene_of_a_report(path: list, k: int, lexicon: Lexicon) -> bool:
     token, above, below = path[k], path[k - 1], path[k + 1]
     if lemma_of(token) not in lexicon.reporting_verbs or below.dep_ not in ("ccomp", "parataxis"):
         return False
-    placed = above.lower_ in lexicon.location_prepositions or any(
-        c.dep_ == "case" and c.lower_ in lexicon.location_prepositions for c in above.children
-    )
     reported = list(below.subtree)
     return (
-        placed
+        _locative(above, lexicon)
         and above.i < token.i
         and any(lemma_of(t) in lexicon.presence_nouns for t in reported)
         and not any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in reported)
