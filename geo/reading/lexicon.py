@@ -486,10 +486,10 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         verbs=_by_status(raw["verbs"]),
         receiving=_by_status(raw["receiving"]),
         nouns=_by_status(raw["nouns"]),
-        plan_phrases=tuple(tuple(p.split()) for p in _lower(raw["plan_phrases"])),
-        idiom_phrases=tuple(tuple(p.split()) for p in _lower(raw["idiom_phrases"])),
-        denying_partitives=tuple(tuple(p.split()) for p in _lower(raw["denying_partitives"])),
-        open_bounds=tuple(tuple(p.split()) for p in _lower(raw["open_bounds"])),
+        plan_phrases=_word_sequences(raw["plan_phrases"]),
+        idiom_phrases=_word_sequences(raw["idiom_phrases"]),
+        denying_partitives=_word_sequences(raw["denying_partitives"]),
+        open_bounds=_word_sequences(raw["open_bounds"]),
         dateline=str(raw["dateline"]),
         verb_stems=_stems(
             [
@@ -541,6 +541,15 @@ def _flag(key: str, value) -> bool:
     if str(value).lower() not in ("true", "false"):
         raise ValueError(f"{key}: {value!r} is neither true nor false")
     return str(value).lower() == "true"
+
+
+def _word_sequences(phrases) -> tuple[tuple[str, ...], ...]:
+    """Phrases as the word sequences they are matched as, in lower case.
+
+    >>> _word_sequences(["Further notice", "otherwise"])
+    (('further', 'notice'), ('otherwise',))
+    """
+    return tuple(tuple(phrase.split()) for phrase in _lower(phrases))
 
 
 def _lower(values) -> list[str]:
