@@ -78,6 +78,8 @@ DEVELOPMENT_SETS = (
     "heldout25_fr",
     "heldout26_en",
     "heldout26_fr",
+    "heldout27_en",
+    "heldout27_fr",
 )
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
