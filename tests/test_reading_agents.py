@@ -336,3 +336,12 @@ def test_someone_who_departs_named_in_an_after_clause_is_no_leaving_before_a_tak
     # the mission gone before anyone took over: it left the site, handing nothing over
     text = "Malian soldiers took over the camp at Gao after the peacekeepers departed."
     assert statuses(text) == {"Gao": "closed"}
+
+
+def test_a_mission_s_gunners_and_sentries_are_its_people():
+    assert statuses("The fort at Ber was vacated on Tuesday by its Chadian gunners.") == {
+        "Ber": "closed"
+    }
+    assert statuses("Les artilleurs tchadiens ont quitté le fort de Ber mardi.", "fr") == {
+        "Ber": "closed"
+    }

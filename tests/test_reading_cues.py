@@ -982,3 +982,11 @@ def test_someone_who_takes_the_keys_of_a_camp_receives_it():
     assert statuses_fr("Le gouverneur a accepté vendredi les clés du camp de Ber.") == {
         "Ber": "handed over"
     }
+
+
+def test_a_participle_taken_for_an_adjective_after_a_copula_is_its_verb():
+    # the tagger makes "closed" an adjective when an adverb comes before it
+    assert statuses_en(
+        "Earlier in the year, the camps at Ber and Goundam were simply closed, their staff "
+        "sent to Gao."
+    ) == {"Ber": "closed", "Goundam": "closed"}

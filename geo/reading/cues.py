@@ -154,8 +154,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         lemma = token.text.lower()  # "the camp lay *deserted*": a state, not "desert"
     if token.pos_ == "ADJ" and lemma not in lexicon.verbs:
         participle = participle_of(token.lower_, lexicon)
-        if participle is not None and item_note(token):
-            lemma = participle  # "• Ber — *closed*, October"
+        if participle is not None and (item_note(token) or _state_of_a_copula(token, lexicon)):
+            lemma = participle  # "• Ber — *closed*, October", "were simply *closed*"
     if verbal and lemma in lexicon.left_with and _leaves_people(token, lexicon):
         # "leaving a small liquidation team in Bamako": they stay there
         return Cue(token.i, Status.PENDING, f"{lemma} behind", CueKind.PRESENCE)
@@ -309,6 +309,12 @@ def _bare_event_word(token, lexicon: Lexicon) -> bool:
         )
         and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
     )
+
+
+def _state_of_a_copula(token, lexicon: Lexicon) -> bool:
+    """A participle the tagger took for an adjective, told as the state of a copula's
+    subject: "the stations in Drvar and Srebrenica were simply *closed*"."""
+    return token.dep_ == "acomp" and lemma_of(token.head) in lexicon.copulas
 
 
 def _judged_true(token) -> bool:
