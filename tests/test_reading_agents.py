@@ -345,3 +345,13 @@ def test_a_mission_s_gunners_and_sentries_are_its_people():
     assert statuses("Les artilleurs tchadiens ont quitté le fort de Ber mardi.", "fr") == {
         "Ber": "closed"
     }
+
+
+def test_a_fort_or_a_harbour_handed_over_is_no_one_acting():
+    assert agents("The harbour is to be handed over on 26 January.") == [UNSTATED]
+    assert agents("Le fort sera remis le 26 janvier.", "fr") == [UNSTATED]
+
+
+def test_lorries_are_movers_whose_last_leaving_is_no_one_else_s():
+    assert agents("The last lorries left the camp last week.") == [UNSTATED]
+    assert agents("The last Malian lorries left the camp last week.") == ["malian lorry"]

@@ -990,3 +990,7 @@ def test_a_participle_taken_for_an_adjective_after_a_copula_is_its_verb():
         "Earlier in the year, the camps at Ber and Goundam were simply closed, their staff "
         "sent to Gao."
     ) == {"Ber": "closed", "Goundam": "closed"}
+
+
+def test_a_participle_hung_on_a_post_strikes_it():
+    assert statuses_fr("- Ber : poste levé le 21 octobre.") == {"Ber": "closed"}

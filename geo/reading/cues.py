@@ -957,6 +957,8 @@ def _struck(verb, lexicon: Lexicon) -> bool:
     themes = _OBJECTS | {"nsubjpass", "nsubj:pass"}
     if item_note(verb) and "Part" in verb.morph.get("VerbForm"):
         return True  # "- PB Clifton: *demolished* last November": the item's site
+    if verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm"):
+        return lemma_of(verb.head) in lexicon.site_nouns  # "- Pageri : poste *levé* le 21"
     return any(
         lemma_of(t) in lexicon.site_nouns
         for t in (*(c for c in verb.children if c.dep_ in themes), *controlling_subjects(verb))
