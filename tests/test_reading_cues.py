@@ -994,3 +994,15 @@ def test_a_participle_taken_for_an_adjective_after_a_copula_is_its_verb():
 
 def test_a_participle_hung_on_a_post_strikes_it():
     assert statuses_fr("- Ber : poste levé le 21 octobre.") == {"Ber": "closed"}
+
+
+def test_two_hyphens_part_an_item_s_label_from_its_note():
+    assert statuses_en("* Ber -- simply closed in the summer.") == {"Ber": "closed"}
+
+
+def test_an_order_received_is_no_site_received():
+    found = statuses_fr(
+        "Les unités stationnées à Ber, à Goundam et à Tessalit ont reçu l'ordre de se tenir "
+        "prêtes à quitter leurs cantonnements à partir du 1er août."
+    )
+    assert "handed over" not in found.values()

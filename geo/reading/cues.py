@@ -967,9 +967,10 @@ def _struck(verb, lexicon: Lexicon) -> bool:
 
 def item_separator(token) -> bool:
     """Whether the word parts an item's label from its note: a colon, a dash, or a hyphen
-    with a space before it ("* Korat - vacated", not "Mopti-Sévaré")."""
+    or two with a space before them ("* Korat - vacated", "* Udorn -- closing", not
+    "Mopti-Sévaré")."""
     return token.text in (":", "–", "—") or (
-        token.text == "-" and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
+        token.text in ("-", "--") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_)
     )
 
 

@@ -878,7 +878,9 @@ class _Job:
                 return None
         elif agent not in (MISSION, UNSTATED):
             return None
-        if cue.kind is CueKind.VERB and not _fitting_theme(doc[cue.head], cue, span, lexicon):
+        if cue.kind in (CueKind.VERB, CueKind.RECEIVING) and not _fitting_theme(
+            doc[cue.head], cue, span, lexicon
+        ):
             return None
         if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], lexicon):
             return None
@@ -1808,6 +1810,8 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
         return True  # "Minusca : le camp de Sam Ouandja sera restitué": the camp is what goes
     for theme in themes:
         word = lemma_of(theme)
+        if word in cue.lemma.split()[1:]:
+            continue  # "took *command* of the base": the cue's own word
         if word in lexicon.charge_nouns and _of_a_site(theme, lexicon):
             return True  # "handing responsibility for the post to the army"
         if word in lexicon.not_sites:
