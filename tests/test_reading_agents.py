@@ -355,3 +355,7 @@ def test_a_fort_or_a_harbour_handed_over_is_no_one_acting():
 def test_lorries_are_movers_whose_last_leaving_is_no_one_else_s():
     assert agents("The last lorries left the camp last week.") == [UNSTATED]
     assert agents("The last Malian lorries left the camp last week.") == ["malian lorry"]
+
+
+def test_a_flag_that_comes_down_is_no_one_acting():
+    assert agents("The Union Jack came down over the camp this morning.") == [UNSTATED]

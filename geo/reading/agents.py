@@ -99,8 +99,10 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
         return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
     if subject.pos_ == "VERB" and any(c.dep_ == "det" for c in subject.children):
         return UNSTATED  # a list's lead-in: "*the following* are to be returned:"
-    if lemma_of(subject) in lexicon.flag_nouns and lemma_of(verb) in lexicon.flag_verbs:
-        return UNSTATED  # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"
+    if lemma_of(subject) in lexicon.flag_nouns:
+        # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"; what comes
+        # down: "the Union Jack came down over Kahawa"
+        return UNSTATED
     if lemma_of(subject) in lexicon.crafts and lemma_of(verb) in lexicon.verbs:
         return _craft_leaving(subject, lexicon, actors)
     return classify(subject, lexicon, actors)
