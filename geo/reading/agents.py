@@ -99,9 +99,9 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
         return UNSTATED  # a parser's slip: "d'ici la fin du mois", "le 1er décembre"
     if subject.pos_ == "VERB" and any(c.dep_ == "det" for c in subject.children):
         return UNSTATED  # a list's lead-in: "*the following* are to be returned:"
-    if lemma_of(subject) in lexicon.flag_nouns:
+    if lemma_of(subject) in lexicon.flag_nouns and not named_as_mission(subject, lexicon, actors):
         # what is lowered, in a headline's passive: "Maple Leaf lowered over Lahr"; what comes
-        # down: "the Union Jack came down over Kahawa"
+        # down: "the Union Jack came down over Kahawa" (but "the UN flag" is the mission's)
         return UNSTATED
     if lemma_of(subject) in lexicon.crafts and lemma_of(verb) in lexicon.verbs:
         return _craft_leaving(subject, lexicon, actors)
