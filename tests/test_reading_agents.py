@@ -359,3 +359,14 @@ def test_lorries_are_movers_whose_last_leaving_is_no_one_else_s():
 
 def test_a_flag_that_comes_down_is_no_one_acting():
     assert agents("The Union Jack came down over the camp this morning.") == [UNSTATED]
+
+
+def test_the_state_that_sends_the_mission_acts_for_it_by_any_of_its_names():
+    british = Actors.of(["British troops"], ["South Africa"])
+    assert agents("Britain has agreed to hand over the base.", "en", british) == [MISSION]
+    assert agents("The United Kingdom handed over the base.", "en", british) == [MISSION]
+    soviet = Actors.of(["Soviet troops"], ["Finland"])
+    assert agents("The Soviet Union returned the base to Finland.", "en", soviet) == [MISSION]
+    assert agents(
+        "Le Royaume-Uni a rétrocédé la base.", "fr", Actors.of(["troupes britanniques"], [])
+    ) == [MISSION]

@@ -10,6 +10,7 @@ a passive without "by" or a headline leave it unstated.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -64,18 +65,25 @@ class Actors:
         """Words that make people the mission's: "French" of an alias "French troops"."""
         return frozenset(words[0] for words in self._pairs)
 
-    def sends(self, state: str) -> bool:
+    def sends(self, state: str, peoples_of_states: Mapping[str, str] | None = None) -> bool:
         """Whether ``state`` is the one whose people the mission's names say it is: Russia of
         "Russian troops", Japan of "Japanese soldiers", Italy of "Italian contingent" -- not
-        Austria of "Austrian contingent" when the state is Australia.
+        Austria of "Austrian contingent" when the state is Australia. A state whose people's
+        name is not its own stem is looked up in ``peoples_of_states``.
 
         >>> actors = Actors.of(["Russian troops", "Japanese soldiers", "Austrian contingent"], [])
         >>> [actors.sends(state) for state in ("Russia", "Japan", "Australia", "Georgia")]
         [True, True, False, False]
         >>> Actors.of(["soldats français"], []).sends("France")  # the people after the noun
         True
+        >>> Actors.of(["British troops"], []).sends("United Kingdom", {"united kingdom": "british"})
+        True
         """
-        words = normalise(state).split()
+        name = normalise(state)
+        people = (peoples_of_states or {}).get(name)
+        if people is not None:
+            return any(same_people(word, people) for pair in self._pairs for word in pair)
+        words = name.split()
         stem = words[0][:-1] if words else ""  # "russi", "japa", "ital"
         # either word: the people stands first in English ("Russian troops"), last in French
         return len(stem) >= 3 and any(
@@ -106,6 +114,15 @@ def agent_of(verb, lexicon: Lexicon, actors: Actors, site=None) -> str:
     if lemma_of(subject) in lexicon.crafts and lemma_of(verb) in lexicon.verbs:
         return _craft_leaving(subject, lexicon, actors)
     return classify(subject, lexicon, actors)
+
+
+def _entity_text(token) -> str:
+    """The whole name the word stands in, without its article: "*Soviet Union*" of "the
+    Soviet Union", not "Union"."""
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if entity is None:
+        return token.text
+    return " ".join(t.text for t in entity if t.pos_ != "DET")
 
 
 def _the_site_or_its_fellow(subject, site) -> bool:
@@ -188,7 +205,10 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
     if (
         subject.ent_type_ in ("GPE", "LOC")
         and subject.pos_ == "PROPN"
-        and actors.sends(subject.text)
+        and any(
+            actors.sends(name, lexicon.peoples_of_states)
+            for name in {subject.text, _entity_text(subject)}
+        )
     ):
         return MISSION  # "Russia turns over Batumi base", of "Russian troops" in Georgia
     if _short_for_alias(subject, actors):

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from geo.documents import lexicon_section
+from geo.gazetteer import normalise
 from geo.model import Status
 
 
@@ -146,6 +147,7 @@ class Lexicon:
     left_with: Mapping[str, str]  # "left the mission with camps in Gao": verb -> preposition
     # "se replier *sur* Bissau", "leave *from* Larnaca": verb -> preposition
     falls_back_onto: Mapping[str, str]
+    peoples_of_states: Mapping[str, str]  # "britain" -> "british": irregular demonyms
     ending_verbs: frozenset[str]
     turn_verbs: frozenset[str]
     ordered_turn_verbs: frozenset[str]
@@ -506,6 +508,10 @@ def _compile(lang: str, raw: Mapping) -> Lexicon:
         ),
         left_with={str(verb): str(word) for verb, word in raw["left_with"].items()},
         falls_back_onto={str(verb): str(word) for verb, word in raw["falls_back_onto"].items()},
+        peoples_of_states={
+            normalise(str(state)): normalise(str(people))
+            for state, people in raw["peoples_of_states"].items()
+        },
         inflections=frozenset(fold(e) for e in raw["inflections"]),
         future_endings=tuple(raw["future_endings"]),
         conditional_endings=tuple(raw["conditional_endings"]),
