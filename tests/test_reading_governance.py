@@ -642,8 +642,18 @@ def test_a_site_noun_in_a_joined_clause_stands_for_the_site_the_first_clause_nam
             "fr",
             {"Ber": "handed over", "Goundam": "handed over"},
         ),
-        # ... not one the clause denies, nor one passed on the way
+        (
+            "The UN office in Ber has shut its doors, as has the smaller one in Goundam.",
+            "en",
+            {"Ber": "closed", "Goundam": "closed"},
+        ),
+        # ... not one the clause denies, nor one passed on the way, nor one said to expect it
         ("Ber was closed on Monday, as Goundam was not.", "en", {"Ber": "closed"}),
+        (
+            "The UN office in Ber has shut, as the mayor of Goundam expected.",
+            "en",
+            {"Ber": "closed"},
+        ),
         ("Les soldats sont partis de Ber vers Goundam.", "fr", {"Ber": "closed"}),
     ],
 )

@@ -304,11 +304,17 @@ def _after_a_sharing_adverb(token, lexicon: Lexicon) -> bool:
     return token.i > 0 and token.doc[token.i - 1].lower_ in lexicon.sharing_adverbs
 
 
+# What a verb that stands for itself governs; an auxiliary standing for another verb has none.
+_COMPLEMENTS = frozenset({"dobj", "obj", "xcomp", "ccomp", "acomp", "attr", "prep", "obl"})
+
+
 def _shares_the_event(token, below, lexicon: Lexicon) -> bool:
     """Whether ``token`` is the verbless clause of a site that shares the event of ``below``:
-    "Ber was handed over, *as was* Goundam"."""
+    "Ber was handed over, *as was* Goundam", "the office in Tuzla has shut, *as has* the one
+    in Doboj" -- an auxiliary standing for the verb, with nothing of its own to govern."""
     return (
-        token.pos_ == "AUX"
+        (token.pos_ == "AUX" or lemma_of(token) in lexicon.standing_verbs)
+        and not any(c.dep_ in _COMPLEMENTS for c in token.children)
         and token.dep_ == "advcl"
         and token.head.i == below.i
         and any(c.dep_ == "mark" and c.lower_ in lexicon.sharing_marks for c in token.children)

@@ -86,6 +86,7 @@ class Lexicon:
     presence_events: frozenset[str]
     passing_prepositions: frozenset[str]
     sharing_marks: frozenset[str]
+    standing_verbs: frozenset[str]
     sharing_adverbs: frozenset[str]
     repetitions: frozenset[str]
     location_prepositions: frozenset[str]
@@ -360,6 +361,7 @@ _SETS = [
     "presence_events",
     "passing_prepositions",
     "sharing_marks",
+    "standing_verbs",
     "sharing_adverbs",
     "repetitions",
     "location_prepositions",
