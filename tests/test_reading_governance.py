@@ -281,6 +281,10 @@ def test_a_participle_of_presence_on_the_subject_yields_to_its_event():
             "Chadian peacekeepers stationed in Aguelhok are scheduled to leave by October.": {
                 "Aguelhok": "pending"
             },
+            # ... and so does a relative clause of presence, before a state the copula tells
+            "Ber, where the peacekeepers kept depots until September, is now empty.": {
+                "Ber": "closed"
+            },
         }
     )
 

@@ -118,17 +118,22 @@ def _what_remains_to_happen(link: Governed, cues: list[Cue], doc) -> Governed:
 
 
 def _event_of_the_described(link: Governed, cues: list[Cue], doc) -> Governed:
-    """A participle of presence that only describes the subject of an event yields to that
-    event: "the battle group *stationed* at Mahaday *departed* on 2 July"."""
+    """A participle or a relative clause of presence that only describes the subject of an
+    event yields to that event: "the battle group *stationed* at Mahaday *departed* on 2
+    July", "Anju, where the Volunteers *kept* depots until September, is now *empty*"."""
     token = doc[link.cue.head]
-    if link.cue.kind is not CueKind.PRESENCE or token.dep_ != "acl" or token.pos_ != "VERB":
+    if (
+        link.cue.kind is not CueKind.PRESENCE
+        or token.dep_ not in ("acl", "relcl", "acl:relcl")
+        or token.pos_ != "VERB"
+    ):
         return link
     noun = token.head
     if noun.dep_ not in _SUBJECTS:
         return link
-    event = next(
-        (c for c in cues if c.head == noun.head.i and c.kind is not CueKind.PRESENCE), None
-    )
+    predicate = noun.head  # the event's verb, or the copula of its state: "is now *empty*"
+    said = {predicate.i} | {c.i for c in predicate.children if c.dep_ in ("acomp", "xcomp")}
+    event = next((c for c in cues if c.head in said and c.kind is not CueKind.PRESENCE), None)
     if event is None:
         return link
     return Governed(event, link.distance + 2, link.through_presence, False)
