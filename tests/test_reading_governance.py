@@ -676,3 +676,11 @@ def test_a_site_that_shares_the_event_told_before_it_shares_its_status(text, lan
 )
 def test_a_place_that_opens_a_report_is_the_scene_of_the_camp_it_reports(text, expected):
     assert statuses(text) == expected
+
+
+def test_an_item_s_post_that_stays_open_is_pending_even_in_the_capital():
+    text = (
+        "MINUSMA is winding down its operations.\n"
+        "- Bamako: headquarters remains open until 31 December."
+    )
+    assert statuses(text) == {"Bamako": "pending"}

@@ -897,8 +897,13 @@ class _Job:
         )
         if agent != MISSION and not (presence or own_event or self.mission_named):
             return None
-        if cue.kind is CueKind.PRESENCE and agent != MISSION and not presence:
-            return None
+        if (
+            cue.kind is CueKind.PRESENCE
+            and agent != MISSION
+            and not presence
+            and not (_labels_its_item(span) and _said_of_a_post(doc[cue.head], lexicon))
+        ):
+            return None  # but "- Sarajevo: headquarters remains open until 31 December"
         capital = place is not None and place.feature_code == "PPLC"
         if capital and (speaks(span, lexicon) or agreed_with(span, lexicon)):
             # "Bamako demanded that MINUSMA leave", "left Gao in agreement with Bamako": the
@@ -1629,6 +1634,14 @@ def _short(doc) -> bool:
     """A sentence of a few words with no other verb than its cues: a list item or a
     caption ("Kidal: vacated")."""
     return sum(1 for t in doc if t.is_alpha) <= 6 and not any(t.pos_ == "VERB" for t in doc)
+
+
+def _said_of_a_post(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb's subject is a post of the mission: "*headquarters* remains open"."""
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and lemma_of(c) in lexicon.presence_nouns
+        for c in verb.children
+    )
 
 
 def _labels_its_item(span) -> bool:
