@@ -592,6 +592,9 @@ def test_a_mission_no_longer_having_troops_somewhere_has_left():
     # a town that never hosted the mission had nothing to close
     assert statuses("Bourem and Diré never hosted MINUSMA bases, a spokesman said.") == {}
     assert statuses("Bourem no longer hosts a MINUSMA base.") == {"Bourem": "closed"}
+    # there being none of its people there now is its having left; none then, nothing
+    assert statuses("There are no peacekeepers in Ber any more.") == {"Ber": "closed"}
+    assert statuses("There were no peacekeepers in Ber at the time.") == {}
 
 
 def test_an_event_feared_is_neither_done_nor_planned():

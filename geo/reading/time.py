@@ -160,6 +160,12 @@ def _presence_time(token, lexicon: Lexicon, headline: bool) -> Time:
         # "has had *no* UN camp since 2017"
         or any(_negated(c, lexicon) for c in token.children if c.dep_ in _NOUN_OBJECTS)
     )
+    # "there are *no* peacekeepers in Ber any more" (but "there were none at the time" says
+    # nothing of today)
+    absent = not _finite_past(verb) and any(
+        _negated(c, lexicon) for c in token.children if c.dep_ == "attr"
+    )
+    negated = negated or absent
     if any(c.text.lower() in lexicon.never for c in (*token.children, *verb.children)):
         # "never had an office in Cankuzo", "Bourem never hosted a base": never there to leave
         return Time(Happened.NOTHING, "never there", True, verb.i)
