@@ -1006,3 +1006,8 @@ def test_an_order_received_is_no_site_received():
         "prêtes à quitter leurs cantonnements à partir du 1er août."
     )
     assert "handed over" not in found.values()
+
+
+def test_a_camp_s_run_down_is_its_closing():
+    text = "The run-down of the naval camp at Ber will be completed by the end of September."
+    assert statuses_en(text) == {"Ber": "pending"}
