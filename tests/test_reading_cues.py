@@ -1011,3 +1011,24 @@ def test_an_order_received_is_no_site_received():
 def test_a_camp_s_run_down_is_its_closing():
     text = "The run-down of the naval camp at Ber will be completed by the end of September."
     assert statuses_en(text) == {"Ber": "pending"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Ber camp became Malian again on Wednesday.", "en", {"Ber": "handed over"}),
+        ("Ber is now Malian.", "en", {"Ber": "handed over"}),
+        ("Ber redevient malienne.", "fr", {"Ber": "handed over"}),
+        (
+            "Ber et Tessalit sont désormais maliennes.",
+            "fr",
+            {"Ber": "handed over", "Tessalit": "handed over"},
+        ),
+        # ... not another people's, nor a state without a word of change
+        ("The camp at Ber is now French.", "en", {}),
+        ("Ber est malienne.", "fr", {}),
+    ],
+)
+def test_a_site_that_becomes_the_host_s_was_handed_over(text, lang, expected):
+    found = statuses_en(text) if lang == "en" else statuses_fr(text)
+    assert found == expected

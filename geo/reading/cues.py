@@ -15,7 +15,7 @@ from enum import Enum
 
 from geo.model import Status
 from geo.reading.dates import date_rules
-from geo.reading.lexicon import Lexicon
+from geo.reading.lexicon import Lexicon, fold
 
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
 _PARTICLE = frozenset({"prt", "compound:prt"})
@@ -23,6 +23,10 @@ _OBJECTS = frozenset({"dobj", "obj", "nsubjpass", "nsubj:pass"})
 # How the parsers hang an idiom's noun on its verb: "rendait *visite*" is an object or, in
 # French, a complement; "se sont rendus *maîtres*" an adjective.
 _IDIOM_OBJECTS = frozenset({"dobj", "obj", "xcomp", "amod"})
+
+
+# The lemma of a cue by which a site becomes a people's: "Taba became Egyptian again".
+BECOMING = "become"
 
 
 class CueKind(Enum):
@@ -206,6 +210,8 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
         return Cue(token.i, Status.PENDING, word, CueKind.PRESENCE)
     if verbal and _presence_ends(token, lemma, lexicon):
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
+    if _becomes_a_peoples(token, lexicon):
+        return Cue(token.i, Status.HANDED_OVER, BECOMING, CueKind.VERB)
     held = _in_hands(token, lexicon)
     if held is not None:
         # "the Ouallam camp *is* now in the hands of the national army", "le camp est entre
@@ -666,6 +672,55 @@ def _in_hands(token, lexicon: Lexicon) -> str | None:
         ),
         None,
     )
+
+
+def peoples_words(verb) -> list:
+    """The words of the people a verb of becoming names: its complement, or itself when the
+    tagger made the people's word the verb ("sont désormais *camerounaises*")."""
+    complements = [c for c in verb.children if c.dep_ in ("acomp", "attr", "obj", "xcomp")]
+    return complements or [verb]
+
+
+def _becomes_a_peoples(token, lexicon: Lexicon) -> bool:
+    """Whether the word is the verb by which its subject becomes a people's, or the people's
+    word that the tagger made the verb: "Taba *became* Egyptian again", "Bakassi *is* now
+    Cameroonian", "Taba *redevient* égyptienne", "Idabato est désormais *camerounaise*"."""
+    if token.pos_ not in ("AUX", "VERB", "ADJ"):
+        return False
+    lemma = lemma_of(token)
+    peoples = peoples_words(token)
+    linking = token.pos_ != "ADJ" and (lemma in lexicon.becoming_verbs or lemma in lexicon.copulas)
+    # a copula with its complement; French hangs the copula on the people's word ("sont
+    # désormais *maliennes*"), which the tagger may also take for a passive ("sont désormais
+    # *camerounaises*")
+    own_copula = peoples == [token] and any(
+        c.dep_ == "cop" or (c.dep_.startswith("aux") and token.pos_ != "ADJ")
+        for c in token.children
+    )
+    if not (linking and peoples != [token]) and not own_copula:
+        return False
+    changed = lemma in lexicon.becoming_verbs or any(
+        c.dep_ == "advmod" and lemma_of(c) in lexicon.becoming_words
+        for word in {token, *peoples}
+        for c in word.children
+    )
+    return changed and any(_a_peoples_word(p, lexicon) for p in peoples)
+
+
+def _a_peoples_word(token, lexicon: Lexicon) -> bool:
+    """ "Egyptian", "camerounaises": tagged a people, or one of the lexicon's peoples in any
+    gender and number."""
+    if token.ent_type_ == "NORP" or (
+        # the small English model takes some for an organisation: "is now *Malian*"
+        token.pos_ == "ADJ" and token.ent_type_ in ("ORG", "GPE") and token.text[:1].isupper()
+    ):
+        return True
+    word = fold(token.lower_)
+    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("e")}
+    stems |= {w.removesuffix("e") for w in list(stems)} | {
+        w[:-1] for w in stems if w.endswith("nn")
+    }
+    return any(fold(p) in stems for p in lexicon.peoples)
 
 
 def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:

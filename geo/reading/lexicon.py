@@ -186,6 +186,8 @@ class Lexicon:
     hands_nouns: frozenset[str]
     hands_prepositions: frozenset[str]
     hands_verbs: frozenset[str]
+    becoming_verbs: frozenset[str]
+    becoming_words: frozenset[str]
     government_verbs: frozenset[str]
     dateline: str
     verb_stems: Mapping[str, str]  # stem -> verb lemma, for forms the tagger missed
@@ -463,6 +465,8 @@ _SETS = [
     "hands_nouns",
     "hands_prepositions",
     "hands_verbs",
+    "becoming_verbs",
+    "becoming_words",
     "government_verbs",
 ]
 

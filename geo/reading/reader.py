@@ -43,6 +43,7 @@ from geo.reading.agents import (
 )
 from geo.reading.confidence import confidence
 from geo.reading.cues import (
+    BECOMING,
     Cue,
     CueKind,
     controlling_subjects,
@@ -53,6 +54,7 @@ from geo.reading.cues import (
     mark,
     participle_of,
     people_gone,
+    peoples_words,
     says_when,
 )
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
@@ -884,6 +886,10 @@ class _Job:
             return None
         if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], lexicon):
             return None
+        if cue.lemma == BECOMING and not any(
+            is_host_word(word.text, self.context.actors) for word in peoples_words(doc[cue.head])
+        ):
+            return None  # "Taba became Egyptian again" -- not "the camp is now French"
         if cue.status is Status.HANDED_OVER and _a_move(doc[cue.head], span, lexicon):
             return None
         # A handover, a flag lowered, an event noun ("the withdrawal from Gao") or a place
