@@ -1047,3 +1047,10 @@ def test_a_french_present_the_tagger_calls_a_future_is_a_present():
     text = "RDC : l'armée ougandaise remet Gbadolite aux autorités locales"
     assert time_of_cue(text, "remettre", "fr").happened is DONE
     assert time_of_cue("La MINUSMA remettra Gao aux autorités.", "remettre", "fr").happened is PLAN
+
+
+def test_only_what_is_left_plans_nothing():
+    # "ne reste ... que" says what is left, an aside between the two words included: the
+    # participle in the aside is no evacuation still to come
+    text = "Il ne reste de Ber, évacuée la semaine dernière, qu'un champ de ruines."
+    assert time_of_cue(text, "évacuer", "fr").happened is DONE

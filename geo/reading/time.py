@@ -809,6 +809,8 @@ def _governing_word(verb, lexicon: Lexicon):
             return (kind, f"{word}: {governor.why}", False)
         if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
+            if plan == word and _restrictive(head, lexicon):
+                plan = None  # "il ne *reste* de Yamit, évacuée, qu'un champ": only, no plan
             if plan is not None:
                 denial = (
                     _denial_above(head, lexicon)
@@ -1253,8 +1255,16 @@ def negating_determiner(noun, lexicon: Lexicon) -> bool:
 
 
 def _restrictive(token, lexicon: Lexicon) -> bool:
-    """ "ne ... que", "ne ... plus que": only, not a negation."""
+    """ "ne ... que", "ne ... plus que": only, not a negation -- also when an aside comes
+    between them ("il ne reste de Yamit, évacuée la semaine dernière, qu'un champ de gravats")."""
     following = {t.text.lower() for t in token.doc[token.i + 1 : token.i + 4]}
+    following |= {
+        g.text.lower()
+        for c in token.children
+        if c.i > token.i
+        for g in c.children
+        if g.dep_ == "mark"
+    }
     words = {c.text.lower() for c in token.children}
     return (
         bool(words & lexicon.restrictive_negators)
