@@ -338,7 +338,9 @@ def test_someone_who_departs_named_in_an_after_clause_is_no_leaving_before_a_tak
     assert statuses(text) == {"Gao": "closed"}
 
 
-def test_a_mission_s_gunners_and_sentries_are_its_people():
+def test_a_mission_s_gunners_sentries_and_technicians_are_its_people():
+    assert agents("The technicians left the camp last week.") == [MISSION]
+    assert agents("Les experts sont partis vendredi.", "fr") == [MISSION]
     assert statuses("The fort at Ber was vacated on Tuesday by its Chadian gunners.") == {
         "Ber": "closed"
     }

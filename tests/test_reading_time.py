@@ -1054,3 +1054,8 @@ def test_only_what_is_left_plans_nothing():
     # participle in the aside is no evacuation still to come
     text = "Il ne reste de Ber, évacuée la semaine dernière, qu'un champ de ruines."
     assert time_of_cue(text, "évacuer", "fr").happened is DONE
+
+
+def test_a_headline_s_progressive_without_its_auxiliary_is_under_way():
+    text = "Chadian engineers still at work dismantling the Ber camp"
+    assert time_of_cue(text, "dismantle").happened is PLAN

@@ -631,6 +631,12 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "under way: work")
         if item_note(verb):
             return Time(Happened.PLAN, "under way: item")
+        if (verb.dep_ == "ROOT" and any(c.dep_.startswith("nsubj") for c in verb.children)) or (
+            verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN"
+        ):
+            # "Russian technicians still at work dismantling Gabala": a headline's progressive
+            # without its "are", whether the parser makes the participle or its subject the root
+            return Time(Happened.PLAN, "under way: no auxiliary")
         return Time(Happened.DONE, "participle")
     if (
         not auxiliaries
