@@ -1059,3 +1059,19 @@ def test_only_what_is_left_plans_nothing():
 def test_a_headline_s_progressive_without_its_auxiliary_is_under_way():
     text = "Chadian engineers still at work dismantling the Ber camp"
     assert time_of_cue(text, "dismantle").happened is PLAN
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "lang"),
+    [
+        ("Chadian sailors pack up at Ber", "pack up", "en"),
+        ("Engineers dismantle the camp at Ber, a spokesman said.", "dismantle", "en"),
+        ("À Ber, les Tchadiens démontent leur dernier poste.", "démonter", "fr"),
+    ],
+)
+def test_a_leaving_that_takes_days_told_in_the_present_is_under_way(text, lemma, lang):
+    assert time_of_cue(text, lemma, lang).happened is PLAN
+
+
+def test_a_leaving_that_takes_days_told_in_the_past_is_done():
+    assert time_of_cue("Engineers dismantled the camp at Ber.", "dismantle").happened is DONE

@@ -46,6 +46,7 @@ class Lexicon:
     flying_verbs: frozenset[str]
     affirmatives: frozenset[str]
     working_verbs: frozenset[str]
+    process_verbs: frozenset[str]
     repeated_words: frozenset[str]
     coming_days: frozenset[str]
     bygone_words: frozenset[str]
@@ -322,6 +323,7 @@ _SETS = [
     "flying_verbs",
     "affirmatives",
     "working_verbs",
+    "process_verbs",
     "repeated_words",
     "coming_days",
     "bygone_words",

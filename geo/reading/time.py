@@ -668,9 +668,21 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if ahead is not None:
         # "the flag comes down at midnight", "MINUSMA hands Ber over tomorrow"
         return Time(Happened.PLAN, f"present: {ahead}")
+    if present and _a_process(verb, lexicon):
+        # "Soviet sailors *pack up* at Alexandria", "les Tchadiens *démontent* leur poste"
+        return Time(Happened.PLAN, "under way: process")
     if present and not headline:
         return Time(Happened.DONE, "present")
     return Time(Happened.DONE, "headline" if headline else "past")
+
+
+def _a_process(verb, lexicon: Lexicon) -> bool:
+    """Whether the verb, with its particle, is a leaving that takes days ("pack up")."""
+    lemma = lemma_of(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
+    return any(
+        phrase in lexicon.process_verbs for phrase in [lemma, *(f"{lemma} {p}" for p in particles)]
+    )
 
 
 def _dated_ahead(verb, lexicon: Lexicon) -> str | None:
