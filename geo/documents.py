@@ -453,6 +453,9 @@ def _lexicon_file(lang: str) -> Mapping:
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s|$)")
 # A line that starts a block of its own: a bullet item or a Markdown heading.
 _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+")
+# A line that opens with a label and a colon: a capitalised name of a few words ("Dondo:",
+# "Camp Ber (Timbuktu):").
+_LABEL = re.compile(r"[ \t]*[A-Z][\w'’()., -]{0,40}?:[ \t]+\S")
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 
@@ -514,6 +517,26 @@ def _is_list_item(text: str, start: int) -> bool:
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraphs, bullet items and headings, without their markers, as offsets; a
+    paragraph of labelled lines ("Beira: handed over, 8 April") gives each line."""
+    for start, end in _marked_blocks(text):
+        yield from _labelled_lines(text, start, end)
+
+
+def _labelled_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The lines of a paragraph when two or more of them open with a label and a colon, the
+    way a table of sites is typed without bullets; else the paragraph whole."""
+    starts = [start] + [start + m.end() for m in re.finditer(r"\n", text[start:end])]
+    labelled = [s for s in starts if _LABEL.match(text, s, end)]
+    if len(labelled) < 2:
+        yield start, end
+        return
+    cuts = sorted({start, *labelled})
+    for here, after in zip(cuts, [*cuts[1:], end], strict=True):
+        yield here, after
+
+
+def _marked_blocks(text: str) -> Iterator[tuple[int, int]]:
     """Paragraphs, bullet items and headings, without their markers, as offsets."""
     start, offset = None, 0
     for line in text.splitlines(keepends=True):

@@ -190,6 +190,14 @@ def split(text: str) -> list[str]:
             "About 10,500 staff, or 76.1 per cent, left.",
             ["About 10,500 staff, or 76.1 per cent, left."],
         ),
+        (  # a table of sites typed without bullets: a line each
+            "Gao: handed over, 8 April\nBer: vacated, end of March\nKidal: next week",
+            ["Gao: handed over, 8 April", "Ber: vacated, end of March", "Kidal: next week"],
+        ),
+        (  # ... but one label is no table: the lines are one sentence wrapped
+            "The mission said: the camp\nat Ber: closed on Monday.",
+            ["The mission said: the camp at Ber: closed on Monday."],
+        ),
     ],
 )
 def test_sentences(text, expected):

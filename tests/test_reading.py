@@ -291,6 +291,9 @@ def test_an_item_s_note_says_what_befell_its_site(text, expected):
         # dash -- but an item's note speaks of its label; "dismantled" is tagged a past
         "What became of the camps\n\n• Ber — dismantled and closed, October 2023\n"
         "• Gao — handed to the army, December 2023",
+        # ... and so does a line of a table typed without bullets
+        "STATUS OF THE CAMPS (as of 10 December)\n\nGao: handed over to the army, 8 December\n"
+        "Ber: vacated, end of October",
     ],
 )
 def test_a_bulleted_item_s_note_speaks_of_its_label(text):
