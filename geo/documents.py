@@ -532,8 +532,7 @@ def _labelled_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]
         yield start, end
         return
     cuts = sorted({start, *labelled})
-    for here, after in zip(cuts, [*cuts[1:], end], strict=True):
-        yield here, after
+    yield from zip(cuts, [*cuts[1:], end], strict=True)
 
 
 def _marked_blocks(text: str) -> Iterator[tuple[int, int]]:
