@@ -1067,6 +1067,7 @@ def test_a_headline_s_progressive_without_its_auxiliary_is_under_way():
         ("Chadian sailors pack up at Ber", "pack up", "en"),
         ("Engineers dismantle the camp at Ber, a spokesman said.", "dismantle", "en"),
         ("À Ber, les Tchadiens démontent leur dernier poste.", "démonter", "fr"),
+        ("À Ber, la garnison fait ses paquets.", "faire paquet", "fr"),
     ],
 )
 def test_a_leaving_that_takes_days_told_in_the_present_is_under_way(text, lemma, lang):

@@ -113,7 +113,16 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
         token = token.head
     if (planned := _planned_participle(token, lexicon)) is not None:
         return Time(Happened.PLAN, f"planned: {lemma_of(planned)}", verb=token.i)
-    return _verb_time(token, lexicon, headline)
+    time = _verb_time(token, lexicon, headline)
+    if (
+        cue.lemma in lexicon.process_verbs
+        and time.why in ("present", "headline")
+        and "Pres" in token.morph.get("Tense")
+    ):
+        # "Soviet sailors *pack up* at Alexandria", "la garnison *fait ses paquets*": a
+        # leaving that takes days, told in the present, is under way
+        return Time(Happened.PLAN, "under way: process", time.negated, time.verb)
+    return time
 
 
 def _planned_participle(token, lexicon: Lexicon):
@@ -668,21 +677,9 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     if ahead is not None:
         # "the flag comes down at midnight", "MINUSMA hands Ber over tomorrow"
         return Time(Happened.PLAN, f"present: {ahead}")
-    if present and _a_process(verb, lexicon):
-        # "Soviet sailors *pack up* at Alexandria", "les Tchadiens *démontent* leur poste"
-        return Time(Happened.PLAN, "under way: process")
     if present and not headline:
         return Time(Happened.DONE, "present")
     return Time(Happened.DONE, "headline" if headline else "past")
-
-
-def _a_process(verb, lexicon: Lexicon) -> bool:
-    """Whether the verb, with its particle, is a leaving that takes days ("pack up")."""
-    lemma = lemma_of(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "compound:prt")]
-    return any(
-        phrase in lexicon.process_verbs for phrase in [lemma, *(f"{lemma} {p}" for p in particles)]
-    )
 
 
 def _dated_ahead(verb, lexicon: Lexicon) -> str | None:
