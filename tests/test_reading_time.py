@@ -501,6 +501,8 @@ def test_a_denial_the_tagger_takes_for_another_word_is_still_a_denial():
     assert statuses(text, "fr") == {}
     text = "Le chef de la mission onusienne a démenti jeudi tout projet de retrait de Gao."
     assert statuses(text, "fr") == {}
+    # ... and one the tagger takes for a pronoun, the day after it for the verb
+    assert statuses("La MINUSMA a démenti jeudi avoir abandonné son poste de Ber.", "fr") == {}
     # an intention announced is a plan
     assert statuses("La mission a annoncé jeudi son intention de quitter Gao.", "fr") == {
         "Gao": "pending"

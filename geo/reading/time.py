@@ -589,6 +589,8 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             "Inf" in a.morph.get("VerbForm") or a.text.lower() in ("having",) for a in auxiliaries
         )
     ):
+        if (denial := _denial_just_before(verb, lexicon)) is not None:
+            return Time(Happened.NOTHING, f"denied: {denial}")  # "a démenti jeudi avoir quitté"
         return Time(
             Happened.DONE, "perfect infinitive"
         )  # "accused of having left", "d'avoir quitté"
@@ -1037,9 +1039,12 @@ def _denial_just_before(token, lexicon: Lexicon, reach: int = 3) -> str | None:
     """The verb of denial a few words before the word's phrase, with no other verb between,
     where the tagger lost the link: "a *démenti* jeudi toute intention de quitter San
     Vicente" ("démenti" made an indirect object of "onusienne", taken for the verb)."""
+    weekdays = date_rules(lexicon.lang).weekdays
     for word in reversed(token.doc[max(token.left_edge.i - reach, 0) : token.left_edge.i]):
         if (denial := _denial(word, lexicon)) is not None:
             return denial
+        if word.lower_ in weekdays:
+            continue  # "a démenti *jeudi* avoir abandonné", the day taken for the verb
         if word.pos_ in ("VERB", "AUX") or word.is_punct:
             return None
     return None
