@@ -114,6 +114,16 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
             return None  # "la *remise en état* des sites": a repair
         return Cue(token.i, lexicon.nouns[lemma], lemma, CueKind.NOUN)
     guessed = verb_lemma(token, lexicon)
+    if (
+        token.pos_ == "PROPN"
+        and token.text[:1].islower()
+        and lemma in lexicon.verbs
+        and bool(lexicon.future_endings)
+        and fold(token.lower_).endswith(lexicon.future_endings)
+    ):
+        # "le contingent *quittera* Domoni": a future the tagger took for a name, which no
+        # name written in lower case is (its present, "quittent", it parses as a verb)
+        return Cue(token.i, lexicon.verbs[lemma], lemma, CueKind.VERB)
     if guessed != lemma and token.pos_ not in ("VERB", "AUX"):
         if _idiom(token, lexicon):
             return None  # "se sont rendus maîtres", "rendus" taken for a noun
