@@ -1078,3 +1078,19 @@ def test_a_leaving_that_takes_days_told_in_the_present_is_under_way(text, lemma,
 
 def test_a_leaving_that_takes_days_told_in_the_past_is_done():
     assert time_of_cue("Engineers dismantled the camp at Ber.", "dismantle").happened is DONE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the parser hangs the participle on the time it takes: the verb of that time tells
+        ("Engineers are to spend the coming months taking apart the Ber camp.", PLAN),
+        ("Engineers spent two weeks taking apart the Ber camp.", DONE),
+        # a gerund that is its clause's subject, with its "of", is timed as an event noun
+        ("Dismantling of the Ber camp is under way and should be finished in January.", PLAN),
+        ("Dismantling of the Ber camp was completed last week.", DONE),
+    ],
+)
+def test_a_gerund_is_timed_by_what_governs_it(text, expected):
+    lemma = "take apart" if "taking" in text else "dismantle"
+    assert time_of_cue(text, lemma).happened is expected

@@ -77,7 +77,9 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
     token = doc[cue.head]
     if _is_question(doc, token) and not answered:
         return Time(Happened.NOTHING, "question")
-    if cue.kind is CueKind.NOUN:
+    if cue.kind is CueKind.NOUN or _gerund_as_noun(token, lexicon):
+        # "*Dismantling* of the Lourdes station is under way": a gerund the subject of its
+        # clause, with its "of", is timed as the event noun it stands for
         return _noun_time(token, lexicon, headline)
     if cue.kind is CueKind.PRESENCE:
         return _presence_time(token, lexicon, headline)
@@ -123,6 +125,15 @@ def time_of(doc, cue: Cue, lexicon: Lexicon, headline: bool, answered: bool = Fa
         # leaving that takes days, told in the present, is under way
         return Time(Happened.PLAN, "under way: process", time.negated, time.verb)
     return time
+
+
+def _gerund_as_noun(token, lexicon: Lexicon) -> bool:
+    """ "*Dismantling* of the station is under way": a gerund subject with its "of"."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in ("nsubj", "nsubjpass")
+        and any(c.dep_ == "prep" and c.lower_ in lexicon.of_words for c in token.children)
+    )
 
 
 def _planned_participle(token, lexicon: Lexicon):
@@ -642,6 +653,15 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "under way: work")
         if item_note(verb):
             return Time(Happened.PLAN, "under way: item")
+        if (
+            verb.dep_ == "acl"
+            and lemma_of(verb.head) in lexicon.deadline_words
+            and verb.head.head.pos_ in ("VERB", "AUX")
+        ):
+            # "are to spend the coming months *taking apart* the post": the parser hangs the
+            # participle on the time it takes; the event is when the verb of that time says
+            head = _verb_time(verb.head.head, lexicon, headline)
+            return Time(head.happened, f"participle: {head.why}", head.negated, verb.i)
         if (verb.dep_ == "ROOT" and any(c.dep_.startswith("nsubj") for c in verb.children)) or (
             verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN"
         ):
