@@ -1032,3 +1032,11 @@ def test_a_camp_s_run_down_is_its_closing():
 def test_a_site_that_becomes_the_host_s_was_handed_over(text, lang, expected):
     found = statuses_en(text) if lang == "en" else statuses_fr(text)
     assert found == expected
+
+
+def test_an_event_noun_opening_a_note_is_a_noun_whatever_the_parser_hangs_on_it():
+    # the parser makes "retrait" a verb, and the label, a country in brackets after it, its
+    # subject
+    assert cues_of("Birao (RCA) : retrait en cours.", "fr") == (
+        ("retrait", "retrait", CLOSED, NOUN),
+    )

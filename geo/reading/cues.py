@@ -315,15 +315,20 @@ def _bare_event_word(token, lexicon: Lexicon) -> bool:
     """An event noun the tagger took for a participle or a verb with nothing of a verb about
     it -- no auxiliary, no subject -- heading its sentence, opening an item's note or after
     its article: "*remise* attendue dans la semaine", "Forchana : *remise* à la MINURCAT
-    prévue", "sa *remise* formelle au Land reste à signer"."""
+    prévue", "sa *remise* formelle au Land reste à signer". The item's label is no subject
+    of it, whatever the parser says: "Birao (RCA) : *retrait* en cours"."""
+    noted = token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") and item_note(token)
     return (
         token.lower_ in lexicon.nouns
         and (
             (token.pos_ == "ADJ" and token.dep_ == "ROOT")
-            or (token.pos_ == "VERB" and "Fin" in token.morph.get("VerbForm") and item_note(token))
+            or noted
             or (token.pos_ in ("VERB", "ADJ") and any(c.dep_ == "det" for c in token.children))
         )
-        and not any(c.dep_.startswith(("aux", "nsubj", "cop")) for c in token.children)
+        and not any(
+            c.dep_.startswith(("aux", "nsubj", "cop")) and not (noted and c.i < token.i)
+            for c in token.children
+        )
     )
 
 
