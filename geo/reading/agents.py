@@ -17,7 +17,7 @@ from functools import cache, cached_property
 from geo.gazetteer import normalise
 from geo.reading.cues import item_separator, lemma_of
 from geo.reading.dates import date_rules
-from geo.reading.lexicon import Lexicon
+from geo.reading.lexicon import Lexicon, same_people
 
 MISSION = "mission"
 UNSTATED = "unstated"
@@ -374,18 +374,6 @@ def _another_nation(noun, lexicon: Lexicon, actors: Actors) -> str | None:
 def _a_people(token, lexicon: Lexicon) -> bool:
     """Whether a word names a people: tagged so, or listed where the model tags none."""
     return token.ent_type_ == "NORP" or lemma_of(token) in lexicon.peoples
-
-
-def same_people(word: str, people: str) -> bool:
-    """Whether two words name one people, whatever their endings of gender and number.
-
-    >>> [same_people(w, "françaises") for w in ("français", "Française", "libyennes")]
-    [True, True, False]
-    >>> same_people("australian", "austrian"), same_people("Americans", "american")
-    (False, True)
-    """
-    shorter, longer = sorted((normalise(word), normalise(people)), key=len)
-    return len(shorter) >= 4 and longer.startswith(shorter[:-1])
 
 
 def _mission_peoples(actors: Actors, lexicon: Lexicon) -> frozenset[str]:

@@ -15,7 +15,7 @@ from enum import Enum
 
 from geo.model import Status
 from geo.reading.dates import date_rules
-from geo.reading.lexicon import Lexicon, fold
+from geo.reading.lexicon import Lexicon, fold, same_people
 
 # The dependency labels of a verb's particle and objects, in spaCy's English and French schemes.
 _PARTICLE = frozenset({"prt", "compound:prt"})
@@ -730,12 +730,7 @@ def _a_peoples_word(token, lexicon: Lexicon) -> bool:
         token.pos_ == "ADJ" and token.ent_type_ in ("ORG", "GPE") and token.text[:1].isupper()
     ):
         return True
-    word = fold(token.lower_)
-    stems = {word, word.removesuffix("s"), word.removesuffix("es"), word.removesuffix("e")}
-    stems |= {w.removesuffix("e") for w in list(stems)} | {
-        w[:-1] for w in stems if w.endswith("nn")
-    }
-    return any(fold(p) in stems for p in lexicon.peoples)
+    return any(same_people(token.text, people) for people in lexicon.peoples)
 
 
 def _held_by_a_recipient(noun, lexicon: Lexicon) -> bool:

@@ -544,6 +544,18 @@ def _stems(verbs, endings, shortest: int = 3) -> dict[str, str]:
     return stems
 
 
+def same_people(word: str, people: str) -> bool:
+    """Whether two words name one people, whatever their endings of gender and number.
+
+    >>> [same_people(w, "françaises") for w in ("français", "Française", "libyennes")]
+    [True, True, False]
+    >>> same_people("australian", "austrian"), same_people("Americans", "american")
+    (False, True)
+    """
+    shorter, longer = sorted((normalise(word), normalise(people)), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter[:-1])
+
+
 def fold(word: str) -> str:
     """Lower case without accents: "rétrocède" -> "retrocede"."""
     decomposed = unicodedata.normalize("NFKD", word.lower())
