@@ -295,10 +295,10 @@ def _is_question(doc, token) -> bool:
 
 
 def _verb_time(verb, lexicon: Lexicon, headline: bool) -> Time:
-    if _participle_clause(verb):
+    if (clause := _participle_clause(verb, lexicon)) is not None:
         # "will close its camp at Goundam, handing it over to the prefect": the
         # participle's event happens when its clause's does.
-        head = _verb_time(verb.head, lexicon, headline)
+        head = _verb_time(clause, lexicon, headline)
         return Time(head.happened, f"participle: {head.why}", head.negated, verb.i)
     if _shares_auxiliaries(verb) and not _negated(verb.head, lexicon):
         # "would be taken down or *handed* to the army": the auxiliaries of the first verb
@@ -513,16 +513,27 @@ def _future_copula_below(noun) -> bool:
     )
 
 
-def _participle_clause(verb) -> bool:
-    return (
-        verb.dep_ in ("advcl", "conj", "csubj")
-        and (
-            verb.tag_ == "VBG"
-            or ("Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense"))
-        )
-        and verb.head.pos_ in ("VERB", "AUX")
-        and not any(c.dep_ in ("mark", "aux", "auxpass", "nsubj", "case") for c in verb.children)
+def _participle_clause(verb, lexicon: Lexicon):
+    """The verb whose clause a present participle's event belongs to, or None: "will close
+    its camp, *handing* it over", and "are to *spend* the coming months taking apart the
+    post", where the parser hangs the participle on the time it takes."""
+    present = verb.tag_ == "VBG" or (
+        "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
     )
+    if not present or any(
+        c.dep_ in ("mark", "aux", "auxpass", "nsubj", "case") for c in verb.children
+    ):
+        return None
+    if verb.dep_ in ("advcl", "conj", "csubj") and verb.head.pos_ in ("VERB", "AUX"):
+        return verb.head
+    taken = verb.head
+    if (
+        verb.dep_ == "acl"
+        and lemma_of(taken) in lexicon.deadline_words
+        and taken.head.pos_ in ("VERB", "AUX")
+    ):
+        return taken.head
+    return None
 
 
 def _past(verb) -> bool:
@@ -653,15 +664,6 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
             return Time(Happened.PLAN, "under way: work")
         if item_note(verb):
             return Time(Happened.PLAN, "under way: item")
-        if (
-            verb.dep_ == "acl"
-            and lemma_of(verb.head) in lexicon.deadline_words
-            and verb.head.head.pos_ in ("VERB", "AUX")
-        ):
-            # "are to spend the coming months *taking apart* the post": the parser hangs the
-            # participle on the time it takes; the event is when the verb of that time says
-            head = _verb_time(verb.head.head, lexicon, headline)
-            return Time(head.happened, f"participle: {head.why}", head.negated, verb.i)
         if (verb.dep_ == "ROOT" and any(c.dep_.startswith("nsubj") for c in verb.children)) or (
             verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ == "NOUN"
         ):
