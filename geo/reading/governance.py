@@ -484,7 +484,8 @@ def _stands_for_presence(token, lexicon: Lexicon) -> bool:
     )
 
 
-def _subject_of(token):
+def subject_of(token):
+    """The word's subject, active or passive, if any."""
     return next((c for c in token.children if c.dep_ in _SUBJECTS), None)
 
 
@@ -503,9 +504,9 @@ def _conjoined_without_subject(verb, site_is_subject: bool) -> set[int]:
         for t in verb.children
         if t.dep_ == "advcl" and not any(c.dep_ in ("mark", "aux", "auxpass") for c in t.children)
     ]
-    own_subject = _subject_of(verb) is not None
+    own_subject = subject_of(verb) is not None
     for token in joined:
-        if _subject_of(token) is not None and (token.i != verb.head.i or own_subject):
+        if subject_of(token) is not None and (token.i != verb.head.i or own_subject):
             # "Basra was handed over, and Kirkuk and Mosul were closed": two clauses
             continue
         objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]

@@ -58,7 +58,7 @@ from geo.reading.cues import (
     says_when,
 )
 from geo.reading.dates import DateSpan, date_rules, event_date, find_dates, within_report
-from geo.reading.governance import MAX_DISTANCE, Governed, governing, tree_path
+from geo.reading.governance import MAX_DISTANCE, Governed, governing, subject_of, tree_path
 from geo.reading.learned import LEARNED, guess, site_features
 from geo.reading.lexicon import Lexicon, lexicon_for
 from geo.reading.parse import parse
@@ -1643,7 +1643,8 @@ def _short(doc) -> bool:
 
 
 def _said_of_a_post(verb, lexicon: Lexicon) -> bool:
-    """Whether the verb's subject is a post of the mission: "*headquarters* remains open"."""
+    """Whether a subject of the verb is a post of the mission: "*headquarters* remains open"
+    (the parser may make the item's label a subject too)."""
     return any(
         c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass") and lemma_of(c) in lexicon.presence_nouns
         for c in verb.children
@@ -1766,9 +1767,7 @@ def _first_of_several(verb, lexicon: Lexicon) -> bool:
     """ "A first contingent of 120 soldiers left N'Djamena": the withdrawal has begun -- but
     the first sites to close have closed ("les premières antennes avaient fermé"). What is
     taken away first has begun to go too: "les premiers hangars de Déols ont été vidés"."""
-    subject = next(
-        (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "nsubj:pass")), None
-    )
+    subject = subject_of(verb)
     if subject is not None and lemma_of(subject) in lexicon.site_nouns:
         return False
     return subject is not None and any(
