@@ -80,6 +80,10 @@ DEVELOPMENT_SETS = (
     "heldout26_fr",
     "heldout27_en",
     "heldout27_fr",
+    "heldout28_en",
+    "heldout28_fr",
+    "heldout29_en",
+    "heldout29_fr",
 )
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 

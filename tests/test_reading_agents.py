@@ -167,6 +167,16 @@ AUSTRALIANS = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan
         ("Australian soldiers left the camp.", AUSTRALIANS, MISSION),
         ("Russian tank crews left the camp.", RUSSIANS, MISSION),  # crews are troops too
         ("Kenyan soldiers left the camp.", AUSTRALIANS, MISSION),
+        # a unit of the mission's people is the mission's, whatever its noun
+        ("The Australian logistic group is leaving the camp.", AUSTRALIANS, MISSION),
+        ("The Dutch logistic group is leaving the camp.", AUSTRALIANS, UNSTATED),
+        # ... and its subject acts in what it is in the process of doing
+        (
+            "The Australian logistic group is in the process of leaving the camp.",
+            AUSTRALIANS,
+            MISSION,
+        ),
+        ("Dutch troops are in the process of leaving the camp.", AUSTRALIANS, "dutch troop"),
         # ... while a mission that names no people is made of every contingent
         ("Chadian troops left the camp.", MINUSMA, MISSION),
         ("Chadian troops left the camp.", Actors.of(["UN troops", "UN peacekeepers"], []), MISSION),

@@ -198,7 +198,9 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             if g.pos_ in ("NOUN", "PROPN")
         ]
         if not inner:
-            return UNSTATED  # "around 1,000 more remain": counted, not named
+            # "around 1,000 more remain": counted, not named -- but "the Australian logistic
+            # group" is of "Australian troops"
+            return MISSION if _of_mission_people(subject, actors) else UNSTATED
         subject = inner[0]
     if named_as_mission(subject, lexicon, actors):
         return MISSION
@@ -285,7 +287,18 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         ):
             return normalise(subject.text)
         return UNSTATED
+    if _of_mission_people(subject, actors):
+        return MISSION  # "the Australian signals unit": of "Australian troops", whatever its noun
     return head
+
+
+def _of_mission_people(noun, actors: Actors) -> bool:
+    """Whether a word that qualifies the mission in its names qualifies the noun: "the
+    *Australian* logistic group" of a mission named "Australian troops"."""
+    return any(
+        c.dep_ in ("amod", "compound") and normalise(c.text) in actors.qualifiers
+        for c in noun.children
+    )
 
 
 def _cleft_focus(noun, lexicon: Lexicon):
@@ -476,8 +489,22 @@ def _subject(verb, lexicon: Lexicon):
         ):
             token = token.head
             continue
+        if (clause := _clause_of_process(token, lexicon)) is not None:
+            token = clause
+            continue
         return None
     return None
+
+
+def _clause_of_process(verb, lexicon: Lexicon):
+    """The verb whose subject does what a process noun holds: "the group *is* in the process
+    of leaving"; None when the verb hangs on no such noun."""
+    of = verb.head
+    noun = of.head
+    if verb.dep_ != "pcomp" or lemma_of(noun) not in lexicon.process_nouns:
+        return None
+    above = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return above if above.pos_ in ("VERB", "AUX") and above.i != noun.i else None
 
 
 def _given_to(agent, lexicon: Lexicon) -> bool:
