@@ -456,6 +456,10 @@ _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+
 # A line that opens with a label and a colon: a capitalised name of a few words ("Dondo:",
 # "Camp Ber (Timbuktu):").
 _LABEL = re.compile(r"[ \t]*[A-Z][\w'’()., -]{0,40}?:[ \t]+\S")
+# A dateline that opens a story: "SANAA, Nov. 5 -- ", "PORT-AU-PRINCE, Aug. 2 - ", "TAIPEI -- ".
+_DATELINE = re.compile(
+    r"[ \t]*[A-Z][A-Z'’. -]*[A-Z](?:,[^\n]{0,40}?)?[ \t]+(?:--|—|–|-)[ \t]+[A-Z0-9\x22“«]"
+)
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 
@@ -519,8 +523,37 @@ def _is_list_item(text: str, start: int) -> bool:
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
     """Paragraphs, bullet items and headings, without their markers, as offsets; a
     paragraph of labelled lines ("Beira: handed over, 8 April") gives each line."""
-    for start, end in _marked_blocks(text):
-        yield from _labelled_lines(text, start, end)
+    for block_start, block_end in _marked_blocks(text):
+        for start, end in _headed_lines(text, block_start, block_end):
+            yield from _labelled_lines(text, start, end)
+
+
+def _headed_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A paragraph cut after a headline typed on a line of its own: a line in capitals ("UN
+    FLAG LOWERED AT KHEM KARAN"), or any line the next of which opens with a dateline
+    ("SANAA, Nov. 5 -- The observers ..."), so that no headline runs on into its story.
+
+    >>> text = "UN TO LEAVE GAO\\nBAMAKO, May 2 -- The mission said so."
+    >>> [text[s:e].strip() for s, e in _headed_lines(text, 0, len(text))]
+    ['UN TO LEAVE GAO', 'BAMAKO, May 2 -- The mission said so.']
+    """
+    cut = start
+    for newline in re.finditer(r"\n", text[start:end]):
+        line_end = start + newline.start()
+        next_start = start + newline.end()
+        line = text[cut:line_end]
+        next_end = text.find("\n", next_start, end)
+        next_line = text[next_start : end if next_end < 0 else next_end]
+        in_capitals = (
+            len(line.split()) >= 2
+            and not any(c.islower() for c in line)
+            and any(c.isalpha() for c in line)
+            and any(c.islower() for c in next_line)
+        )
+        if in_capitals or _DATELINE.match(text, next_start, end):
+            yield cut, line_end
+            cut = next_start
+    yield cut, end
 
 
 def _labelled_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

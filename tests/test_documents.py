@@ -198,6 +198,18 @@ def split(text: str) -> list[str]:
             "The mission said: the camp\nat Ber: closed on Monday.",
             ["The mission said: the camp at Ber: closed on Monday."],
         ),
+        (  # a headline on a line of its own ends before its story's dateline ...
+            "UN to leave Gao by June\nBAMAKO, May 2 -- The mission said so.",
+            ["UN to leave Gao by June", "BAMAKO, May 2 -- The mission said so."],
+        ),
+        (  # ... and a headline in capitals before any story
+            "UN FLAG LOWERED AT GAO\nThe observers left on Thursday.",
+            ["UN FLAG LOWERED AT GAO", "The observers left on Thursday."],
+        ),
+        (  # ... but a wrapped line is no headline, nor a word in capitals a dateline
+            "The observers left\nGAO - the town - on Thursday.",
+            ["The observers left GAO - the town - on Thursday."],
+        ),
     ],
 )
 def test_sentences(text, expected):
