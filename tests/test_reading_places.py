@@ -393,6 +393,17 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "en",
             {"Ber": "handed over"},
         ),
+        # a centre the town names is no centre of the place before it
+        (
+            "Mali: the Ber centre was handed over to the council in October.",
+            "en",
+            {"Ber": "handed over"},
+        ),
+        (
+            "In Mali, the centre at Ber closed its doors a week earlier.",
+            "en",
+            {"Ber": "closed"},
+        ),
         # with no other place before it, the town near the camp is the site
         (
             "MINUSMA handed over its camp near Timbuktu on Monday.",

@@ -1406,11 +1406,17 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
     # English hangs the name under its preposition ("near", "of" after "outskirts"); French
     # under the word itself ("près", "sortie"), its preposition a child.
     marker = root.head
-    if root.dep_ == "pobj" and marker.text.lower() not in lexicon.near_words:
+    if root.dep_ == "pobj" and marker.lower_ == "of":
+        # "the outskirts *of* Timbuktu" -- not "the centre *at* Danlí", a centre of its own
         marker = marker.head
         if marker.dep_ == "pobj" and marker.head.lower_ in lexicon.near_words:
             marker = marker.head  # "Bagicz, near *the seaside resort of* Kolobrzeg"
-    if marker.i == root.i or lemma_of(marker) not in lexicon.near_words:
+    if (
+        marker.i == root.i
+        or lemma_of(marker) not in lexicon.near_words
+        # "Nicaragua: the *Juigalpa* centre was turned over": a centre the name qualifies
+        or root.dep_ == "compound"
+    ):
         # the French parser may make the word the name's own modifier: "près de Tombouctou"
         marker = next(
             (c for c in root.children if c.dep_ == "advmod" and lemma_of(c) in lexicon.near_words),
