@@ -1094,3 +1094,9 @@ def test_a_leaving_that_takes_days_told_in_the_past_is_done():
 def test_a_gerund_is_timed_by_what_governs_it(text, expected):
     lemma = "take apart" if "taking" in text else "dismantle"
     assert time_of_cue(text, lemma).happened is expected
+
+
+def test_a_present_the_tagger_puts_under_a_past_auxiliary_is_past():
+    # the tagger takes the adjective of "était vide" for a verb in the present
+    time = time_of_cue("Saint-Marc était vide depuis le 10.", "vide", "fr")
+    assert (time.happened, time.why) == (DONE, "past")

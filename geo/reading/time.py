@@ -696,7 +696,12 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
         return Time(Happened.DONE if done else Happened.PLAN, "base form")
     if "Inf" in morph.get("VerbForm"):
         return Time(Happened.PLAN, "infinitive")
-    present = "Pres" in morph.get("Tense") and "Part" not in morph.get("VerbForm")
+    present = (
+        "Pres" in morph.get("Tense")
+        and "Part" not in morph.get("VerbForm")
+        # "Saint-Marc *était* vide": the tagger's present under a past auxiliary is past
+        and not any(t in ("Past", "Imp") for a in auxiliaries for t in a.morph.get("Tense"))
+    )
     ahead = _dated_ahead(verb, lexicon) if present or verb.tag_ == "VBZ" else None
     if ahead is not None:
         # "the flag comes down at midnight", "MINUSMA hands Ber over tomorrow"
