@@ -203,7 +203,15 @@ def _longest_name_at(
     # "l'aéroport de Beyrouth", "the police headquarters in Aybak": a name the gazetteer
     # itself starts in lower case, but for an article ("la Gombe": the name is Gombe)
     lower_case = keys[i] in gazetteer.lower_case_heads and keys[i] not in names.articles
-    if not (text[words[i][0]].isupper() or generic or lower_case):
+    # "évacué Jacmel et les Cayes": a name that opens with its article, the article in
+    # lower case after a word -- when the words after it are no name alone ("la Gombe")
+    article = (
+        keys[i] in names.articles
+        and i + 1 < len(words)
+        and text[words[i + 1][0]].isupper()
+        and _longest_name_at(text, words, keys, i + 1, gazetteer, longest, names) is None
+    )
+    if not (text[words[i][0]].isupper() or generic or lower_case or article):
         return None
     # A name runs on while only joiners stand between its words: find where it must stop once,
     # so that each capitalised word costs the length of the longest name, not its square.

@@ -156,6 +156,8 @@ def test_an_elided_article_is_cut_off_the_name():
         ),
         # an article is not where a name starts: "la Gombe" is Gombe
         ("La force a quitté la Gombe.", "fr", [("Gombe", "nc-gombe")]),
+        # ... but a name may open with its article, written in lower case inside a sentence
+        ("La force a quitté les Cayes.", "fr", [("les Cayes", "nc-cayes")]),
     ],
 )
 def test_a_camp_s_name_may_begin_with_its_common_word_and_hold_numbers(text, lang, found):
