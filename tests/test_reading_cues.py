@@ -1040,3 +1040,14 @@ def test_an_event_noun_opening_a_note_is_a_noun_whatever_the_parser_hangs_on_it(
     assert cues_of("Birao (RCA) : retrait en cours.", "fr") == (
         ("retrait", "retrait", CLOSED, NOUN),
     )
+
+
+def test_taking_off_from_a_site_is_leaving_it_in_french():
+    assert statuses_fr("Les derniers casques bleus ont décollé dimanche de Gao.") == {
+        "Gao": "closed"
+    }
+    assert statuses_fr("Les derniers casques bleus doivent s'envoler dimanche de Gao.") == {
+        "Gao": "pending"
+    }
+    # ... but an aircraft's flight is a trip
+    assert statuses_fr("Un avion a décollé de Gao pour Bamako.") == {}
