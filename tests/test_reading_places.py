@@ -404,6 +404,11 @@ def test_a_town_that_only_says_where_a_named_camp_stands_is_no_site(text, lang, 
             "en",
             {"Ber": "closed"},
         ),
+        (
+            "Mali : le centre de Ber a été fermé le 28 décembre ; Goundam, évacué, a été cédé.",
+            "fr",
+            {"Ber": "closed", "Goundam": "handed over"},
+        ),
         # with no other place before it, the town near the camp is the site
         (
             "MINUSMA handed over its camp near Timbuktu on Monday.",

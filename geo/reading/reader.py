@@ -1426,6 +1426,10 @@ def _locates_another_place(span, place_words: set[int], lexicon: Lexicon) -> boo
             marker = span.doc[span.start - 1]  # the parser may take "Near" for part of the name
         if marker is None:
             return False
+    if marker.pos_ == "NOUN" and marker.dep_ in ("dobj", "obj", "nsubj", "nsubjpass", "nsubj:pass"):
+        # "- Honduras : *le centre* de Choluteca a été fermé": a noun that locates a town is
+        # no subject or object ("au centre de Tombouctou", "south-west of Timbuktu")
+        return False
 
     # "Bayantümen, the airfield near Choibalsan": past the site's noun that restates it
     def passed_over(t):
