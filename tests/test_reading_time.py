@@ -1100,3 +1100,10 @@ def test_a_present_the_tagger_puts_under_a_past_auxiliary_is_past():
     # the tagger takes the adjective of "était vide" for a verb in the present
     time = time_of_cue("Saint-Marc était vide depuis le 10.", "vide", "fr")
     assert (time.happened, time.why) == (DONE, "past")
+
+
+def test_a_site_that_stays_closed_is_closed_not_still_to_close():
+    closed = statuses("La MINUSMA est partie. Le camp de Ber reste fermé.", "fr")
+    assert closed == {"Ber": "closed"}
+    # ... while what is left to do is still to come
+    assert statuses("Le camp de Ber reste à fermer.", "fr") == {"Ber": "pending"}

@@ -855,6 +855,8 @@ def _governing_word(verb, lexicon: Lexicon):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan == word and _restrictive(head, lexicon):
                 plan = None  # "il ne *reste* de Yamit, évacuée, qu'un champ": only, no plan
+            if plan == word and _state_kept(token, head, lexicon):
+                plan = None  # "le camp *reste fermé*": closed still, not still to close
             if plan is not None:
                 denial = (
                     _denial_above(head, lexicon)
@@ -1298,6 +1300,16 @@ def negating_determiner(noun, lexicon: Lexicon) -> bool:
         )
         or (c.dep_ == "neg" and noun.pos_ == "NOUN")
         for c in noun.children
+    )
+
+
+def _state_kept(token, head, lexicon: Lexicon) -> bool:
+    """Whether the word is the state a copula keeps ("les sites *restent fermés*"), not what
+    is left to do ("reste *à fermer*"): an adjective or participle with no word before it."""
+    return (
+        lemma_of(head) in lexicon.copulas
+        and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
+        and not any(c.dep_ in ("mark", "case", "aux") for c in token.children)
     )
 
 
