@@ -94,6 +94,14 @@ def test_a_site_named_in_one_sentence_takes_the_status_the_next_gives_it():
     assert found["Timbuktu"][:2] == ("handed over", dt.date(2023, 12, 8))
 
 
+def test_the_people_there_in_the_next_sentence_are_of_the_site_before():
+    text = "MINUSMA had a camp in Ber. The team there left on Monday."
+    assert by_site(read_text(text, dt.date(2023, 12, 11))) == {"Ber": "closed"}
+    # ... past a bare answer to a question about it
+    text = "Has MINUSMA left Ber? Not yet. The peacekeepers there will leave next week."
+    assert by_site(read_text(text, dt.date(2023, 12, 11))) == {"Ber": "pending"}
+
+
 def test_an_event_noun_beside_a_site_of_its_own_sentence_is_not_the_site_before():
     text = (
         "La cheffe de la mission a réuni mardi le conseil de sécurité à Gao. Elle doit ensuite"

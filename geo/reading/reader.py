@@ -86,6 +86,8 @@ LEAST_CONFIDENCE = 0.5
 # How many words apart a site and the cue of its sentence may stand when the parse joins
 # them by no path.
 _LOOSE_REACH = 12
+# The most words of a bare answer to a question ("Not yet.", "No, not at all.").
+_BARE_ANSWER = 4
 # The first word of a sentence, after the one-letter label of an answer: "A: Yes", "R : Oui".
 _ANSWER = re.compile(r"\W*(?:\w\W+)?(\w+)")
 # A sentence without a final stop, question mark or quote is a headline.
@@ -214,7 +216,7 @@ class _Job:
             wanted.add(index)
             if self.lead_ins[index] is not None:
                 wanted.add(self.lead_ins[index])
-            following = index + 1
+            following = self._next_told(index)
             if following < len(self.sentences) and self._may_refer_back(following):
                 wanted.add(following)
         pieces = []
@@ -342,10 +344,24 @@ class _Job:
         ]
         return days[0] if days else self.document.date
 
+    def _next_told(self, index: int) -> int:
+        """The index of the sentence that goes on from sentence ``index``: the next, or the one
+        after a bare answer to it ("Has the mission left Kakata? *Not yet.* The team there
+        is withdrawing")."""
+        following = index + 1
+        if (
+            following + 1 < len(self.sentences)
+            and self.sentences[index].text.endswith("?")
+            and len(self.sentences[following].text.split()) <= _BARE_ANSWER
+            and following not in self.mentions_of
+        ):
+            return following + 1
+        return following
+
     def _may_refer_back(self, index: int) -> bool:
         sentence = self.sentences[index]
         words = set(re.findall(r"\w+", sentence.text.lower()))
-        return bool(words & self.lexicon.refers_back)
+        return bool(words & (self.lexicon.refers_back | self.lexicon.place_adverbs))
 
     def _windows(self, index: int) -> list[tuple[int, int]]:
         """Stretches of a very long sentence around its names, cut at spaces, merged when they meet."""
@@ -654,7 +670,9 @@ class _Job:
         one included, may then give the site a status."""
         time = self._time_of(doc, piece, cue)
         if time.unsaid:
-            return True
+            # but a question answered ("Has the mission left Kakata? Not yet. The team there
+            # ...") leaves the site to the answer
+            return self._next_told(piece.index) == piece.index + 1
         if cue.kind is CueKind.VERB and _a_trip(doc[cue.head], self.lexicon):
             return True  # "une patrouille partie de Bouar": a trip, of nobody's leaving
         if (
@@ -1069,9 +1087,12 @@ class _Job:
                 continue
             token = doc[cue.head]
             near = [t for t in token.subtree if token.i in (t.head.i, t.head.head.i)]
+            subjects = controlling_subjects(token)
+            # "the team *there* is in the process of withdrawing": the subject's own adverb
+            near += [c for s in subjects for c in s.children if c.dep_ == "advmod"]
             referring = [
                 t
-                for t in near + controlling_subjects(token)
+                for t in near + subjects
                 if (
                     lemma_of(t) in self.lexicon.refers_back
                     or (t.pos_ == "PRON" and lemma_of(t) in self.lexicon.clitic_pronouns)
@@ -1085,7 +1106,10 @@ class _Job:
                 joined = _joined_to_a_site(token, site_words)
                 kinds = {
                     "locality"
-                    if lemma_of(t) in self.lexicon.localities or self._missions(t)
+                    if lemma_of(t) in self.lexicon.localities
+                    or self._missions(t)
+                    # "the team *there* left": the people of the place told before
+                    or (t.dep_ == "advmod" and t.head.pos_ == "NOUN")
                     else "adverb"
                     if lemma_of(t) in self.lexicon.place_adverbs
                     else "joined"
@@ -1217,7 +1241,8 @@ class _Job:
                         _relinked(reading, "same sentence"),
                         self.sentences[index].text,
                     )
-            following = open_cues.get(index + 1, [])
+            after = self._next_told(index)
+            following = open_cues.get(after, [])
             referring = [(r, refers) for r, refers in following if refers not in (None, "adverb")]
             if len(places) != 1:
                 continue
@@ -1231,7 +1256,7 @@ class _Job:
                     # "the message from Tripoli was plain. ... the Army ran down its stores":
                     # a capital named for its government is no site the next sentence left
                     continue
-                if reading.reason.kind == CueKind.NOUN.value and self._candidates(index + 1):
+                if reading.reason.kind == CueKind.NOUN.value and self._candidates(after):
                     # "Les Britanniques ont évacué Homs. Les Français n'ont pas quitté Lattaquié,
                     # où leur départ est attendu": an event noun beside a site of its own
                     # sentence is that site's, not the one before
@@ -1250,9 +1275,9 @@ class _Job:
                     )
                     and refers in ("pronoun", "site", "passive")
                     # "Jaffna Fort ... since *it* was transferred": a site of its own
-                    and not self._candidates(index + 1)
+                    and not self._candidates(after)
                 ):
-                    quote = f"{self.sentences[index].text} {self.sentences[index + 1].text}"
+                    quote = f"{self.sentences[index].text} {self.sentences[after].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
 
     def _upgrade_all(self, readings, mentions, places, same, index) -> None:
