@@ -1107,3 +1107,15 @@ def test_a_site_that_stays_closed_is_closed_not_still_to_close():
     assert closed == {"Ber": "closed"}
     # ... while what is left to do is still to come
     assert statuses("Le camp de Ber reste à fermer.", "fr") == {"Ber": "pending"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The camp at Ber will be the first handed over.", "en", "pending"),
+        ("The camp at Ber was the first handed over.", "en", "handed over"),
+        ("La garnison de Ber sera la première remise à l'armée.", "fr", "pending"),
+    ],
+)
+def test_a_participle_a_copula_ranks_among_others_takes_the_copula_s_time(text, lang, expected):
+    assert statuses(text, lang) == {"Ber": expected}

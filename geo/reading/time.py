@@ -560,10 +560,13 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     auxiliaries = [
         c for c in verb.children if c.dep_ in ("aux", "auxpass", "aux:pass", "aux:tense")
     ]
-    if "Part" in verb.morph.get("VerbForm") or verb.pos_ not in ("VERB", "AUX"):
-        # "l'antenne *sera* fermée": the parser may hang a passive's "être" as a copula, and
-        # on a participle it took for an adverb ("Tessalit sera *évacué*")
-        auxiliaries += [c for c in verb.children if c.dep_ == "cop"]
+    # "l'antenne *sera* fermée": the parser may hang a passive's "être" as a copula, on a
+    # participle it took for an adverb ("Tessalit sera *évacué*") or for a finite verb ("la
+    # garnison *sera* la première remise")
+    auxiliaries += [c for c in verb.children if c.dep_ == "cop"]
+    if verb.dep_ == "attr" and lemma_of(verb.head) in lexicon.copulas:
+        # "the camp will be the first *handed over*": the participle is the copula's attribute
+        auxiliaries += [c for c in verb.head.children if c.dep_ == "aux"]
     for aux in auxiliaries:
         word = lemma_of(aux)
         if word in lexicon.future_auxiliaries or aux.text.lower() in lexicon.future_auxiliaries:
