@@ -1119,3 +1119,9 @@ def test_a_site_that_stays_closed_is_closed_not_still_to_close():
 )
 def test_a_participle_a_copula_ranks_among_others_takes_the_copula_s_time(text, lang, expected):
     assert statuses(text, lang) == {"Ber": expected}
+
+
+def test_a_departure_at_hand_is_still_to_come_in_french():
+    # "sur le départ": about to leave, in a headline of two sites
+    found = statuses("Gao remis à l'armée, Ber sur le départ", "fr")
+    assert found["Ber"] == "pending"
