@@ -212,6 +212,14 @@ def test_another_people_s_troops_in_french(text, agent):
     assert agents("Leurs camarades ont rétrocédé la base.", "fr", FRENCH) == [MISSION]
 
 
+def test_who_is_told_to_do_it_does_it():
+    # "Mali orders MINUSMA to leave": the mission leaves, not the government that orders it
+    assert agents("Mali ordered the peacekeepers to shut the camp.") == [MISSION]
+    assert agents("MINUSMA asked the rebels to leave the camp.") == ["rebel"]
+    # ... but a stretch of time is no one told
+    assert agents("The rebels began this week to leave the camp.") == ["rebel"]
+
+
 def test_classify_reads_a_noun_phrase_on_its_own():
     doc = parse(["Malian soldiers and rebels met peacekeepers."], "en")[0]
     lexicon = lexicon_for("en")

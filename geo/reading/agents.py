@@ -484,6 +484,18 @@ def _subject(verb, lexicon: Lexicon):
             # "Une centaine d'agents de la mission resteront à Bamako": the parser makes the
             # subject the sentence's root and hangs the finite verb on it
             return token.head
+        if token.dep_ == "xcomp" and token.head.i != token.i:
+            # "Ethiopia orders *the US* to shut Kagnew": who is told to do it does it
+            told = [
+                c
+                for c in token.head.children
+                if c.dep_ in ("dobj", "obj")
+                and c.i < token.i
+                and c.ent_type_ not in ("DATE", "TIME")
+                and lemma_of(c) not in lexicon.deadline_words
+            ]
+            if told:
+                return told[0]
         if token.head.i != token.i and (
             token.dep_ in ("conj", "xcomp") or (token.dep_ == "advcl" and _participle(token))
         ):
