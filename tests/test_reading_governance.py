@@ -681,3 +681,8 @@ def test_an_item_s_post_that_stays_open_is_pending_even_in_the_capital():
         "- Bamako: headquarters remains open until 31 December."
     )
     assert statuses(text) == {"Bamako": "pending"}
+
+
+def test_a_place_set_before_a_plan_is_where_its_event_will_happen():
+    found = by_site(read_text("À Ber, le contingent se prépare au départ.", REPORT, "fr"))
+    assert found == {"Ber": "pending"}

@@ -408,10 +408,11 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
             above.dep_ in _SUBJECTS and (lemma in lexicon.performed_by or _the_site_itself(path, k))
         )
     )
+    # "À Mbandaka, le contingent se prépare *au départ*": the plan an event noun completes
+    planned = lemma in lexicon.plan_words and below.dep_ == "obl:arg"
     return (
         cue.kind is CueKind.NOUN
-        and lemma in lexicon.event_verbs
-        and below.dep_ in _ARGUMENTS
+        and ((lemma in lexicon.event_verbs and below.dep_ in _ARGUMENTS) or planned)
         and placed
     )
 
