@@ -170,6 +170,8 @@ AUSTRALIANS = Actors.of(["Australian troops", "Kenyan battalion"], ["Afghanistan
         # a unit of the mission's people is the mission's, whatever its noun
         ("The Australian logistic group is leaving the camp.", AUSTRALIANS, MISSION),
         ("The Dutch logistic group is leaving the camp.", AUSTRALIANS, UNSTATED),
+        ("The last Australian vehicles rolled out of the camp.", AUSTRALIANS, MISSION),
+        ("The last Dutch vehicles rolled out of the camp.", AUSTRALIANS, "vehicle"),
         # ... and its subject acts in what it is in the process of doing
         (
             "The Australian logistic group is in the process of leaving the camp.",

@@ -288,7 +288,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             return normalise(subject.text)
         return UNSTATED
     if _of_mission_people(subject, actors):
-        return MISSION  # "the Australian signals unit": of "Australian troops", whatever its noun
+        # "the last German vehicles rolled out": of "German troops", whatever the noun
+        return MISSION
     return head
 
 
