@@ -456,10 +456,10 @@ _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+
 # A line that opens with a label and a colon: a capitalised name of a few words ("Dondo:",
 # "Camp Ber (Timbuktu):").
 _LABEL = re.compile(r"[ \t]*[A-Z][\w'’()., -]{0,40}?:[ \t]+\S")
-# A dateline that opens a story: "SANAA, Nov. 5 -- ", "PORT-AU-PRINCE, Aug. 2 - ", "TAIPEI -- ".
-_DATELINE = re.compile(
-    r"[ \t]*[A-Z][A-Z'’. -]*[A-Z](?:,[^\n]{0,40}?)?[ \t]+(?:--|—|–|-)[ \t]+[A-Z0-9\x22“«]"
-)
+# The place of a dateline that opens a line, in capitals ("SANAA", "PORT-AU-PRINCE"), and the
+# story's first word after the rest of the dateline, which the lexicon describes.
+_DATELINE_PLACE = r"[ \t]*[A-Z][A-Z'’. -]*[A-Z]"
+_STORY_START = r"\s*[A-Z0-9\x22“«]"
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 
@@ -488,8 +488,20 @@ def _sentences(text: str, lang: str) -> tuple[Sentence, ...]:
     abbreviations = frozenset(words.get("abbreviations", ())) | titles
     return tuple(
         sentence
-        for start, end in _blocks(text)
+        for start, end in _blocks(text, _opening_dateline(lang))
         for sentence in _split_block(text, start, end, titles, abbreviations)
+    )
+
+
+@cache
+def _opening_dateline(lang: str) -> re.Pattern:
+    """A line that opens with a dateline ("SANAA, Nov. 5 -- The observers"): a place in
+    capitals, then what may follow a dateline's place by the lexicon's ``dateline``, then the
+    story's first word."""
+    return lexicon_section(
+        lang,
+        "reading",
+        lambda words: re.compile(_DATELINE_PLACE + words["reading"]["dateline"] + _STORY_START),
     )
 
 
@@ -520,22 +532,24 @@ def _is_list_item(text: str, start: int) -> bool:
     return bool(marker and marker["bullet"])
 
 
-def _blocks(text: str) -> Iterator[tuple[int, int]]:
+def _blocks(text: str, dateline: re.Pattern) -> Iterator[tuple[int, int]]:
     """Paragraphs, bullet items and headings, without their markers, as offsets; a
     paragraph of labelled lines ("Beira: handed over, 8 April") gives each line."""
     for block_start, block_end in _marked_blocks(text):
-        for start, end in _headed_lines(text, block_start, block_end):
+        for start, end in _headed_lines(text, block_start, block_end, dateline):
             yield from _labelled_lines(text, start, end)
 
 
-def _headed_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _headed_lines(
+    text: str, start: int, end: int, dateline: re.Pattern
+) -> Iterator[tuple[int, int]]:
     """A paragraph cut after a headline typed on a line of its own: a line in capitals ("UN
-    FLAG LOWERED AT KHEM KARAN"), or any line the next of which opens with a dateline
+    FLAG LOWERED AT KHEM KARAN"), or any line the next of which opens with a ``dateline``
     ("SANAA, Nov. 5 -- The observers ..."), so that no headline runs on into its story.
 
-    >>> text = "UN TO LEAVE GAO\\nBAMAKO, May 2 -- The mission said so."
-    >>> [text[s:e].strip() for s, e in _headed_lines(text, 0, len(text))]
-    ['UN TO LEAVE GAO', 'BAMAKO, May 2 -- The mission said so.']
+    >>> text = "UN to leave Gao\\nBAMAKO, May 2 -- The mission said so."
+    >>> [text[s:e].strip() for s, e in _headed_lines(text, 0, len(text), _opening_dateline("en"))]
+    ['UN to leave Gao', 'BAMAKO, May 2 -- The mission said so.']
     """
     cut = start
     for newline in re.finditer(r"\n", text[start:end]):
@@ -550,7 +564,7 @@ def _headed_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             and any(c.isalpha() for c in line)
             and any(c.islower() for c in next_line)
         )
-        if in_capitals or _DATELINE.match(text, next_start, end):
+        if in_capitals or dateline.match(text, next_start, end):
             yield cut, line_end
             cut = next_start
     yield cut, end
