@@ -512,8 +512,7 @@ def _subject(verb, lexicon: Lexicon):
 def _clause_of_process(verb, lexicon: Lexicon):
     """The verb whose subject does what a process noun holds: "the group *is* in the process
     of leaving"; None when the verb hangs on no such noun."""
-    of = verb.head
-    noun = of.head
+    noun = verb.head.head  # "leaving" hangs on "of", "of" on "process"
     if verb.dep_ != "pcomp" or lemma_of(noun) not in lexicon.process_nouns:
         return None
     above = noun.head.head if noun.dep_ == "pobj" else noun.head

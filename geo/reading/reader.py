@@ -361,7 +361,7 @@ class _Job:
     def _may_refer_back(self, index: int) -> bool:
         sentence = self.sentences[index]
         words = set(re.findall(r"\w+", sentence.text.lower()))
-        return bool(words & (self.lexicon.refers_back | self.lexicon.place_adverbs))
+        return bool(words & self.lexicon.refers_back or words & self.lexicon.place_adverbs)
 
     def _windows(self, index: int) -> list[tuple[int, int]]:
         """Stretches of a very long sentence around its names, cut at spaces, merged when they meet."""
