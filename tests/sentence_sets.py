@@ -84,6 +84,8 @@ DEVELOPMENT_SETS = (
     "heldout28_fr",
     "heldout29_en",
     "heldout29_fr",
+    "heldout30_en",
+    "heldout30_fr",
 )
 MINUSMA = {"name": "MINUSMA", "aliases": ["MINUSMA"]}
 
