@@ -460,6 +460,11 @@ _LABEL = re.compile(r"[ \t]*[A-Z][\w'’()., -]{0,40}?:[ \t]+\S")
 # story's first word after the rest of the dateline, which the lexicon describes.
 _DATELINE_PLACE = r"[ \t]*[A-Z][A-Z'’. -]*[A-Z]"
 _STORY_START = r"\s*[A-Z0-9\x22“«]"
+# A chronology's item: a day or a year, a month's name, a year, then a colon or a spaced dash
+# ("12 septembre 1984 : ...", "1949 - ...", "1er décembre : ...", not "25 000 soldiers:").
+_DATED_ITEM = re.compile(
+    r"[ \t]*\d{1,4}(?:er|st|nd|rd|th)?(?:[ \t]+[^\W\d]+\.?)?(?:[ \t]+\d{2,4})?[ \t]*(?::|[ \t][-–—]{1,2})\s"
+)
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 
@@ -545,7 +550,9 @@ def _headed_lines(
 ) -> Iterator[tuple[int, int]]:
     """A paragraph cut after a headline typed on a line of its own: a line in capitals ("UN
     FLAG LOWERED AT KHEM KARAN"), or any line the next of which opens with a ``dateline``
-    ("SANAA, Nov. 5 -- The observers ..."), so that no headline runs on into its story.
+    ("SANAA, Nov. 5 -- The observers ...") or with a day and a colon or dash, as a
+    chronology's items do ("12 September 1984: Moussoro evacuated"), so that no headline
+    runs on into its story.
 
     >>> text = "UN to leave Gao\\nBAMAKO, May 2 -- The mission said so."
     >>> [text[s:e].strip() for s, e in _headed_lines(text, 0, len(text), _opening_dateline("en"))]
@@ -564,7 +571,11 @@ def _headed_lines(
             and any(c.isalpha() for c in line)
             and any(c.islower() for c in next_line)
         )
-        if in_capitals or dateline.match(text, next_start, end):
+        if (
+            in_capitals
+            or dateline.match(text, next_start, end)
+            or _DATED_ITEM.match(text, next_start, end)
+        ):
             yield cut, line_end
             cut = next_start
     yield cut, end

@@ -210,6 +210,14 @@ def split(text: str) -> list[str]:
             "The observers left\nGAO - the town - on Thursday.",
             ["The observers left GAO - the town - on Thursday."],
         ),
+        (  # ... and a title before a chronology's items, each opened by its day
+            "The mission in three dates\n1946 - Gao closed.\n12 May: Ber handed over",
+            ["The mission in three dates", "1946 - Gao closed.", "12 May: Ber handed over"],
+        ),
+        (  # ... but a number that opens a wrapped line opens no item
+            "Some\n25 000 soldiers left: Gao is empty.",
+            ["Some 25 000 soldiers left: Gao is empty."],
+        ),
     ],
 )
 def test_sentences(text, expected):

@@ -131,6 +131,12 @@ def test_airmen_and_servicemen_act_for_the_mission():
     assert agents("The last servicemen left the camp on Sunday.") == [MISSION]
 
 
+def test_paratroopers_and_marines_called_by_their_nicknames_act_for_the_mission():
+    assert agents("The last paras left Kidal on Sunday.") == [MISSION]
+    assert agents("Les paras ont quitté Kidal.", "fr") == [MISSION]
+    assert agents("Les derniers marsouins ont quitté Gao.", "fr") == [MISSION]
+
+
 def test_craft_leaving_are_the_mission_s_when_its_people_s_name_qualifies_them():
     americans = Actors.of(["American forces", "US Air Force"], ["Spain"])
     text = "The last American tanker aircraft left the air base this week."

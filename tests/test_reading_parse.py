@@ -18,3 +18,19 @@ def test_a_weekday_the_parser_reads_right_is_left_alone():
     (doc,) = parse(["The peacekeepers left Ansongo on Thursday."], "en")
     by_word = {t.text: t for t in doc}
     assert (by_word["Thursday"].pos_, by_word["Thursday"].head.text) == ("PROPN", "on")
+
+
+def test_a_plural_leaving_verb_taken_for_an_adverb_is_the_verb_of_its_sentence():
+    # the small French model makes "quittent" an adverb and hangs "Abéché" on "paras"
+    (doc,) = parse(["Les paras quittent Abéché."], "fr")
+    by_word = {t.text: t for t in doc}
+    assert (by_word["quittent"].pos_, by_word["quittent"].dep_) == ("VERB", "ROOT")
+    assert (by_word["paras"].dep_, by_word["paras"].head.text) == ("nsubj", "quittent")
+    assert (by_word["Abéché"].dep_, by_word["Abéché"].head.text) == ("obj", "quittent")
+
+
+def test_the_subject_of_a_mended_verb_is_the_head_of_its_noun_phrase():
+    (doc,) = parse(["Les premiers camions de la SAMIDRC quittent Goma via le Rwanda"], "fr")
+    by_word = {t.text: t for t in doc}
+    assert by_word["camions"].head.text == "quittent"
+    assert by_word["Goma"].head.text == "quittent"

@@ -437,6 +437,25 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
+def test_a_chronology_s_items_opened_by_a_day_happened():
+    # the parser hangs the event on the day that opens the line
+    text = (
+        "La MINUSMA en trois dates\n12 septembre 2023 : évacuation de Ber.\n"
+        "25 novembre 2023 : fermeture des postes de Tessalit et d'Aguelhok."
+    )
+    assert statuses(text, "fr") == {"Ber": "closed", "Tessalit": "closed", "Aguelhok": "closed"}
+
+
+def test_a_present_after_the_earlier_day_it_tells_is_a_past():
+    text = (
+        "2 décembre 2023 : les paras quittent Kidal.\n\nLe 4 décembre, les paras quittent Tessalit."
+    )
+    assert statuses(text, "fr") == {"Kidal": "closed", "Tessalit": "closed"}
+    # a day told after the verb may be another clause's: what the Togolese hold now is no event
+    text = "Les Togolais occupent le camp de Ber, que la MINUSMA leur avait cédé le 2 décembre."
+    assert statuses(text, "fr") == {"Ber": "handed over"}
+
+
 def test_an_item_s_event_noun_taken_for_a_verb_is_still_a_noun():
     # the tagger takes "remise" for a verb in the subjunctive; the note's plan is the noun's
     text = (

@@ -27,7 +27,11 @@ def parse(texts: Iterable[str], lang: str) -> list:
     """The spaCy ``Doc`` of each text, parsed in batches with the pipeline of ``lang``."""
     nlp = pipeline_for(lang)
     weekdays, label = _weekday_mending(lang)
-    return [_mend_weekdays(doc, weekdays, label) for doc in nlp.pipe(texts, batch_size=_BATCH_SIZE)]
+    lexicon = lexicon_for(lang)
+    return [
+        _mend_weekdays(_mend_verbless(doc, lexicon), weekdays, label)
+        for doc in nlp.pipe(texts, batch_size=_BATCH_SIZE)
+    ]
 
 
 @cache
@@ -56,6 +60,47 @@ def _mend_weekdays(doc, weekdays: frozenset[str], label: str):
             token.dep_ = label
             token.set_morph("Number=Sing")
     return doc
+
+
+def _mend_verbless(doc, lexicon):
+    """Give a sentence the parser left without a verb its cue verb back: the small French
+    model takes "quittent" or "évacuent" after a subject for an adverb or a pronoun ("Les
+    paras quittent Abéché"), and hangs the place on the subject. The word becomes the verb
+    of its sentence, the noun before it its subject, and the first word after it that hangs
+    on the words before it its object."""
+    for sentence in doc.sents:
+        if any(t.pos_ in ("VERB", "AUX") for t in sentence):
+            continue
+        verb = next((t for t in sentence if _mistaken_verb(t, lexicon)), None)
+        if verb is None or verb.i == sentence.start:
+            continue
+        subject, root = doc[verb.i - 1], sentence.root
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        while subject.dep_ in ("nmod", "flat:name", "appos") and subject.head.i < subject.i:
+            subject = subject.head  # "Les premiers *camions* de la SAMIDRC quittent Goma"
+        after = [t for t in sentence if t.i > verb.i and t.head.i <= verb.i and t.head.i != t.i]
+        verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
+        verb.set_morph("Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin")
+        if root.i != subject.i and root.i < verb.i:
+            # what opened the sentence: a date ("Le 1er décembre, les paras quittent Abéché")
+            root.head, root.dep_ = verb, "punct" if root.is_punct else "obl:mod"
+        subject.head, subject.dep_ = verb, "nsubj"
+        for token in after:
+            token.head = verb
+            if token is after[0] and token.pos_ in ("NOUN", "PROPN", "ADJ"):
+                token.dep_ = "obl:arg" if any(c.dep_ == "case" for c in token.children) else "obj"
+    return doc
+
+
+def _mistaken_verb(token, lexicon) -> bool:
+    """A cue verb in the third person plural of the present ("quittent") tagged as
+    something else."""
+    return (
+        token.pos_ not in ("VERB", "AUX")
+        and token.lower_.endswith("ent")
+        and lexicon.inflected(token.lower_, lexicon.verb_stems) is not None
+    )
 
 
 @cache

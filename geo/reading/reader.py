@@ -975,16 +975,14 @@ class _Job:
             # possession du camp": the mission handed it over
             done = Status.HANDED_OVER
         status = done if time.happened is Happened.DONE else Status.PENDING
-        date = self.document.date
+        date, why = self.document.date, time.why
         if status is not Status.PENDING:
             anchor = time.verb if time.verb is not None else cue.head
-            date = (
-                event_date(doc, anchor, spans, span, cue.head, lexicon.occasions)
-                or self.document.date
-            )
-        reason = Reason(
-            cue.lemma, cue.kind.value, time.why, agent, how, link.distance, time.negated
-        )
+            told = event_date(doc, anchor, spans, span, cue.head, lexicon.occasions)
+            date = told or self.document.date
+            if why == "present" and told is not None and told < self.document.date:
+                why = _historic_present(doc[anchor], told, spans) or why
+        reason = Reason(cue.lemma, cue.kind.value, why, agent, how, link.distance, time.negated)
         return _Reading(status, date, reason)
 
     def _host_flag(self, verb) -> bool:
@@ -1293,6 +1291,25 @@ class _Job:
                     _relinked(reading, "same sentence"),
                     self.sentences[index].text,
                 )
+
+
+def _historic_present(verb, told: dt.date, spans) -> str | None:
+    """ "past" for a present put after the earlier day it tells ("1er décembre 1984 : les paras
+    *quittent* Abéché", "Le 28 novembre, les observateurs *quittent* Kidal"), the way a
+    chronology is written; None for a day told after the verb, which may be another
+    clause's ("ils *occupent* le camp, que le Canada leur avait cédé à l'été 2010"), or a
+    day another verb comes between ("Samedi, les Français sont partis ; les Irlandais
+    *occupent* les bâtiments")."""
+    doc = verb.doc
+    for span in spans:
+        if span.day != told or span.end > verb.idx:
+            continue
+        between = doc.char_span(span.end, verb.idx, alignment_mode="expand")
+        if between is not None and not any(
+            t.pos_ in ("VERB", "AUX") or t.text == ";" for t in between if t.i != verb.i
+        ):
+            return "past"
+    return None
 
 
 def _joined_to_a_site(verb, site_words: set[int]) -> bool:

@@ -26,6 +26,7 @@ from geo.reading.cues import (
     Cue,
     CueKind,
     item_note,
+    item_separator,
     lemma_of,
     still_said,
     verb_phrase_taken_for_an_adverb,
@@ -1510,12 +1511,13 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     if _ongoing_alone(noun, lexicon):
         return Time(Happened.PLAN, f"alone: {noun.lower_}")  # "- Korat: closing."
     if (
-        noun.dep_ == "ROOT"
+        (noun.dep_ == "ROOT" or _opens_a_dated_line(noun))
         and not any(t.pos_ in ("VERB", "AUX") for t in noun.sent)
         and noun.sent[-1].text != ":"
     ):
-        # a chronology's item reads as a headline does: "Mars 1964 - Retrait de Bukavu." --
-        # not a list's lead-in: "Le retrait français du Niger en quatre dates :"
+        # a chronology's item reads as a headline does: "Mars 1964 - Retrait de Bukavu.",
+        # "12 septembre 1984 : évacuation de Moussoro." -- not a list's lead-in: "Le retrait
+        # français du Niger en quatre dates :"
         return Time(Happened.DONE, "noun without a verb")
     if noun.dep_ in ("nmod", "appos") and (word in lexicon.plan_words):
         return _plan_unless_denied(head, lexicon)
@@ -1537,6 +1539,19 @@ def _noun_time(noun, lexicon: Lexicon, headline: bool) -> Time:
     ):
         return _time_from(verb, lexicon, headline, f"near {lemma_of(verb)}")
     return Time(Happened.NOTHING, "noun alone")
+
+
+def _opens_a_dated_line(noun) -> bool:
+    """Whether an event noun follows the colon or dash after a date that opens its line, the
+    parser hanging it on the date: "12 septembre 1984 : *évacuation* de Moussoro"."""
+    before = noun.left_edge.i - 1
+    sent = noun.sent
+    return (
+        before > sent.start
+        and item_separator(noun.doc[before])
+        and noun.head.i < before
+        and sent[0].like_num
+    )
 
 
 def _time_from(verb, lexicon: Lexicon, headline: bool, label: str) -> Time:
