@@ -465,6 +465,9 @@ _STORY_START = r"\s*[A-Z0-9\x22“«]"
 _DATED_ITEM = re.compile(
     r"[ \t]*\d{1,4}(?:er|st|nd|rd|th)?(?:[ \t]+[^\W\d]+\.?)?(?:[ \t]+\d{2,4})?[ \t]*(?::|[ \t][-–—]{1,2})\s"
 )
+# A paragraph's first line whose words of this many letters or more all open in capitals, with
+# no stop at its end, is a title ("Letters to the Editor\nSir, - ..."), not wrapped prose.
+_LONG_WORD = 4
 _NEXT_CHARACTER = re.compile(r"\s*(\S?)")
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 
@@ -571,8 +574,18 @@ def _headed_lines(
             and any(c.isalpha() for c in line)
             and any(c.islower() for c in next_line)
         )
+        stripped = line.strip()
+        long_words = [w for w in stripped.split() if len(w) >= _LONG_WORD]
+        title_case = (
+            cut == start
+            and len(long_words) >= 2
+            and all(w[0].isupper() for w in long_words)
+            and stripped[-1].isalnum()
+            and next_line.lstrip()[:1].isupper()
+        )
         if (
             in_capitals
+            or title_case
             or dateline.match(text, next_start, end)
             or _DATED_ITEM.match(text, next_start, end)
         ):

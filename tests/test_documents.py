@@ -210,6 +210,10 @@ def split(text: str) -> list[str]:
             "The observers left\nGAO - the town - on Thursday.",
             ["The observers left GAO - the town - on Thursday."],
         ),
+        (  # ... and a title in title case before a letter's salutation
+            "Letters to the Editor\nSir, - So Gao has been handed back at last.",
+            ["Letters to the Editor", "Sir, - So Gao has been handed back at last."],
+        ),
         (  # ... and a title before a chronology's items, each opened by its day
             "The mission in three dates\n1946 - Gao closed.\n12 May: Ber handed over",
             ["The mission in three dates", "1946 - Gao closed.", "12 May: Ber handed over"],

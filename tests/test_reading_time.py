@@ -437,6 +437,13 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
+def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_even_in_the_perfect():
+    text = "Sovereignty will be complete only when the last sentry has marched out of Kidal."
+    assert statuses(text) == {"Kidal": "pending"}
+    # ... but not under a past: the leaving came first
+    assert statuses("The army moved in once the last troops had left Kidal.") == {"Kidal": "closed"}
+
+
 def test_a_chronology_s_items_opened_by_a_day_happened():
     # the parser hangs the event on the day that opens the line
     text = (

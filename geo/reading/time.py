@@ -1116,6 +1116,25 @@ def _future_verb(verb, lexicon: Lexicon) -> bool:
     ) or "Fut" in verb.morph.get("Tense")
 
 
+def _perfect_before_a_future(verb, lexicon: Lexicon) -> bool:
+    """A present perfect in a clause whose main verb is in the future: "sovereignty *will be*
+    complete only when the last sentry *has marched out* of Nexø" -- the leaving is to come."""
+    present_have = any(
+        lemma_of(a) == "have" and a.tag_ in ("VBZ", "VBP")
+        for a in verb.children
+        if a.dep_.startswith("aux")
+    )
+    main = verb.head
+    return (
+        present_have
+        and main.i != verb.i
+        and (
+            _future_verb(main, lexicon)
+            or any(a.tag_ == "MD" for a in main.children if a.dep_.startswith("aux"))
+        )
+    )
+
+
 def _mark_of(token, lexicon: Lexicon):
     """A condition, an 'after'/'before' or a 'rather than' that opens the verb's clause."""
     before = " ".join(t.text.lower() for t in token.doc[max(0, token.i - 3) : token.i])
@@ -1135,7 +1154,11 @@ def _mark_of(token, lexicon: Lexicon):
             # base would be handed over or abandoned" leaves it open
             kind = "hypothetical" if token.dep_ == "advcl" else "condition"
             return ("nothing", f"{kind}: {word}", False)
-        if word in lexicon.once and child.dep_ in ("mark", "advmod") and not _past(token):
+        if (
+            word in lexicon.once
+            and child.dep_ in ("mark", "advmod")
+            and (not _past(token) or _perfect_before_a_future(token, lexicon))
+        ):
             return ("plan", f"once: {word}", False)
         if child.dep_ in ("mark", "case") and word in lexicon.done_before_noun:
             return ("done", f"after: {word}", False)
