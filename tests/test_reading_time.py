@@ -444,6 +444,23 @@ def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_even_in_the_perfect()
     assert statuses("The army moved in once the last troops had left Kidal.") == {"Kidal": "closed"}
 
 
+def test_a_correction_takes_back_what_the_paper_told_before():
+    text = (
+        "CORRECTION\nAn article on Monday stated that the peacekeepers had handed the Ber camp"
+        " to the army. No handover took place: the camp was simply vacated on 2 December."
+    )
+    assert statuses(text) == {"Ber": "closed"}
+    text = (
+        "Rectificatif. — Dans notre article du 10 décembre, nous avons écrit que les casques"
+        " bleus avaient remis Tessalit aux FAMa. En réalité, ils ont quitté la ville le"
+        " 1er décembre."
+    )
+    assert statuses(text, "fr") == {"Tessalit": "closed"}
+    # ... but in a report that corrects nothing, a story of the paper is a source like another
+    text = "An article on Monday stated that the peacekeepers had handed the Ber camp to the army."
+    assert statuses(text) == {"Ber": "handed over"}
+
+
 def test_a_chronology_s_items_opened_by_a_day_happened():
     # the parser hangs the event on the day that opens the line
     text = (

@@ -172,6 +172,9 @@ class Lexicon:
     falsities: frozenset[str]
     false_telling: frozenset[str]
     corrected_tellers: frozenset[str]
+    correction_headings: frozenset[str]
+    paper_tellers: frozenset[str]
+    claiming_verbs: frozenset[str]
     idiom_states: frozenset[str]
     idiom_phrases: tuple[tuple[str, ...], ...]  # "en état": "remis *en état*" moves no site
     denying_partitives: tuple[tuple[str, ...], ...]  # "pas de": "*pas de* retrait"
@@ -458,6 +461,9 @@ _SETS = [
     "falsities",
     "false_telling",
     "corrected_tellers",
+    "correction_headings",
+    "paper_tellers",
+    "claiming_verbs",
     "idiom_states",
     "national_forces",
     "peoples",

@@ -71,7 +71,7 @@ from geo.reading.places import (
     site_candidate,
     speaks,
 )
-from geo.reading.time import Happened, Time, time_of
+from geo.reading.time import Happened, Time, time_of, told_by_the_paper
 
 # How long the rest of a dateline cut off by its own full stop may be (", 2 juin."), and the
 # dashes the report's first words then open with.
@@ -197,6 +197,7 @@ class _Job:
         self.pieces = self._pieces()
         self.parsed: list = []
         self.mission_named = _names_mission(document, self.lexicon, context.actors)
+        self.correcting = _corrects(self.sentences, self.lexicon)
         self._mission_names = _name_pattern(context.actors.mission_names)
 
     # --- what to parse ---------------------------------------------------------
@@ -482,7 +483,8 @@ class _Job:
                 )
                 if found is not None:
                     readings[id(mention)] = (mention, found, sentence.text)
-                else:
+                elif not (self.correcting and told_by_the_paper(span.root, self.lexicon)):
+                    # what an earlier story told, taken back, is for no model to guess at
                     described[id(mention)] = self._describe(
                         doc, piece, span, mention.place, cues, spans, in_passing
                     )
@@ -889,6 +891,8 @@ class _Job:
         time = self._time_of(doc, piece, cue)
         if time.happened is Happened.NOTHING:
             return None
+        if self.correcting and told_by_the_paper(doc[cue.head], lexicon):
+            return None  # "CORRECTION: An article stated that US troops had handed over ..."
         agent = self._agent(doc, cue, time.verb, span)
         labelled = _labels_its_item(span) and _bare_participle(doc[cue.head], span, lexicon)
         if cue.kind is CueKind.RECEIVING:
@@ -1291,6 +1295,13 @@ class _Job:
                     _relinked(reading, "same sentence"),
                     self.sentences[index].text,
                 )
+
+
+def _corrects(split: list[Sentence], lexicon: Lexicon) -> bool:
+    """Whether a report opens as a correction of an earlier one ("CORRECTION: ...",
+    "Rectificatif. — ...")."""
+    first = re.match(r"\W*(\w+)", split[0].text) if split else None
+    return first is not None and first[1].lower() in lexicon.correction_headings
 
 
 def _historic_present(verb, told: dt.date, spans) -> str | None:

@@ -1010,6 +1010,20 @@ def _said_false(noun, lexicon: Lexicon) -> bool:
     )
 
 
+def told_by_the_paper(token, lexicon: Lexicon) -> bool:
+    """Whether the word stands in what an earlier story of the paper told: "*an article* on
+    Wednesday *stated* that US troops had handed the depot over", "*nous avons écrit* que les
+    troupes avaient remis Abéché" -- taken back when the report is a correction."""
+    return any(
+        lemma_of(verb) in lexicon.reporting_verbs | lexicon.claiming_verbs
+        and any(
+            c.dep_.startswith("nsubj") and lemma_of(c) in lexicon.paper_tellers
+            for c in verb.children
+        )
+        for verb in token.ancestors
+    )
+
+
 def _taken_back(verb, lexicon: Lexicon) -> str | None:
     """The word that takes back what ``verb`` told: how it was told ("*wrongly* said",
     "affirmait *à tort*") or who told it, in a correction ("an earlier *version* of this
