@@ -296,6 +296,24 @@ def test_a_relative_clause_before_the_main_verb_gives_its_status():
     assert statuses(text) == {"Tessalit": "closed"}
 
 
+def test_the_sites_where_those_who_left_kept_watch_were_left():
+    text = (
+        "Les deux équipes de la MINUSMA qui veillaient à Kidal et à Tessalit ont été repliées hier."
+    )
+    assert statuses(text, "fr") == {"Kidal": "closed", "Tessalit": "closed"}
+    text = "The MINUSMA team that watched over Kidal was withdrawn yesterday."
+    assert statuses(text) == {"Kidal": "closed"}
+
+
+def test_a_town_in_the_relative_clause_of_a_named_camp_only_says_where_it_stands():
+    text = (
+        "Camp Croci, which housed the headquarters of the French forces in Abéché, was handed"
+        " over to the Chadian authorities."
+    )
+    found = read_text(text, REPORT, "en", group_file("named_camps"))
+    assert by_site(found) == {"Camp Croci": "handed over"}
+
+
 def test_french_two_predicates_past_and_future():
     # "quittera" is tagged a proper noun: a name is never written in lower case
     text = "La MINUSMA a quitté Kidal mardi et quittera Gao en décembre."

@@ -444,6 +444,11 @@ def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_even_in_the_perfect()
     assert statuses("The army moved in once the last troops had left Kidal.") == {"Kidal": "closed"}
 
 
+def test_a_perfect_in_the_subjunctive_under_an_obligation_is_still_to_come():
+    text = "Avant cette date, il faudra que la mission ait fermé les cantonnements qu'elle occupe à Kidal."
+    assert statuses(text, "fr") == {"Kidal": "pending"}
+
+
 def test_a_correction_takes_back_what_the_paper_told_before():
     text = (
         "CORRECTION\nAn article on Monday stated that the peacekeepers had handed the Ber camp"

@@ -347,6 +347,7 @@ def _may_pass(path: list, k: int, cue: Cue, lexicon: Lexicon) -> bool:
     if lemma in lexicon.location_verbs and token.dep_ in (
         "acl",
         "relcl",
+        "acl:relcl",
         "amod",
         "acomp",
         "oprd",

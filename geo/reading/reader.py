@@ -1364,6 +1364,13 @@ def _locates_a_named_site(span, named_sites: set[int], lexicon: Lexicon) -> bool
         return True
     if root.dep_ == "appos" and root.head.i in named_sites and _in_brackets(span):
         return True  # "Rideau Camp (Punta Gorda): handed to the BDF"
+    clause = next((a for a in root.ancestors if a.dep_ in ("relcl", "acl:relcl")), None)
+    if (
+        clause is not None
+        and lemma_of(clause) in lexicon.location_verbs
+        and any(t.i in named_sites for t in clause.head.subtree if t.i < clause.i)
+    ):
+        return True  # "le camp Béal, qui abritait l'état-major des forces *à Bangui*"
     if root.dep_ not in ("nmod", "pobj", "poss", "nmod:poss"):
         return False  # "Ogossagou, Ber and Goundam": a list of sites, each its own
     if any(c.dep_ == "conj" and c.i in named_sites for c in root.children):

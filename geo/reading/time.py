@@ -855,6 +855,18 @@ def _governing_word(verb, lexicon: Lexicon):
             governor = _verb_time(head, lexicon, False)
             kind = "done" if governor.happened is Happened.DONE else "plan"
             return (kind, f"{word}: {governor.why}", False)
+        if (
+            relation == "ccomp"
+            and _subjunctive(token)
+            and (
+                word in lexicon.plan_words
+                or word in lexicon.modal_auxiliaries
+                or _future_verb(head, lexicon)
+            )
+        ):
+            # "il faudra que la mission *ait fermé* ses cantonnements": required, even in the
+            # perfect
+            return ("plan", f"required: {word}", False)
         if relation in ("xcomp", "acl", "pcomp", "prep", "pobj", "obl", "nmod"):
             plan = _plan_child(head, lexicon) or (word if word in lexicon.plan_words else None)
             if plan == word and _restrictive(head, lexicon):
@@ -1128,6 +1140,12 @@ def _future_verb(verb, lexicon: Lexicon) -> bool:
         lemma_of(a) in lexicon.future_auxiliaries or "Fut" in a.morph.get("Tense")
         for a in auxiliaries
     ) or "Fut" in verb.morph.get("Tense")
+
+
+def _subjunctive(verb) -> bool:
+    """A verb in the subjunctive, by its own form or its auxiliary's ("*ait* fermé")."""
+    forms = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    return any("Sub" in t.morph.get("Mood") for t in forms)
 
 
 def _perfect_before_a_future(verb, lexicon: Lexicon) -> bool:
