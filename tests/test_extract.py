@@ -105,6 +105,12 @@ def test_an_elided_article_is_cut_off_the_name():
     [
         ("Les soldats ont quitté le camp Croci.", "fr", [("camp Croci", "nc-croci")]),
         ("La force a remis le camp des Étoiles.", "fr", [("camp des Étoiles", "nc-etoiles")]),
+        # French writes the word of a site in lower case where the gazetteer starts with it
+        (
+            "La force a remis la caserne des Martyrs.",
+            "fr",
+            [("caserne des Martyrs", "nc-martyrs")],
+        ),
         ("The camp was empty and the base quiet.", "en", []),  # no capital follows
         (
             "The force left Position 73 and OP 1-H.",
