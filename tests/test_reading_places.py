@@ -527,6 +527,15 @@ def test_a_name_that_qualifies_someone_in_one_hyphenated_word_is_no_site():
     assert statuses("MINUSMA left its Gao-based camp on Friday.") == {"Gao": "closed"}
 
 
+def test_the_ends_of_a_line_between_two_places_are_no_sites():
+    text = "Security of the Gao-Kidal road was turned over to the Malian army on Friday."
+    assert statuses(text) == {}
+    text = "La sécurité de la route Gao-Kidal a été remise vendredi à l'armée malienne."
+    assert statuses(text, "fr") == {}
+    # ... but a camp named by two towns is a site
+    assert "Sévaré" in statuses("The Mopti-Sévaré camp was handed over on Friday.")
+
+
 def test_a_dateline_in_any_case_after_the_report_s_heading_is_no_site():
     text = (
         "COMMUNIQUÉ — MINUSMA\n\n"

@@ -95,6 +95,7 @@ class Lexicon:
     location_verbs: frozenset[str]
     demand_words: frozenset[str]
     hyphen_qualifiers: frozenset[str]
+    line_nouns: frozenset[str]
     regrouping_verbs: frozenset[str]
     landmarks: frozenset[str]
     refers_back: frozenset[str]
@@ -376,6 +377,7 @@ _SETS = [
     "location_verbs",
     "demand_words",
     "hyphen_qualifiers",
+    "line_nouns",
     "regrouping_verbs",
     "landmarks",
     "refers_back",

@@ -42,6 +42,8 @@ def not_a_place(span, lexicon: Lexicon, place_words: set[int]) -> str | None:
         return "organisation"
     if _qualifies_in_one_word(span, lexicon):
         return "qualifier"
+    if _end_of_a_line(span, lexicon, place_words):
+        return "line"
     return None
 
 
@@ -71,6 +73,31 @@ def _qualifies_in_one_word(span, lexicon: Lexicon) -> bool:
         and not doc[end].whitespace_
         and doc[end + 1].lower_ in lexicon.hyphen_qualifiers
         and lemma_of(doc[end + 1].head) not in lexicon.site_nouns
+    )
+
+
+def _end_of_a_line(span, lexicon: Lexicon, place_words: set[int]) -> bool:
+    """Whether the name is one end of a line between two places joined by a hyphen: "the
+    Peiping-*Mukden* railway", "la route *Kinshasa*-Matadi" -- not a place of its own."""
+    doc = span.doc
+    first, last = span.start, span.end - 1
+    while first >= 2 and _hyphen_between(doc, first - 1) and first - 2 in place_words:
+        first -= 2
+    while last + 2 < len(doc) and _hyphen_between(doc, last + 1) and last + 2 in place_words:
+        last += 2
+    if (first, last) == (span.start, span.end - 1):
+        return False  # no other name joined to it
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    before = doc[first - 1] if first > 0 else None
+    return any(t is not None and lemma_of(t) in lexicon.line_nouns for t in (after, before))
+
+
+def _hyphen_between(doc, index: int) -> bool:
+    """Whether the word at ``index`` is a hyphen or a dash glued to the words on either side."""
+    return (
+        doc[index].text in ("-", "–")
+        and not doc[index].whitespace_
+        and not doc[index - 1].whitespace_
     )
 
 
