@@ -444,6 +444,14 @@ def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_even_in_the_perfect()
     assert statuses("The army moved in once the last troops had left Kidal.") == {"Kidal": "closed"}
 
 
+def test_a_present_the_tagger_gives_as_a_bare_form_after_its_subject_is_a_present():
+    # the tagger makes "pass" a bare form (VB) after its plural subject
+    text = "With effect from today, the mission's offices in Gao and Kidal pass to the army."
+    assert statuses(text) == {"Gao": "handed over", "Kidal": "handed over"}
+    # ... and a turn told so is still the schedule's
+    assert statuses("The pair of camps next to the airport in Gao come next.") == {"Gao": "pending"}
+
+
 def test_a_perfect_in_the_subjunctive_under_an_obligation_is_still_to_come():
     text = "Avant cette date, il faudra que la mission ait fermé les cantonnements qu'elle occupe à Kidal."
     assert statuses(text, "fr") == {"Kidal": "pending"}

@@ -382,12 +382,12 @@ def _perfect_infinitive(verb) -> bool:
 
 
 def _simple_present(verb) -> bool:
-    """A finite present with no auxiliary: "follows", "suit"."""
-    return (
-        "Pres" in verb.morph.get("Tense")
-        and "Fin" in verb.morph.get("VerbForm")
-        and not any(c.dep_.startswith("aux") for c in verb.children)
+    """A finite present with no auxiliary: "follows", "suit" -- also one the tagger gave as a
+    bare form after its subject ("the camps next to UN House *come* next")."""
+    present = ("Pres" in verb.morph.get("Tense") and "Fin" in verb.morph.get("VerbForm")) or (
+        verb.tag_ == "VB" and _finite_with_its_subject(verb)
     )
+    return present and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _shares_auxiliaries(verb) -> bool:
@@ -693,12 +693,18 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     ):
         # "Lobito will be among the last places the Cubans leave"
         return Time(Happened.PLAN, "future clause")
-    if verb.tag_ == "VB" and not auxiliaries:
+    if (
+        verb.tag_ == "VB"
+        and not auxiliaries
+        and (item_note(verb) or not _finite_with_its_subject(verb))
+    ):
         # "- Hal Far: *shut* as an RAF station in 1977": an item's note is a participle the
         # tagger took for the bare verb it is spelt like
         done = headline or item_note(verb)
         return Time(Happened.DONE if done else Happened.PLAN, "base form")
-    if "Inf" in morph.get("VerbForm"):
+    if "Inf" in morph.get("VerbForm") and not (
+        verb.tag_ == "VB" and _finite_with_its_subject(verb)
+    ):
         return Time(Happened.PLAN, "infinitive")
     present = (
         "Pres" in morph.get("Tense")
@@ -1140,6 +1146,16 @@ def _future_verb(verb, lexicon: Lexicon) -> bool:
         lemma_of(a) in lexicon.future_auxiliaries or "Fut" in a.morph.get("Tense")
         for a in auxiliaries
     ) or "Fut" in verb.morph.get("Tense")
+
+
+def _finite_with_its_subject(verb) -> bool:
+    """Whether a bare form the tagger gave is a present with its subject before it: "the
+    offices in Kabul and Islamabad *pass* to the new Office" -- no infinitive, no order."""
+    return (
+        verb.dep_ in ("ROOT", "conj", "ccomp")
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
 
 
 def _subjunctive(verb) -> bool:
