@@ -456,6 +456,8 @@ _ITEM = re.compile(r"[ \t]*(?:(?P<bullet>[-*•]|\d+[.)])|(?P<heading>#+))[ \t]+
 # A line that opens with a label and a colon: a capitalised name of a few words ("Dondo:",
 # "Camp Ber (Timbuktu):").
 _LABEL = re.compile(r"[ \t]*[A-Z][\w'’()., -]{0,40}?:[ \t]+\S")
+# A row of a table typed with bars between its cells: "Basovizza depot | US | vacated".
+_TABLE_ROW = re.compile(r"[ \t|]*[^\s|][^\n|]*[ \t]\|[ \t]")
 # The place of a dateline that opens a line, in capitals ("SANAA", "PORT-AU-PRINCE"), and the
 # story's first word after the rest of the dateline, which the lexicon describes.
 _DATELINE_PLACE = r"[ \t]*[A-Z][A-Z'’. -]*[A-Z]"
@@ -596,9 +598,10 @@ def _headed_lines(
 
 def _labelled_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """The lines of a paragraph when two or more of them open with a label and a colon, the
-    way a table of sites is typed without bullets; else the paragraph whole."""
+    way a table of sites is typed without bullets, or are rows of a table with its cells
+    parted by bars ("Basovizza depot | US | vacated, 20 Oct"); else the paragraph whole."""
     starts = [start] + [start + m.end() for m in re.finditer(r"\n", text[start:end])]
-    labelled = [s for s in starts if _LABEL.match(text, s, end)]
+    labelled = [s for s in starts if _LABEL.match(text, s, end) or _TABLE_ROW.match(text, s, end)]
     if len(labelled) < 2:
         yield start, end
         return

@@ -194,6 +194,10 @@ def split(text: str) -> list[str]:
             "Gao: handed over, 8 April\nBer: vacated, end of March\nKidal: next week",
             ["Gao: handed over, 8 April", "Ber: vacated, end of March", "Kidal: next week"],
         ),
+        (  # ... and a table with bars between its cells: a row each
+            "Site | Status\nGao | handed over, 8 April\nBer | vacated",
+            ["Site | Status", "Gao | handed over, 8 April", "Ber | vacated"],
+        ),
         (  # ... but one label is no table: the lines are one sentence wrapped
             "The mission said: the camp\nat Ber: closed on Monday.",
             ["The mission said: the camp at Ber: closed on Monday."],

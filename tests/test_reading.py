@@ -290,6 +290,20 @@ def test_an_item_s_note_says_what_befell_its_site(text, expected):
     )
 
 
+def test_each_row_of_a_table_with_bars_says_what_befell_its_site():
+    text = (
+        "Sites at 27 October\nSite | Force | Status\n"
+        "Ber camp | UN | handed to the Malian army, 24 Oct\nKidal | UN | vacated, 20 Oct\n"
+        "Tessalit camp | UN | closed down, 18 Oct\nGao | UN | being dismantled; closure due 30 Oct"
+    )
+    assert by_site(read_text(text, dt.date(2023, 10, 27))) == {
+        "Ber": "handed over",
+        "Kidal": "closed",
+        "Tessalit": "closed",
+        "Gao": "pending",
+    }
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -386,12 +386,16 @@ class _Job:
         return windows
 
     def piece_text(self, piece: _Piece) -> str:
-        """The text the parser sees: white space made plain spaces (offsets unchanged), and a
-        title-case headline (or, where the lexicon says so, one in capitals) put in lower case
-        but for its names and acronyms, which the parser reads far better."""
+        """The text the parser sees: white space made plain spaces and bars colons (offsets
+        unchanged), and a title-case headline (or, where the lexicon says so, one in capitals)
+        put in lower case but for its names and acronyms, which the parser reads far better."""
         raw = self.document.text[piece.start : piece.end]
-        # Quotation marks are made plain: the small parsers take a lone « for a verb.
-        text = "".join(" " if ch.isspace() else '"' if ch in _QUOTES else ch for ch in raw)
+        # Quotation marks are made plain: the small parsers take a lone « for a verb; a table's
+        # bars are the colons of its cells ("Basovizza depot | US | vacated"), which they read.
+        text = "".join(
+            " " if ch.isspace() else '"' if ch in _QUOTES else ":" if ch == "|" else ch
+            for ch in raw
+        )
         label = _LABEL.match(text)
         if (
             label
