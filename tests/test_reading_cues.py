@@ -263,6 +263,12 @@ def test_a_turnover_to_a_recipient_is_a_handover():
     assert statuses_en("Staff turnover at the Gao camp is high.") == {}
 
 
+def test_people_going_back_to_their_armies_hand_nothing_over():
+    text = "Its camp in Gao shut in December, and most of its officers went back to their armies."
+    assert statuses_en(text) == {"Gao": "closed"}
+    assert [c[2] for c in cues_of("The Gao camp went to the Malian army.")] == [HANDED_OVER]
+
+
 def test_a_transfer_of_authority_is_no_site_s_handover():
     assert cues_of("A transfer of authority ceremony was held at the Gao camp.") == ()
     assert cues_of("La cérémonie de transfert d'autorité s'est tenue au camp de Gao.", "fr") == ()

@@ -161,7 +161,12 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.regrouping_verbs and _leaves_its_post(token, lexicon):
         # "the company stationed at Mamou rejoined Conakry": it left Mamou
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
-    if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
+    if (
+        verbal
+        and lemma in lexicon.ceding_verbs
+        and _ceded_to(token, lexicon)
+        and not _people_going_back(token, lexicon)
+    ):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
     lemma = _gerund_stem(token, lexicon) or lemma
     if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
@@ -1069,6 +1074,20 @@ def controlling_subjects(verb) -> list:
         verb = verb.head
         subjects += [c for c in verb.children if c.dep_.startswith("nsubj")]
     return subjects
+
+
+def _people_going_back(verb, lexicon: Lexicon) -> bool:
+    """Whether people go to where they belong: "most of its officers *went back to* their
+    armies" -- a trip home, not a site going to a new owner ("the airport *went to* the
+    civil aviation agency")."""
+    return lemma_of(verb) not in lexicon.verbs and any(
+        c.dep_.startswith("nsubj")
+        and (
+            lemma_of(c) in lexicon.force_words
+            or any(lemma_of(g) in lexicon.force_words for g in c.subtree if g.dep_ == "pobj")
+        )
+        for c in verb.children
+    )
 
 
 def _ceded_to(verb, lexicon: Lexicon) -> bool:
