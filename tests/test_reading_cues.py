@@ -269,6 +269,13 @@ def test_people_going_back_to_their_armies_hand_nothing_over():
     assert [c[2] for c in cues_of("The Gao camp went to the Malian army.")] == [HANDED_OVER]
 
 
+def test_goods_handed_on_hand_no_site_over():
+    text = "The camp in Gao was closed in June and its equipment has been transferred to Bamako."
+    assert statuses_en(text) == {"Gao": "closed"}
+    text = "Le camp de Gao a fermé en juin et son matériel a été remis à l'armée."
+    assert statuses_fr(text) == {"Gao": "closed"}
+
+
 def test_a_transfer_of_authority_is_no_site_s_handover():
     assert cues_of("A transfer of authority ceremony was held at the Gao camp.") == ()
     assert cues_of("La cérémonie de transfert d'autorité s'est tenue au camp de Gao.", "fr") == ()

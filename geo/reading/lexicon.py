@@ -161,6 +161,7 @@ class Lexicon:
     localities: frozenset[str]
     place_adverbs: frozenset[str]
     not_sites: frozenset[str]
+    goods: frozenset[str]
     movers: frozenset[str]
     copulas: frozenset[str]
     person_titles: frozenset[str]
@@ -385,6 +386,7 @@ _SETS = [
     "localities",
     "place_adverbs",
     "not_sites",
+    "goods",
     "movers",
     "copulas",
     "ordinals",

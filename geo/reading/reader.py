@@ -1908,8 +1908,8 @@ def _fitting_theme(verb, cue: Cue, span, lexicon: Lexicon) -> bool:
             return True  # "handing responsibility for the post to the army"
         if word in lexicon.not_sites:
             return False
-        if cue.status is Status.HANDED_OVER and word in lexicon.people:
-            return False
+        if cue.status is Status.HANDED_OVER and (word in lexicon.people or word in lexicon.goods):
+            return False  # "its *equipment* has been transferred to Hong Kong"
     return True
 
 
