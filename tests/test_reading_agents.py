@@ -131,6 +131,12 @@ def test_airmen_and_servicemen_act_for_the_mission():
     assert agents("The last servicemen left the camp on Sunday.") == [MISSION]
 
 
+def test_the_host_s_garrison_is_the_host_s():
+    assert agents("The Malian garrison left Kidal on Sunday.") == ["malian garrison"]
+    # ... but a garrison the text does not qualify may be the mission's
+    assert agents("The garrison left Kidal on Sunday.") == [UNSTATED]
+
+
 def test_paratroopers_and_marines_called_by_their_nicknames_act_for_the_mission():
     assert agents("The last paras left Kidal on Sunday.") == [MISSION]
     assert agents("Les paras ont quitté Kidal.", "fr") == [MISSION]

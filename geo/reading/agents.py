@@ -271,6 +271,8 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
             if word in lexicon.other_qualifiers or is_host_word(modifier.text, actors) or named:
                 return f"{word} {head}"
         return MISSION
+    if head in lexicon.presence_nouns and (host := _host_qualifier(subject, actors)):
+        return f"{host} {head}"  # "the *Chinese* garrison withdrew": the host's, not a site
     if head in lexicon.presence_nouns or head in lexicon.refers_back:
         return UNSTATED
     if head in lexicon.process_nouns:
@@ -291,6 +293,21 @@ def classify(subject, lexicon: Lexicon, actors: Actors) -> str:
         # "the last German vehicles rolled out": of "German troops", whatever the noun
         return MISSION
     return head
+
+
+def _host_qualifier(noun, actors: Actors) -> str | None:
+    """The word before the noun that names the host country or its people: "the *Chinese*
+    garrison", "la garnison *tchadienne*"."""
+    return next(
+        (
+            normalise(c.text)
+            for c in noun.children
+            if c.dep_ in ("amod", "compound")
+            and (c.pos_ == "ADJ" or c.ent_type_ == "NORP")  # a people, not a town
+            and is_host_word(c.text, actors)
+        ),
+        None,
+    )
 
 
 def _of_mission_people(noun, actors: Actors) -> bool:
