@@ -437,11 +437,16 @@ def test_a_chronology_s_items_without_a_verb_happened():
     assert found["Ber"] == "closed" and found.get("Tessalit") != "closed"
 
 
-def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_even_in_the_perfect():
+def test_a_leaving_in_a_when_clause_of_a_future_is_to_come_whatever_its_tense():
     text = "Sovereignty will be complete only when the last sentry has marched out of Kidal."
+    assert statuses(text) == {"Kidal": "pending"}
+    text = "Malian units would relieve the post at Kidal as and when it was given up."
     assert statuses(text) == {"Kidal": "pending"}
     # ... but not under a past: the leaving came first
     assert statuses("The army moved in once the last troops had left Kidal.") == {"Kidal": "closed"}
+    # ... nor after it, whatever the main clause's tense
+    text = "He said his men would guard the town, moments after they took over the Kidal camp."
+    assert statuses(text) == {"Kidal": "closed"}
 
 
 def test_a_present_the_tagger_gives_as_a_bare_form_after_its_subject_is_a_present():

@@ -1164,22 +1164,15 @@ def _subjunctive(verb) -> bool:
     return any("Sub" in t.morph.get("Mood") for t in forms)
 
 
-def _perfect_before_a_future(verb, lexicon: Lexicon) -> bool:
-    """A present perfect in a clause whose main verb is in the future: "sovereignty *will be*
-    complete only when the last sentry *has marched out* of Nexø" -- the leaving is to come."""
-    present_have = any(
-        lemma_of(a) == "have" and a.tag_ in ("VBZ", "VBP")
-        for a in verb.children
-        if a.dep_.startswith("aux")
-    )
+def _under_a_future(verb, lexicon: Lexicon) -> bool:
+    """Whether the clause's main verb is in the future or under a modal, which makes any
+    tense of the clause a time to come: "sovereignty *will be* complete only when the last
+    sentry *has marched out* of Nexø", "Danish units *would relieve* the posts as and when
+    these *were given up*"."""
     main = verb.head
-    return (
-        present_have
-        and main.i != verb.i
-        and (
-            _future_verb(main, lexicon)
-            or any(a.tag_ == "MD" for a in main.children if a.dep_.startswith("aux"))
-        )
+    return main.i != verb.i and (
+        _future_verb(main, lexicon)
+        or any(a.tag_ == "MD" for a in main.children if a.dep_.startswith("aux"))
     )
 
 
@@ -1205,7 +1198,10 @@ def _mark_of(token, lexicon: Lexicon):
         if (
             word in lexicon.once
             and child.dep_ in ("mark", "advmod")
-            and (not _past(token) or _perfect_before_a_future(token, lexicon))
+            and (
+                not _past(token)
+                or (word not in lexicon.after_words and _under_a_future(token, lexicon))
+            )
         ):
             return ("plan", f"once: {word}", False)
         if child.dep_ in ("mark", "case") and word in lexicon.done_before_noun:
