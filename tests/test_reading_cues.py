@@ -64,6 +64,13 @@ def cues_of(text: str, lang: str = "en") -> tuple[tuple[str, str, Status, CueKin
                 "Peacekeepers pulled out of Gao on Friday.": ("pulled", "pull out", CLOSED, VERB),
                 "The mission shut down its base.": ("shut", "shut down", CLOSED, VERB),
                 "Peacekeepers evacuated the camp.": ("evacuated", "evacuate", CLOSED, VERB),
+                # a garrison shipped home leaves where it stood
+                "The garrison in Gao was shipped home.": (
+                    "shipped",
+                    "ship home",
+                    CLOSED,
+                    VERB,
+                ),
                 # an air base struck off the list of those in use
                 "The air base was deactivated in 1949.": (
                     "deactivated",
