@@ -110,6 +110,14 @@ def test_an_event_noun_beside_a_site_of_its_own_sentence_is_not_the_site_before(
     assert by_site(read_text(text, dt.date(2023, 12, 11), "fr")) == {"Kidal": "pending"}
 
 
+def test_premises_returned_after_the_mission_left_hand_its_site_over():
+    text = (
+        "Les casques bleus ont quitté Kidal le 28 novembre ; les locaux ont été rendus le jour"
+        " même à la municipalité."
+    )
+    assert by_site(read_text(text, dt.date(2023, 12, 11), "fr")) == {"Kidal": "handed over"}
+
+
 def test_a_site_received_in_the_next_sentence_was_handed_over_after_its_flag_came_down():
     text = (
         "Mardi, au QG de la MINUSMA à Gao, on a descendu le drapeau de l'ONU. Le jour même,"
