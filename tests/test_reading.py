@@ -110,6 +110,17 @@ def test_an_event_noun_beside_a_site_of_its_own_sentence_is_not_the_site_before(
     assert by_site(read_text(text, dt.date(2023, 12, 11), "fr")) == {"Kidal": "pending"}
 
 
+def test_sites_left_are_handed_over_by_the_next_sentence_s_handover_of_them_all():
+    text = (
+        "Les garnisons de la MINUSMA à Kidal et à Tessalit ont été retirées le 14 mai. Les"
+        " emprises militaires correspondantes ont été transférées aux autorités maliennes."
+    )
+    assert by_site(read_text(text, dt.date(2023, 12, 11), "fr")) == {
+        "Kidal": "handed over",
+        "Tessalit": "handed over",
+    }
+
+
 def test_premises_returned_after_the_mission_left_hand_its_site_over():
     text = (
         "Les casques bleus ont quitté Kidal le 28 novembre ; les locaux ont été rendus le jour"

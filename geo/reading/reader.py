@@ -362,6 +362,8 @@ class _Job:
     def _may_refer_back(self, index: int) -> bool:
         sentence = self.sentences[index]
         words = set(re.findall(r"\w+", sentence.text.lower()))
+        # "les *emprises* correspondantes", "the two *bases*": a plural may refer back too
+        words |= {w[:-1] for w in words if w.endswith(("s", "x"))}
         return bool(words & self.lexicon.refers_back or words & self.lexicon.place_adverbs)
 
     def _windows(self, index: int) -> list[tuple[int, int]]:
@@ -1250,6 +1252,11 @@ class _Job:
             after = self._next_told(index)
             following = open_cues.get(after, [])
             referring = [(r, refers) for r, refers in following if refers not in (None, "adverb")]
+            if len(places) > 1 and following and not self._candidates(after):
+                # "Les garnisons de Saint-Wendel et de Hombourg ont été retirées. Les emprises
+                # correspondantes ont été transférées aux autorités": each site left, handed over
+                quote = f"{self.sentences[index].text} {self.sentences[after].text}"
+                self._hand_over_all(readings, mentions, places, following, quote)
             if len(places) != 1:
                 continue
             if referring:
@@ -1285,6 +1292,20 @@ class _Job:
                 ):
                     quote = f"{self.sentences[index].text} {self.sentences[after].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
+
+    def _hand_over_all(self, readings, mentions, places, following, quote: str) -> None:
+        """The sites of a sentence that were left, handed over by the next sentence's handover
+        of them all, named by a site noun in the plural."""
+        handed = [
+            r for r, refers in following if refers == "sites" and r.status is Status.HANDED_OVER
+        ]
+        if not handed:
+            return
+        reading = _relinked(handed[0], "next sentence")
+        for mention in mentions:
+            kept = readings.get(id(mention))
+            if mention.place.id in places and kept and kept[1].status is Status.CLOSED:
+                readings[id(mention)] = (mention, reading, quote)
 
     def _upgrade_all(self, readings, mentions, places, same, index) -> None:
         plural = [r for r, refers in same if refers == "sites"]
