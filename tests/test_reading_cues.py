@@ -270,6 +270,14 @@ def test_a_turnover_to_a_recipient_is_a_handover():
     assert statuses_en("Staff turnover at the Gao camp is high.") == {}
 
 
+def test_a_place_that_goes_back_to_a_state_is_handed_over():
+    found = cues_of("Mopti to go back to Algeria in October under the new agreement")
+    assert [(c[1], c[2]) for c in found] == [("go to", HANDED_OVER)]
+    assert statuses_en("Mopti to go back to Algeria in October under the new agreement") == {
+        "Mopti": "pending"
+    }
+
+
 def test_people_going_back_to_their_armies_hand_nothing_over():
     text = "Its camp in Gao shut in December, and most of its officers went back to their armies."
     assert statuses_en(text) == {"Gao": "closed"}

@@ -1121,12 +1121,28 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
         if any(lemma_of(t) in lexicon.nouns for t in between):
             continue  # "leave the site ahead of its handover to officials": the noun's "to"
         if any(
-            lemma_of(g) in lexicon.recipients or g.ent_type_ == "NORP"
+            lemma_of(g) in lexicon.recipients
+            or g.ent_type_ == "NORP"
+            # "Weihaiwei to go back to *China*": a place goes back to a state
+            or (g.ent_type_ == "GPE" and particles and _a_place_goes(verb, lexicon))
             for g in nouns
             if g.pos_ in ("NOUN", "PROPN")
         ):
             return True
     return False
+
+
+def _a_place_goes(verb, lexicon: Lexicon) -> bool:
+    """Whether what goes is a place or a site, not people: the verb's subject, or the name a
+    headline hangs it on ("*Weihaiwei* to go back to China")."""
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    if not subjects and verb.dep_ in ("xcomp", "acl") and verb.head.pos_ == "PROPN":
+        subjects = [verb.head]
+    return any(
+        s.pos_ == "PROPN" or lemma_of(s) in lexicon.site_nouns
+        for s in subjects
+        if lemma_of(s) not in lexicon.force_words
+    )
 
 
 def _gives_back(verb, lexicon: Lexicon) -> bool:
