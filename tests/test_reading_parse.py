@@ -34,3 +34,10 @@ def test_the_subject_of_a_mended_verb_is_the_head_of_its_noun_phrase():
     by_word = {t.text: t for t in doc}
     assert by_word["camions"].head.text == "quittent"
     assert by_word["Goma"].head.text == "quittent"
+
+
+def test_a_mended_verb_keeps_its_tense():
+    (doc,) = parse(["Les paras quittaient Abéché."], "fr")
+    by_word = {t.text: t for t in doc}
+    assert by_word["quittaient"].dep_ == "ROOT"
+    assert by_word["quittaient"].morph.get("Tense") == ["Imp"]

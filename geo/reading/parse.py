@@ -15,7 +15,7 @@ from importlib import metadata
 
 from geo.errors import DataError
 from geo.reading.dates import date_rules
-from geo.reading.lexicon import lexicon_for
+from geo.reading.lexicon import Lexicon, lexicon_for
 
 # Longer texts are cut into pieces before parsing (see ``geo.reading.reader``); this is
 # spaCy's own guard, far above any piece the reader sends.
@@ -62,13 +62,13 @@ def _mend_weekdays(doc, weekdays: frozenset[str], label: str):
     return doc
 
 
-def _mend_verbless(doc, lexicon):
+def _mend_verbless(doc, lexicon: Lexicon):
     """Give a sentence the parser left without a verb its cue verb back: the small French
     model takes "quittent" or "évacuent" after a subject for an adverb or a pronoun ("Les
     paras quittent Abéché"), and hangs the place on the subject. The word becomes the verb
     of its sentence, the noun before it its subject, and the first word after it that hangs
     on the words before it its object."""
-    for sentence in doc.sents:
+    for sentence in list(doc.sents):  # the sentences as parsed, before any head is moved
         if any(t.pos_ in ("VERB", "AUX") for t in sentence):
             continue
         verb = next((t for t in sentence if _mistaken_verb(t, lexicon)), None)
@@ -81,7 +81,8 @@ def _mend_verbless(doc, lexicon):
             subject = subject.head  # "Les premiers *camions* de la SAMIDRC quittent Goma"
         after = [t for t in sentence if t.i > verb.i and t.head.i <= verb.i and t.head.i != t.i]
         verb.head, verb.dep_, verb.pos_ = verb, "ROOT", "VERB"
-        verb.set_morph("Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin")
+        tense = "Imp" if verb.lower_.endswith("aient") else "Pres"  # "quittaient", "quittent"
+        verb.set_morph(f"Mood=Ind|Number=Plur|Person=3|Tense={tense}|VerbForm=Fin")
         if root.i != subject.i and root.i < verb.i:
             # what opened the sentence: a date ("Le 1er décembre, les paras quittent Abéché")
             root.head, root.dep_ = verb, "punct" if root.is_punct else "obl:mod"
@@ -93,9 +94,9 @@ def _mend_verbless(doc, lexicon):
     return doc
 
 
-def _mistaken_verb(token, lexicon) -> bool:
-    """A cue verb in the third person plural of the present ("quittent") tagged as
-    something else."""
+def _mistaken_verb(token, lexicon: Lexicon) -> bool:
+    """A cue verb in the third person plural ("quittent", "quittaient") tagged as something
+    else."""
     return (
         token.pos_ not in ("VERB", "AUX")
         and token.lower_.endswith("ent")
