@@ -161,12 +161,7 @@ def cue_at(token, lexicon: Lexicon) -> Cue | None:
     if verbal and lemma in lexicon.regrouping_verbs and _leaves_its_post(token, lexicon):
         # "the company stationed at Mamou rejoined Conakry": it left Mamou
         return Cue(token.i, Status.CLOSED, lemma, CueKind.VERB)
-    if (
-        verbal
-        and lemma in lexicon.ceding_verbs
-        and _ceded_to(token, lexicon)
-        and not _people_going_back(token, lexicon)
-    ):
+    if verbal and lemma in lexicon.ceding_verbs and _ceded_to(token, lexicon):
         return Cue(token.i, Status.HANDED_OVER, f"{lemma} to", CueKind.VERB)
     lemma = _gerund_stem(token, lexicon) or lemma
     if token.dep_ == "acomp" and token.text.lower() in lexicon.verbs:
@@ -1076,25 +1071,20 @@ def controlling_subjects(verb) -> list:
     return subjects
 
 
-def _people_going_back(verb, lexicon: Lexicon) -> bool:
-    """Whether people go to where they belong: "most of its officers *went back to* their
-    armies" -- a trip home, not a site going to a new owner ("the airport *went to* the
-    civil aviation agency")."""
-    return lemma_of(verb) not in lexicon.verbs and any(
-        c.dep_.startswith("nsubj")
-        and (
-            lemma_of(c) in lexicon.force_words
-            or any(lemma_of(g) in lexicon.force_words for g in c.subtree if g.dep_ == "pobj")
-        )
-        for c in verb.children
-    )
-
-
 def _ceded_to(verb, lexicon: Lexicon) -> bool:
     """ "leaving it *to an Afghan army company*", "Leave Camp Holland *To Americans*", "ont
     laissé leur poste *à une section des Forces armées rwandaises*": a recipient, or a
     people, right after "to" on the verb (English hangs it under the preposition, French
-    under the verb with its case marker)."""
+    under the verb with its case marker) -- not people going where they belong ("most of its
+    officers *went back to* their armies"), a trip home."""
+    goers = _goers(verb)
+    if lemma_of(verb) not in lexicon.verbs and any(_of_a_force(g, lexicon) for g in goers):
+        return False
+    # "Weihaiwei to go back to *China*": a place, not people, may go back to a state
+    place_goes = any(
+        (g.pos_ == "PROPN" or lemma_of(g) in lexicon.site_nouns) and not _of_a_force(g, lexicon)
+        for g in goers
+    )
     # "went *back to* the Iraqi army": the parser may hang "to" on the particle; "left Musa
     # Qala and the Kajaki dam *to* the Americans": on the last of the objects
     particles = [
@@ -1123,8 +1113,7 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
         if any(
             lemma_of(g) in lexicon.recipients
             or g.ent_type_ == "NORP"
-            # "Weihaiwei to go back to *China*": a place goes back to a state
-            or (g.ent_type_ == "GPE" and particles and _a_place_goes(verb, lexicon))
+            or (g.ent_type_ == "GPE" and particles and place_goes)
             for g in nouns
             if g.pos_ in ("NOUN", "PROPN")
         ):
@@ -1132,16 +1121,19 @@ def _ceded_to(verb, lexicon: Lexicon) -> bool:
     return False
 
 
-def _a_place_goes(verb, lexicon: Lexicon) -> bool:
-    """Whether what goes is a place or a site, not people: the verb's subject, or the name a
-    headline hangs it on ("*Weihaiwei* to go back to China")."""
+def _goers(verb) -> list:
+    """Who or what does the going of a verb: its subjects, or the name a headline hangs it on
+    ("*Weihaiwei* to go back to China")."""
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
     if not subjects and verb.dep_ in ("xcomp", "acl") and verb.head.pos_ == "PROPN":
-        subjects = [verb.head]
-    return any(
-        s.pos_ == "PROPN" or lemma_of(s) in lexicon.site_nouns
-        for s in subjects
-        if lemma_of(s) not in lexicon.force_words
+        return [verb.head]
+    return subjects
+
+
+def _of_a_force(noun, lexicon: Lexicon) -> bool:
+    """Whether a noun phrase names people of a force: "officers", "most *of its officers*"."""
+    return lemma_of(noun) in lexicon.force_words or any(
+        lemma_of(g) in lexicon.force_words for g in noun.subtree if g.dep_ == "pobj"
     )
 
 
