@@ -1223,7 +1223,8 @@ class _Job:
             if len(places) > 1 and same:
                 # "... flew out of Bastion and Leatherneck, a day after the two bases were
                 # handed to the Afghan army": every site of the sentence read with less
-                self._upgrade_all(readings, mentions, places, same, index)
+                sentence = self.sentences[index].text
+                self._upgrade_all(readings, mentions, places, same, "same sentence", sentence)
             if len(places) == 1 and same and not named_in_passing:
                 # "The battle group that held the base at Mahaday left the town on 2 July";
                 # "The Tessalit camp was the scene of clashes after MINUSMA left it";
@@ -1253,10 +1254,9 @@ class _Job:
             following = open_cues.get(after, [])
             referring = [(r, refers) for r, refers in following if refers not in (None, "adverb")]
             if len(places) > 1 and following and not self._candidates(after):
-                # "Les garnisons de Saint-Wendel et de Hombourg ont été retirées. Les emprises
-                # correspondantes ont été transférées aux autorités": each site left, handed over
+                # each site read with less, by what the next sentence says of them all
                 quote = f"{self.sentences[index].text} {self.sentences[after].text}"
-                self._hand_over_all(readings, mentions, places, following, quote)
+                self._upgrade_all(readings, mentions, places, following, "next sentence", quote)
             if len(places) != 1:
                 continue
             if referring:
@@ -1293,33 +1293,20 @@ class _Job:
                     quote = f"{self.sentences[index].text} {self.sentences[after].text}"
                     readings[id(target)] = (target, _relinked(reading, "next sentence"), quote)
 
-    def _hand_over_all(self, readings, mentions, places, following, quote: str) -> None:
-        """The sites of a sentence that were left, handed over by the next sentence's handover
-        of them all, named by a site noun in the plural."""
-        handed = [
-            r for r, refers in following if refers == "sites" and r.status is Status.HANDED_OVER
-        ]
-        if not handed:
-            return
-        reading = _relinked(handed[0], "next sentence")
-        for mention in mentions:
-            kept = readings.get(id(mention))
-            if mention.place.id in places and kept and kept[1].status is Status.CLOSED:
-                readings[id(mention)] = (mention, reading, quote)
-
-    def _upgrade_all(self, readings, mentions, places, same, index) -> None:
-        plural = [r for r, refers in same if refers == "sites"]
+    def _upgrade_all(self, readings, mentions, places, told, link: str, quote: str) -> None:
+        """Read each site of a sentence with the most specific of ``told``, the readings a site
+        noun in the plural gives them all, where it says more than the site's own: "... flew out
+        of Bastion and Leatherneck, a day after the two bases were handed to the Afghan army";
+        "Les garnisons de Saint-Wendel et de Hombourg ont été retirées. Les emprises
+        correspondantes ont été transférées aux autorités"."""
+        plural = [r for r, refers in told if refers == "sites"]
         if not plural:
             return
-        reading = max(plural, key=lambda r: r.status.rank)
+        reading = _relinked(max(plural, key=lambda r: r.status.rank), link)
         for mention in mentions:
             kept = readings.get(id(mention))
             if mention.place.id in places and kept and reading.status.rank > kept[1].status.rank:
-                readings[id(mention)] = (
-                    mention,
-                    _relinked(reading, "same sentence"),
-                    self.sentences[index].text,
-                )
+                readings[id(mention)] = (mention, reading, quote)
 
 
 def _corrects(split: list[Sentence], lexicon: Lexicon) -> bool:
