@@ -693,18 +693,15 @@ def _tense(verb, lexicon: Lexicon, headline: bool) -> Time:
     ):
         # "Lobito will be among the last places the Cubans leave"
         return Time(Happened.PLAN, "future clause")
-    if (
-        verb.tag_ == "VB"
-        and not auxiliaries
-        and (item_note(verb) or not _finite_with_its_subject(verb))
-    ):
+    # "the offices in Kabul and Islamabad *pass* to the new Office": a present the tagger gave
+    # as a bare form after its subject
+    bare_present = verb.tag_ == "VB" and _finite_with_its_subject(verb)
+    if verb.tag_ == "VB" and not auxiliaries and (item_note(verb) or not bare_present):
         # "- Hal Far: *shut* as an RAF station in 1977": an item's note is a participle the
         # tagger took for the bare verb it is spelt like
         done = headline or item_note(verb)
         return Time(Happened.DONE if done else Happened.PLAN, "base form")
-    if "Inf" in morph.get("VerbForm") and not (
-        verb.tag_ == "VB" and _finite_with_its_subject(verb)
-    ):
+    if "Inf" in morph.get("VerbForm") and not bare_present:
         return Time(Happened.PLAN, "infinitive")
     present = (
         "Pres" in morph.get("Tense")
@@ -1032,8 +1029,9 @@ def told_by_the_paper(token, lexicon: Lexicon) -> bool:
     """Whether the word stands in what an earlier story of the paper told: "*an article* on
     Wednesday *stated* that US troops had handed the depot over", "*nous avons écrit* que les
     troupes avaient remis Abéché" -- taken back when the report is a correction."""
+    telling = lexicon.reporting_verbs | lexicon.claiming_verbs
     return any(
-        lemma_of(verb) in lexicon.reporting_verbs | lexicon.claiming_verbs
+        lemma_of(verb) in telling
         and any(
             c.dep_.startswith("nsubj") and lemma_of(c) in lexicon.paper_tellers
             for c in verb.children
