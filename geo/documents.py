@@ -576,24 +576,32 @@ def _headed_lines(
             and any(c.isalpha() for c in line)
             and any(c.islower() for c in next_line)
         )
-        stripped = line.strip()
-        long_words = [w for w in stripped.split() if len(w) >= _LONG_WORD]
-        title_case = (
-            cut == start
-            and len(long_words) >= 2
-            and all(w[0].isupper() for w in long_words)
-            and stripped[-1].isalnum()
-            and next_line.lstrip()[:1].isupper()
-        )
         if (
             in_capitals
-            or title_case
+            or (cut == start and _title_case(line, next_line))
             or dateline.match(text, next_start, end)
             or _DATED_ITEM.match(text, next_start, end)
         ):
             yield cut, line_end
             cut = next_start
     yield cut, end
+
+
+def _title_case(line: str, next_line: str) -> bool:
+    """Whether a line is a title in title case, with no stop at its end, before a line that
+    opens in capitals ("Letters to the Editor\nSir, - ...") -- not wrapped prose.
+
+    >>> _title_case("Letters to the Editor", "Sir, - So Gao is ours."), _title_case("The observers left", "GAO")
+    (True, False)
+    """
+    words = line.split()
+    long_words = [w for w in words if len(w) >= _LONG_WORD]
+    return (
+        len(long_words) >= 2
+        and all(w[0].isupper() for w in long_words)
+        and words[-1][-1].isalnum()
+        and next_line.lstrip()[:1].isupper()
+    )
 
 
 def _labelled_lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
