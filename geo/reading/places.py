@@ -53,9 +53,7 @@ def _after_an_acronym(span) -> bool:
     doc, start = span.doc, span.start
     return (
         start >= 2
-        and doc[start - 1].text == "-"
-        and not doc[start - 1].whitespace_
-        and not doc[start - 2].whitespace_
+        and _hyphen_between(doc, start - 1)
         and len(doc[start - 2].text) >= 2
         and doc[start - 2].text.isupper()
         and doc[start - 2].is_alpha
@@ -68,9 +66,7 @@ def _qualifies_in_one_word(span, lexicon: Lexicon) -> bool:
     doc, end = span.doc, span.end
     return (
         end + 1 < len(doc)
-        and not doc[end - 1].whitespace_
-        and doc[end].text == "-"
-        and not doc[end].whitespace_
+        and _hyphen_between(doc, end)
         and doc[end + 1].lower_ in lexicon.hyphen_qualifiers
         and lemma_of(doc[end + 1].head) not in lexicon.site_nouns
     )
